@@ -1,0 +1,54 @@
+// The typed API contract between the UI and the core. The preload (IPC) and the
+// browser harness (HTTP) expose exactly these methods and events.
+import { z } from 'zod';
+import type { JobProgress, JobSummary, ReportDetail, ReportSummary } from './model';
+
+const id = z.number().int().positive();
+
+/** Argument schemas: the renderer is untrusted, every call is validated. */
+export const apiArgs = {
+  'library:info': z.object({}).strict(),
+  'library:list': z.object({}).strict(),
+  'report:get': z.object({ id }).strict(),
+  'import:start': z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(100_000) }).strict(),
+  'import:cancel': z.object({ jobId: z.string().min(1).max(64) }).strict(),
+} as const;
+
+export interface LibraryInfo {
+  home: string;
+  dbPath: string;
+  reports: number;
+  schemaVersion: number;
+}
+
+export interface ApiResults {
+  'library:info': LibraryInfo;
+  'library:list': ReportSummary[];
+  'report:get': ReportDetail;
+  'import:start': { jobId: string };
+  'import:cancel': { cancelled: boolean };
+}
+
+export type ApiMethod = keyof typeof apiArgs;
+export type ApiArgs<M extends ApiMethod> = z.input<(typeof apiArgs)[M]>;
+export type ApiResult<M extends ApiMethod> = ApiResults[M];
+
+/** Errors cross the boundary as data. */
+export type ApiError = { ok: false; code: string; message: string };
+export type ApiResponse<M extends ApiMethod> = { ok: true; value: ApiResult<M> } | ApiError;
+
+export interface ApiEvents {
+  'job:progress': JobProgress;
+  'job:done': JobSummary;
+}
+export type ApiEvent = keyof ApiEvents;
+export const API_EVENTS: readonly ApiEvent[] = ['job:progress', 'job:done'];
+export const API_METHODS = Object.keys(apiArgs) as ApiMethod[];
+
+/** What the renderer sees as `window.api` (preload) or the HTTP client (harness). */
+export interface WorkbenchApi {
+  call<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResponse<M>>;
+  on<E extends ApiEvent>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
+  /** Turn dropped File objects into paths the core can read. */
+  pathsForFiles(files: File[]): Promise<string[]>;
+}

@@ -1,0 +1,108 @@
+// Data records that cross the API boundary (core ⇄ UI, core → exports).
+import type { DocKind, ReportFormat } from './fields';
+
+export type FieldStatus = 'auto' | 'corrected' | 'verified' | 'missing';
+export type FieldValue = number | string | null;
+
+/** Where a value came from: a character span of the extracted text, or a page box. */
+export interface FieldSource {
+  sha256: string;
+  /** [start, end) offsets into the document's extracted text */
+  span?: [number, number];
+  page?: number;
+  /** x, y, width, height in page units */
+  box?: [number, number, number, number];
+}
+
+export interface ExtractedField {
+  key: string;
+  value: FieldValue;
+  /** original text the value was read from */
+  text: string | null;
+  unit?: string;
+  approx?: boolean;
+  confidence: number;
+  status: FieldStatus;
+  source: FieldSource;
+  note?: string;
+}
+
+export type CheckSeverity = 'error' | 'warning';
+
+/** One consistency-rule evaluation: data, never an exception. */
+export interface CheckResult {
+  rule: string;
+  ok: boolean;
+  severity: CheckSeverity;
+  message: string;
+  keys: string[];
+  /** signed difference where the rule is arithmetic */
+  diff?: number;
+}
+
+export type FileKind = 'html' | 'text' | 'mht' | 'pdf' | 'image' | 'docx' | 'doc' | 'ofd';
+
+export interface ReportSummary {
+  id: number;
+  title: string | null;
+  agency: string | null;
+  region: string | null;
+  year: number | null;
+  format: ReportFormat | null;
+  docKind: DocKind | null;
+  fileKind: FileKind;
+  fileName: string;
+  reviewStatus: 'unreviewed' | 'in_review' | 'verified';
+  failedChecks: number;
+  duplicateOf: number | null;
+  importedAt: string;
+}
+
+export interface ReportFile {
+  name: string;
+  path: string;
+  sha256: string;
+  size: number;
+  kind: FileKind;
+  importedAt: string;
+}
+
+export interface ReportDetail extends ReportSummary {
+  files: ReportFile[];
+  fields: ExtractedField[];
+  checks: CheckResult[];
+  text: string;
+}
+
+export type OutcomeStatus = 'imported' | 'duplicate' | 'failed' | 'skipped';
+
+export interface FileOutcome {
+  path: string;
+  name: string;
+  status: OutcomeStatus;
+  reportId?: number;
+  /** for duplicates: the report the file already belongs to (exact) or is twin of (near) */
+  duplicateOf?: number;
+  /** machine-readable reason for failed/skipped, e.g. 'empty', 'encoding', 'not_text' */
+  code?: string;
+  message?: string;
+}
+
+export interface JobProgress {
+  jobId: string;
+  done: number;
+  total: number;
+  /** file currently being processed */
+  current?: string;
+  outcome?: FileOutcome;
+}
+
+export interface JobSummary {
+  jobId: string;
+  cancelled: boolean;
+  imported: number;
+  duplicates: number;
+  failed: number;
+  skipped: number;
+  outcomes: FileOutcome[];
+}
