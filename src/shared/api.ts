@@ -2,6 +2,7 @@
 // browser harness (HTTP) expose exactly these methods and events.
 import { z } from 'zod';
 import type { JobProgress, JobSummary, ReportDetail, ReportSummary } from './model';
+import { API_EVENT_NAMES, API_METHOD_NAMES, type ApiEventName, type ApiMethodName } from './channels';
 
 const id = z.number().int().positive();
 
@@ -12,7 +13,7 @@ export const apiArgs = {
   'report:get': z.object({ id }).strict(),
   'import:start': z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(100_000) }).strict(),
   'import:cancel': z.object({ jobId: z.string().min(1).max(64) }).strict(),
-} as const;
+} as const satisfies Record<ApiMethodName, z.ZodType>;
 
 export interface LibraryInfo {
   home: string;
@@ -29,7 +30,7 @@ export interface ApiResults {
   'import:cancel': { cancelled: boolean };
 }
 
-export type ApiMethod = keyof typeof apiArgs;
+export type ApiMethod = ApiMethodName;
 export type ApiArgs<M extends ApiMethod> = z.input<(typeof apiArgs)[M]>;
 export type ApiResult<M extends ApiMethod> = ApiResults[M];
 
@@ -41,9 +42,9 @@ export interface ApiEvents {
   'job:progress': JobProgress;
   'job:done': JobSummary;
 }
-export type ApiEvent = keyof ApiEvents;
-export const API_EVENTS: readonly ApiEvent[] = ['job:progress', 'job:done'];
-export const API_METHODS = Object.keys(apiArgs) as ApiMethod[];
+export type ApiEvent = ApiEventName;
+export const API_EVENTS: readonly ApiEvent[] = API_EVENT_NAMES;
+export const API_METHODS: readonly ApiMethod[] = API_METHOD_NAMES;
 
 /** What the renderer sees as `window.api` (preload) or the HTTP client (harness). */
 export interface WorkbenchApi {

@@ -1,0 +1,20 @@
+// Bundle the Node entry points (CLI, browser harness, pipeline worker) into out/node.
+// Runs in `prepare`, so `npx nianbao` works right after `npm ci`.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: {
+    cli: 'src/main/core/cli.ts',
+    harness: 'src/main/harness/server.ts',
+    serve: 'src/main/harness/serve.ts',
+    'workers/pipeline': 'src/main/workers/pipeline.ts',
+  },
+  outdir: 'out/node',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node22',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+});

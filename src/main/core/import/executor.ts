@@ -1,0 +1,82 @@
+// Runs the per-file pipeline: inline (tests, tiny jobs) or on a pool of worker threads.
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { processFile, type PipelineInput, type PipelineResult } from '../pipeline';
+
+export interface Executor {
+  readonly size: number;
+  run(input: PipelineInput): Promise<PipelineResult>;
+  close(): Promise<void>;
+}
+
+export function inlineExecutor(): Executor {
+  return {
+    size: 1,
+    run: async (input) => processFile(input),
+    close: async () => {},
+  };
+}
+
+interface Pending {
+  id: number;
+  input: PipelineInput;
+  resolve: (r: PipelineResult) => void;
+}
+
+/** A fixed pool of workers running `workerScript` (the built src/main/workers/pipeline.ts). */
+export function workerExecutor(workerScript: string | URL, size = Math.max(1, Math.min(4, os.availableParallelism() - 1))): Executor {
+  const idle: Worker[] = [];
+  const busy = new Map<Worker, Pending>();
+  const queue: Pending[] = [];
+  let nextId = 1;
+  let closed = false;
+
+  const dispatch = (): void => {
+    while (idle.length > 0 && queue.length > 0) {
+      const worker = idle.pop()!;
+      const job = queue.shift()!;
+      busy.set(worker, job);
+      worker.postMessage({ id: job.id, input: job.input });
+    }
+  };
+  const spawn = (): void => {
+    const worker = new Worker(workerScript);
+    worker.on('message', (msg: { id: number; result: PipelineResult }) => {
+      const job = busy.get(worker);
+      busy.delete(worker);
+      idle.push(worker);
+      if (job && job.id === msg.id) job.resolve(msg.result);
+      dispatch();
+    });
+    const fail = (err: unknown): void => {
+      const job = busy.get(worker);
+      busy.delete(worker);
+      job?.resolve({ ok: false, code: 'internal', message: `处理进程出错: ${(err as Error)?.message ?? err}` });
+      if (!closed) spawn();
+      dispatch();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      if (!closed && busy.has(worker)) fail(new Error(`exit ${code}`));
+    });
+    worker.unref();
+    idle.push(worker);
+  };
+  for (let i = 0; i < size; i++) spawn();
+
+  return {
+    size,
+    run(input) {
+      if (closed) return Promise.resolve({ ok: false, code: 'cancelled', message: '已关闭' });
+      return new Promise((resolve) => {
+        queue.push({ id: nextId++, input, resolve });
+        dispatch();
+      });
+    },
+    async close() {
+      closed = true;
+      for (const job of queue.splice(0)) job.resolve({ ok: false, code: 'cancelled', message: '已取消' });
+      await Promise.all([...idle, ...busy.keys()].map((w) => w.terminate()));
+    },
+  };
+}

@@ -1,0 +1,115 @@
+// An import job: walk the given paths, run each file through the pipeline, store each
+// document in its own transaction. Per-file failures are outcomes, never exceptions.
+import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { FileOutcome, JobProgress, JobSummary } from '../../../shared/model';
+import type { Library } from '../store/library';
+import { addFileSource, findFileBySha, findNearDuplicate, insertReport } from '../store/reports';
+import { addOutcome, createJob, finishJob, setJobTotal } from '../store/jobs';
+import { fileKindOf, MAX_FILE_BYTES } from './file-types';
+import type { ProcessedFile } from '../pipeline';
+import { isInformative } from './fingerprint';
+import { putBlob } from './blob-store';
+import { walk, type FoundFile } from './walk';
+import type { Executor } from './executor';
+
+export interface ImportOptions {
+  executor: Executor;
+  jobId?: string;
+  signal?: AbortSignal;
+  onProgress?: (p: JobProgress) => void;
+}
+
+export async function runImport(lib: Library, paths: readonly string[], opts: ImportOptions): Promise<JobSummary> {
+  const jobId = opts.jobId ?? crypto.randomUUID();
+  const { db } = lib;
+  createJob(db, jobId, 'import');
+  const summary: JobSummary = { jobId, cancelled: false, imported: 0, duplicates: 0, failed: 0, skipped: 0, outcomes: [] };
+  const found = await walk(paths, opts.signal);
+  const total = found.files.length + found.problems.length;
+  setJobTotal(db, jobId, total);
+  opts.onProgress?.({ jobId, done: 0, total });
+
+  const record = (o: FileOutcome, store?: () => void): void => {
+    const seq = summary.outcomes.length;
+    db.transaction(() => {
+      store?.();
+      addOutcome(db, jobId, seq, o);
+    })();
+    summary.outcomes.push(o);
+    const counter = ({ imported: 'imported', duplicate: 'duplicates', failed: 'failed', skipped: 'skipped' } as const)[o.status];
+    summary[counter]++;
+    opts.onProgress?.({ jobId, done: summary.outcomes.length, total, current: o.name, outcome: o });
+  };
+  found.problems.forEach((o) => record(o));
+
+  const importOne = async (file: FoundFile): Promise<void> => {
+    const base = { path: file.path, name: file.name };
+    if (!fileKindOf(file.name)) {
+      const ext = path.extname(file.name).toLowerCase() || '(无扩展名)';
+      return record({ ...base, status: 'skipped', code: 'unsupported', message: `不支持的文件类型 ${ext}` });
+    }
+    if (file.size > MAX_FILE_BYTES) {
+      return record({ ...base, status: 'failed', code: 'too_large', message: `文件过大 (${Math.round(file.size / 2 ** 20)} MB)` });
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = await fs.readFile(file.path);
+    } catch (err) {
+      return record({ ...base, status: 'failed', code: 'unreadable', message: `无法读取: ${(err as NodeJS.ErrnoException).code ?? err}` });
+    }
+    const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+    if (recordExactDuplicate(file, sha256)) return;
+    const result = await opts.executor.run({ bytes, name: file.name, sha256 });
+    if (!result.ok) return record({ ...base, status: 'failed', code: result.code, message: result.message });
+    if (recordExactDuplicate(file, sha256)) return;
+    putBlob(lib.home, sha256, bytes);
+    storeNew(file, sha256, bytes.byteLength, result.value);
+  };
+
+  /** Same bytes already in the library: only remember this name and path. */
+  const recordExactDuplicate = (file: FoundFile, sha256: string): boolean => {
+    const existing = findFileBySha(db, sha256);
+    if (!existing) return false;
+    record({ path: file.path, name: file.name, status: 'duplicate', reportId: existing.reportId, duplicateOf: existing.reportId }, () =>
+      addFileSource(db, existing.fileId, file.name, file.path, jobId),
+    );
+    return true;
+  };
+
+  const storeNew = (file: FoundFile, sha256: string, size: number, doc: ProcessedFile): void => {
+    const outcome: FileOutcome = { path: file.path, name: file.name, status: 'imported' };
+    record(outcome, () => {
+      const twin = isInformative(doc.minhash) ? findNearDuplicate(db, doc.minhash) : null;
+      const { reportId } = insertReport(db, {
+        file: { sha256, size, kind: doc.kind, encoding: doc.encoding, name: file.name, path: file.path },
+        jobId,
+        pages: doc.pages,
+        fields: doc.fields,
+        checks: doc.checks,
+        minhash: doc.minhash,
+        duplicateOf: twin,
+      });
+      outcome.reportId = reportId;
+      if (twin !== null) outcome.duplicateOf = twin;
+    });
+  };
+
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < found.files.length && !opts.signal?.aborted) {
+      const file = found.files[next++]!;
+      try {
+        await importOne(file);
+      } catch (err) {
+        record({ path: file.path, name: file.name, status: 'failed', code: 'internal', message: `内部错误: ${(err as Error).message}` });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, opts.executor.size * 2) }, lane));
+
+  summary.cancelled = opts.signal?.aborted === true && summary.outcomes.length < total;
+  finishJob(db, jobId, summary.cancelled ? 'cancelled' : 'done');
+  return summary;
+}

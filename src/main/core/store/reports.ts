@@ -1,0 +1,217 @@
+// SQL for reports, their files, pages, fields and checks. Functions take db first.
+import type { Db } from './db';
+import type { CheckResult, ExtractedField, FieldStatus, FileKind, ReportDetail, ReportFile, ReportSummary } from '../../../shared/model';
+import type { DocKind, ReportFormat } from '../../../shared/fields';
+import { bands, similarity } from '../import/fingerprint';
+
+const now = (): string => new Date().toISOString();
+
+export interface NewPage {
+  page: number;
+  text: string;
+  tables: unknown;
+  tokens?: unknown;
+}
+
+export interface NewReport {
+  file: { sha256: string; size: number; kind: FileKind; encoding: string | null; name: string; path: string };
+  jobId: string | null;
+  pages: NewPage[];
+  fields: ExtractedField[];
+  checks: CheckResult[];
+  minhash: Uint32Array;
+  duplicateOf: number | null;
+}
+
+export function findFileBySha(db: Db, sha256: string): { fileId: number; reportId: number } | undefined {
+  return db.prepare('SELECT id AS fileId, report_id AS reportId FROM files WHERE sha256 = ?').get(sha256) as
+    | { fileId: number; reportId: number }
+    | undefined;
+}
+
+export function addFileSource(db: Db, fileId: number, name: string, path: string, jobId: string | null): void {
+  db.prepare('INSERT OR IGNORE INTO file_sources (file_id, name, path, job_id, seen_at) VALUES (?, ?, ?, ?, ?)').run(
+    fileId,
+    name,
+    path,
+    jobId,
+    now(),
+  );
+}
+
+/** The most similar earlier report sharing an LSH band, if similar enough. */
+export function findNearDuplicate(db: Db, sig: Uint32Array, threshold = 0.8): number | null {
+  const hashes = bands(sig);
+  const stmt = db.prepare('SELECT report_id AS id FROM report_bands WHERE band = ? AND hash = ?');
+  const candidates = new Set<number>();
+  hashes.forEach((h, band) => {
+    for (const row of stmt.all(band, h) as { id: number }[]) candidates.add(row.id);
+  });
+  let best: { id: number; sim: number } | null = null;
+  const sigStmt = db.prepare('SELECT minhash, duplicate_of AS dup FROM reports WHERE id = ?');
+  for (const id of candidates) {
+    const row = sigStmt.get(id) as { minhash: Buffer | null; dup: number | null } | undefined;
+    if (!row?.minhash) continue;
+    const other = new Uint32Array(row.minhash.buffer.slice(row.minhash.byteOffset, row.minhash.byteOffset + row.minhash.byteLength));
+    const sim = similarity(sig, other);
+    const target = row.dup ?? id;
+    if (sim >= threshold && (!best || sim > best.sim || (sim === best.sim && target < best.id))) best = { id: target, sim };
+  }
+  return best?.id ?? null;
+}
+
+const metaValue = (fields: ExtractedField[], key: string): ExtractedField['value'] => fields.find((f) => f.key === key)?.value ?? null;
+
+/** Insert a new report with its first file. Call inside a transaction. */
+export function insertReport(db: Db, r: NewReport): { reportId: number; fileId: number } {
+  const t = now();
+  const year = metaValue(r.fields, 'meta.year');
+  const reportId = Number(
+    db
+      .prepare(
+        `INSERT INTO reports (title, agency, region, year, format, doc_kind, duplicate_of, minhash, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        metaValue(r.fields, 'meta.title'),
+        metaValue(r.fields, 'meta.agency'),
+        metaValue(r.fields, 'meta.region'),
+        typeof year === 'number' ? year : null,
+        metaValue(r.fields, 'meta.format'),
+        metaValue(r.fields, 'meta.doc_kind'),
+        r.duplicateOf,
+        Buffer.from(r.minhash.buffer, r.minhash.byteOffset, r.minhash.byteLength),
+        t,
+        t,
+      ).lastInsertRowid,
+  );
+  const fileId = Number(
+    db
+      .prepare('INSERT INTO files (report_id, sha256, size, kind, encoding, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(reportId, r.file.sha256, r.file.size, r.file.kind, r.file.encoding, t).lastInsertRowid,
+  );
+  addFileSource(db, fileId, r.file.name, r.file.path, r.jobId);
+  const page = db.prepare('INSERT INTO pages (file_id, page, text, tables, tokens) VALUES (?, ?, ?, ?, ?)');
+  for (const p of r.pages) page.run(fileId, p.page, p.text, JSON.stringify(p.tables ?? null), p.tokens ? JSON.stringify(p.tokens) : null);
+  const band = db.prepare('INSERT OR IGNORE INTO report_bands (band, hash, report_id) VALUES (?, ?, ?)');
+  bands(r.minhash).forEach((h, i) => band.run(i, h, reportId));
+  writeFields(db, reportId, r.fields);
+  writeChecks(db, reportId, r.checks);
+  return { reportId, fileId };
+}
+
+export function writeFields(db: Db, reportId: number, fields: ExtractedField[]): void {
+  const stmt = db.prepare(
+    `INSERT OR REPLACE INTO fields (report_id, key, value, original_text, unit, approx, confidence, status, source, note, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const t = now();
+  for (const f of fields) {
+    stmt.run(reportId, f.key, f.value, f.text, f.unit ?? null, f.approx ? 1 : 0, f.confidence, f.status, JSON.stringify(f.source), f.note ?? null, t);
+  }
+}
+
+export function writeChecks(db: Db, reportId: number, checks: CheckResult[]): void {
+  db.prepare('DELETE FROM checks WHERE report_id = ?').run(reportId);
+  const stmt = db.prepare('INSERT INTO checks (report_id, seq, rule, ok, severity, message, keys, diff) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  checks.forEach((c, i) => stmt.run(reportId, i, c.rule, c.ok ? 1 : 0, c.severity, c.message, JSON.stringify(c.keys), c.diff ?? null));
+}
+
+const SUMMARY_SQL = `
+SELECT r.id, r.title, r.agency, r.region, r.year, r.format, r.doc_kind AS docKind, r.review_status AS reviewStatus,
+       r.duplicate_of AS duplicateOf, r.created_at AS importedAt,
+       f.kind AS fileKind,
+       (SELECT s.name FROM file_sources s WHERE s.file_id = f.id ORDER BY s.id LIMIT 1) AS fileName,
+       (SELECT count(*) FROM checks c WHERE c.report_id = r.id AND c.ok = 0) AS failedChecks
+FROM reports r
+JOIN files f ON f.id = (SELECT min(id) FROM files WHERE report_id = r.id)`;
+
+interface SummaryRow extends Omit<ReportSummary, 'format' | 'docKind'> {
+  format: string | null;
+  docKind: string | null;
+}
+
+const toSummary = (row: SummaryRow): ReportSummary => ({
+  ...row,
+  format: row.format as ReportFormat | null,
+  docKind: row.docKind as DocKind | null,
+});
+
+export function listReports(db: Db): ReportSummary[] {
+  return (db.prepare(`${SUMMARY_SQL} ORDER BY r.id`).all() as SummaryRow[]).map(toSummary);
+}
+
+export function countReports(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM reports').get() as { n: number }).n;
+}
+
+export function listFiles(db: Db, reportId: number): ReportFile[] {
+  return db
+    .prepare(
+      `SELECT s.name, s.path, f.sha256, f.size, f.kind, s.seen_at AS importedAt
+       FROM files f JOIN file_sources s ON s.file_id = f.id WHERE f.report_id = ? ORDER BY f.id, s.id`,
+    )
+    .all(reportId) as ReportFile[];
+}
+
+interface FieldRow {
+  key: string;
+  value: number | string | null;
+  original_text: string | null;
+  unit: string | null;
+  approx: number;
+  confidence: number;
+  status: FieldStatus;
+  source: string;
+  note: string | null;
+}
+
+export function listFields(db: Db, reportId: number): ExtractedField[] {
+  return (db.prepare('SELECT * FROM fields WHERE report_id = ? ORDER BY rowid').all(reportId) as FieldRow[]).map((r) => ({
+    key: r.key,
+    value: r.value,
+    text: r.original_text,
+    ...(r.unit ? { unit: r.unit } : {}),
+    ...(r.approx ? { approx: true } : {}),
+    confidence: r.confidence,
+    status: r.status,
+    source: JSON.parse(r.source) as ExtractedField['source'],
+    ...(r.note ? { note: r.note } : {}),
+  }));
+}
+
+export function listChecks(db: Db, reportId: number): CheckResult[] {
+  return (
+    db.prepare('SELECT rule, ok, severity, message, keys, diff FROM checks WHERE report_id = ? ORDER BY seq').all(reportId) as {
+      rule: string;
+      ok: number;
+      severity: CheckResult['severity'];
+      message: string;
+      keys: string;
+      diff: number | null;
+    }[]
+  ).map((c) => ({
+    rule: c.rule,
+    ok: c.ok === 1,
+    severity: c.severity,
+    message: c.message,
+    keys: JSON.parse(c.keys) as string[],
+    ...(c.diff === null ? {} : { diff: c.diff }),
+  }));
+}
+
+export function getReport(db: Db, id: number): ReportDetail | undefined {
+  const row = db.prepare(`${SUMMARY_SQL} WHERE r.id = ?`).get(id) as SummaryRow | undefined;
+  if (!row) return undefined;
+  const text = db
+    .prepare(
+      `SELECT group_concat(p.text, char(12)) AS text FROM pages p
+       WHERE p.file_id = (SELECT min(id) FROM files WHERE report_id = ?) ORDER BY p.page`,
+    )
+    .get(id) as { text: string | null };
+  return { ...toSummary(row), files: listFiles(db, id), fields: listFields(db, id), checks: listChecks(db, id), text: text.text ?? '' };
+}
+
+export function reportIds(db: Db): number[] {
+  return (db.prepare('SELECT id FROM reports ORDER BY id').pluck().all() as number[]);
+}

@@ -1,0 +1,11 @@
+// Method and event names of the API contract, free of dependencies so the sandboxed preload can import them.
+
+export const API_METHOD_NAMES = ['library:info', 'library:list', 'report:get', 'import:start', 'import:cancel'] as const;
+export type ApiMethodName = (typeof API_METHOD_NAMES)[number];
+
+export const API_EVENT_NAMES = ['job:progress', 'job:done'] as const;
+export type ApiEventName = (typeof API_EVENT_NAMES)[number];
+
+/** IPC channel of one method (invoke) and the single channel events arrive on. */
+export const methodChannel = (method: ApiMethodName): string => `nianbao:${method}`;
+export const EVENT_CHANNEL = 'nianbao:event';

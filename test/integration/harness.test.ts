@@ -1,0 +1,59 @@
+// The browser harness: same handlers as IPC, guarded by token and origin.
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fixture, tempDir } from '../support/tmp';
+import { built } from '../support/built';
+import type { Harness } from '../../src/main/harness/server';
+
+let harness: Harness | undefined;
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+const start = async (): Promise<Harness> => {
+  const { startHarness } = (await import(built('node/harness.js'))) as typeof import('../../src/main/harness/server');
+  const rendererDir = tempDir();
+  (await import('node:fs')).writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
+  harness = await startHarness({ home: tempDir(), rendererDir, workerScript: built('node/workers/pipeline.js') });
+  return harness;
+};
+
+const call = (h: Harness, method: string, args: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${h.url}api/call/${method}`, { method: 'POST', headers: { 'x-nianbao-token': h.token, 'content-type': 'application/json', ...headers }, body: JSON.stringify(args) });
+
+describe('browser harness', () => {
+  it('injects the token into the page and answers calls', async () => {
+    const h = await start();
+    const page = await (await fetch(h.url)).text();
+    expect(page).toContain(`<meta name="nianbao-token" content="${h.token}">`);
+    const info = await (await call(h, 'library:info', {})).json();
+    expect(info).toMatchObject({ ok: true, value: { reports: 0, schemaVersion: 1 } });
+  });
+
+  it('refuses a wrong token, a foreign origin and invalid arguments', async () => {
+    const h = await start();
+    expect((await call(h, 'library:info', {}, { 'x-nianbao-token': 'nope' })).status).toBe(401);
+    expect((await call(h, 'library:info', {}, { origin: 'http://evil.example' })).status).toBe(403);
+    const bad = await (await call(h, 'report:get', { id: 'DROP TABLE' })).json();
+    expect(bad).toMatchObject({ ok: false, code: 'bad_args' });
+    const unknown = await (await call(h, 'fs:delete', {})).json();
+    expect(unknown).toMatchObject({ ok: false, code: 'unknown_method' });
+    expect((await fetch(`${h.url}..%2f..%2fetc/passwd`)).status).toBe(404);
+  });
+
+  it('imports through the worker pool and streams progress events', async () => {
+    const h = await start();
+    const events: string[] = [];
+    const done = new Promise<unknown>((resolve) => {
+      h.host.on('job:progress', (p) => events.push(`${p.done}/${p.total}`));
+      h.host.on('job:done', resolve);
+    });
+    const started = await (await call(h, 'import:start', { paths: [fixture('seeds')] })).json();
+    expect(started).toMatchObject({ ok: true, value: { jobId: expect.any(String) } });
+    expect(await done).toMatchObject({ imported: 5, failed: 0 });
+    expect(events.at(-1)).toBe('5/5');
+    const list = await (await call(h, 'library:list', {})).json();
+    expect(list.value).toHaveLength(5);
+  });
+});

@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LibraryError, openDatabase, schemaVersion } from '../../../src/main/core/store/db';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../../src/main/core/store/migrations';
+import { tempDir } from '../../support/tmp';
+
+describe('library database', () => {
+  it('creates the schema with WAL and foreign keys on', () => {
+    const db = openDatabase(path.join(tempDir(), 'lib.sqlite'));
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
+    expect(tables).toEqual(expect.arrayContaining(['reports', 'files', 'file_sources', 'pages', 'fields', 'field_history', 'checks', 'jobs', 'job_outcomes']));
+    db.close();
+  });
+
+  it('backs up the database before migrating and keeps the data', () => {
+    const file = path.join(tempDir(), 'lib.sqlite');
+    const v1 = openDatabase(file);
+    v1.prepare("INSERT INTO jobs (id, kind, status, started_at) VALUES ('j', 'import', 'done', 'now')").run();
+    v1.close();
+    const next = [...MIGRATIONS, { version: SCHEMA_VERSION + 1, name: 'extra', sql: 'ALTER TABLE jobs ADD COLUMN note TEXT;' }];
+    const v2 = openDatabase(file, next);
+    expect(schemaVersion(v2)).toBe(SCHEMA_VERSION + 1);
+    expect(v2.prepare('SELECT id FROM jobs').pluck().get()).toBe('j');
+    v2.close();
+    expect(fs.existsSync(`${file}.v${SCHEMA_VERSION}.bak`)).toBe(true);
+  });
+
+  it('rolls back a failing migration and leaves the version alone', () => {
+    const file = path.join(tempDir(), 'lib.sqlite');
+    openDatabase(file).close();
+    const broken = [...MIGRATIONS, { version: SCHEMA_VERSION + 1, name: 'broken', sql: 'CREATE TABLE x (a); INSERT INTO nope VALUES (1);' }];
+    expect(() => openDatabase(file, broken)).toThrow(/nope/);
+    const db = openDatabase(file);
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'x'").pluck().get()).toBe(0);
+    db.close();
+  });
+
+  it('refuses a library written by a newer version', () => {
+    const file = path.join(tempDir(), 'lib.sqlite');
+    const db = openDatabase(file);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
+    db.close();
+    expect(() => openDatabase(file)).toThrow(LibraryError);
+    expect(() => openDatabase(file)).toThrow(/比本程序支持的/);
+  });
+});
