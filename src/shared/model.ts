@@ -40,6 +40,14 @@ export interface CheckResult {
   diff?: number;
 }
 
+/** A statistics-table row whose label matched no field key. */
+export interface UnmappedRow {
+  label: string;
+  values: (number | null)[];
+  /** [start, end) of the row in the document text */
+  span: [number, number];
+}
+
 export type FileKind = 'html' | 'text' | 'mht' | 'pdf' | 'image' | 'docx' | 'doc' | 'ofd';
 
 export interface ReportSummary {
@@ -71,6 +79,7 @@ export interface ReportDetail extends ReportSummary {
   files: ReportFile[];
   fields: ExtractedField[];
   checks: CheckResult[];
+  unmapped: UnmappedRow[];
   text: string;
 }
 

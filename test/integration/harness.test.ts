@@ -53,7 +53,7 @@ describe('browser harness', () => {
     expect(started).toMatchObject({ ok: true, value: { jobId: expect.any(String) } });
     expect(await done).toMatchObject({ imported: 5, failed: 0 });
     expect(events.at(-1)).toBe('5/5');
-    const list = await (await call(h, 'library:list', {})).json();
+    const list = (await (await call(h, 'library:list', {})).json()) as { value: unknown[] };
     expect(list.value).toHaveLength(5);
   });
 });

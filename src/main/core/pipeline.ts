@@ -4,6 +4,7 @@ import type { CheckResult, ExtractedField, FileKind } from '../../shared/model';
 import { normalize } from './normalize';
 import { fileKindOf } from './import/file-types';
 import type { SourceTable } from './normalize/types';
+import type { UnmappedRow } from '../../shared/model';
 import { extractFields } from './extract';
 import { validate } from './validate';
 import { minhash } from './import/fingerprint';
@@ -19,6 +20,8 @@ export interface ProcessedFile {
   encoding: string | null;
   pages: { page: number; text: string; tables: SourceTable[] }[];
   fields: ExtractedField[];
+  /** table rows no field key matched: kept for the reviewer and exports */
+  unmapped: UnmappedRow[];
   checks: CheckResult[];
   minhash: Uint32Array;
 }
@@ -30,7 +33,7 @@ export function processFile(input: PipelineInput): PipelineResult {
     const kind = fileKindOf(input.name);
     if (!kind) return { ok: false, code: 'unsupported', message: '不支持的文件类型' };
     const doc = normalize(input.bytes, input.name);
-    const fields = extractFields(doc, input.sha256);
+    const { fields, unmapped } = extractFields(doc, input.sha256);
     return {
       ok: true,
       value: {
@@ -38,6 +41,7 @@ export function processFile(input: PipelineInput): PipelineResult {
         encoding: doc.encoding,
         pages: [{ page: 0, text: doc.text, tables: doc.tables }],
         fields,
+        unmapped,
         checks: validate(fields),
         minhash: minhash(doc.text),
       },

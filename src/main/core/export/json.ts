@@ -10,6 +10,7 @@ export interface ExportedReport {
   duplicate_of: number | null;
   fields: Record<string, { value: FieldValue; text: string | null; status: FieldStatus; confidence: number; source: FieldSource; unit?: string; approx?: boolean }>;
   checks: { rule: string; ok: boolean; severity: string; message: string; keys: string[] }[];
+  unmapped: { label: string; values: (number | null)[] }[];
 }
 
 export interface NianbaoExport {
@@ -32,6 +33,7 @@ export function exportReport(db: Db, id: number): ExportedReport | undefined {
       ]),
     ),
     checks: r.checks.map((c) => ({ rule: c.rule, ok: c.ok, severity: c.severity, message: c.message, keys: c.keys })),
+    unmapped: r.unmapped.map((u) => ({ label: u.label, values: u.values })),
   };
 }
 

@@ -88,6 +88,7 @@ export async function runImport(lib: Library, paths: readonly string[], opts: Im
         pages: doc.pages,
         fields: doc.fields,
         checks: doc.checks,
+        unmapped: doc.unmapped,
         minhash: doc.minhash,
         duplicateOf: twin,
       });

@@ -109,6 +109,16 @@ CREATE TABLE checks (
   PRIMARY KEY (report_id, seq)
 );
 
+-- statistics-table rows no field key matched: shown to the reviewer and exported, never dropped
+CREATE TABLE unmapped_rows (
+  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+  seq       INTEGER NOT NULL,
+  label     TEXT NOT NULL,
+  "values"  TEXT NOT NULL,
+  span      TEXT,
+  PRIMARY KEY (report_id, seq)
+);
+
 CREATE TABLE jobs (
   id          TEXT PRIMARY KEY,
   kind        TEXT NOT NULL,

@@ -1,6 +1,6 @@
 // SQL for reports, their files, pages, fields and checks. Functions take db first.
 import type { Db } from './db';
-import type { CheckResult, ExtractedField, FieldStatus, FileKind, ReportDetail, ReportFile, ReportSummary } from '../../../shared/model';
+import type { CheckResult, ExtractedField, FieldStatus, FileKind, ReportDetail, ReportFile, ReportSummary, UnmappedRow } from '../../../shared/model';
 import type { DocKind, ReportFormat } from '../../../shared/fields';
 import { bands, similarity } from '../import/fingerprint';
 
@@ -19,6 +19,7 @@ export interface NewReport {
   pages: NewPage[];
   fields: ExtractedField[];
   checks: CheckResult[];
+  unmapped: UnmappedRow[];
   minhash: Uint32Array;
   duplicateOf: number | null;
 }
@@ -97,6 +98,8 @@ export function insertReport(db: Db, r: NewReport): { reportId: number; fileId: 
   bands(r.minhash).forEach((h, i) => band.run(i, h, reportId));
   writeFields(db, reportId, r.fields);
   writeChecks(db, reportId, r.checks);
+  const row = db.prepare('INSERT INTO unmapped_rows (report_id, seq, label, "values", span) VALUES (?, ?, ?, ?, ?)');
+  r.unmapped.forEach((u, i) => row.run(reportId, i, u.label, JSON.stringify(u.values), JSON.stringify(u.span)));
   return { reportId, fileId };
 }
 
@@ -200,6 +203,12 @@ export function listChecks(db: Db, reportId: number): CheckResult[] {
   }));
 }
 
+export function listUnmapped(db: Db, reportId: number): UnmappedRow[] {
+  return (db.prepare('SELECT label, "values", span FROM unmapped_rows WHERE report_id = ? ORDER BY seq').all(reportId) as { label: string; values: string; span: string }[]).map(
+    (u) => ({ label: u.label, values: JSON.parse(u.values) as (number | null)[], span: JSON.parse(u.span) as [number, number] }),
+  );
+}
+
 export function getReport(db: Db, id: number): ReportDetail | undefined {
   const row = db.prepare(`${SUMMARY_SQL} WHERE r.id = ?`).get(id) as SummaryRow | undefined;
   if (!row) return undefined;
@@ -209,7 +218,14 @@ export function getReport(db: Db, id: number): ReportDetail | undefined {
        WHERE p.file_id = (SELECT min(id) FROM files WHERE report_id = ?) ORDER BY p.page`,
     )
     .get(id) as { text: string | null };
-  return { ...toSummary(row), files: listFiles(db, id), fields: listFields(db, id), checks: listChecks(db, id), text: text.text ?? '' };
+  return {
+    ...toSummary(row),
+    files: listFiles(db, id),
+    fields: listFields(db, id),
+    checks: listChecks(db, id),
+    unmapped: listUnmapped(db, id),
+    text: text.text ?? '',
+  };
 }
 
 export function reportIds(db: Db): number[] {

@@ -4,10 +4,5 @@ import { RULES, type Rule } from './rules';
 
 export function validate(fields: readonly ExtractedField[], today = new Date(), rules: readonly Rule[] = RULES): CheckResult[] {
   const map = new Map(fields.map((f) => [f.key, f]));
-  const out: CheckResult[] = [];
-  for (const rule of rules) {
-    const result = rule.check(map, today);
-    if (result) out.push(result);
-  }
-  return out;
+  return rules.flatMap((rule) => rule.check(map, today));
 }

@@ -1,0 +1,42 @@
+// Canonical form of label text for matching: NFKC, 繁→简, only Han letters and digits kept.
+import * as OpenCC from 'opencc-js/t2cn';
+
+let toSimplified: ((s: string) => string) | null = null;
+
+export function simplified(s: string): string {
+  toSimplified ??= OpenCC.Converter({ from: 't', to: 'cn' });
+  return toSimplified(s);
+}
+
+/** Label text → canonical: width/compat folded, simplified, punctuation, spaces and quotes dropped. */
+export function canon(s: string): string {
+  return simplified(s.normalize('NFKC'))
+    .replace(/[^\p{Script=Han}\p{L}\p{N}]+/gu, '')
+    .toLowerCase();
+}
+
+/** Numbering at the start of a label: 一、 （一） (1) 1. 1、 ① 其中： */
+export function stripNumbering(label: string): string {
+  return label
+    .normalize('NFKC')
+    .replace(/^\s*(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十]+\)|\(?\d{1,2}\)|\d{1,2}[.、]|[①-⑳]|其中[:：]?)\s*/u, '')
+    .trim();
+}
+
+/** Canonical text of a whole document with, for each canonical char, its offset in the original. */
+export function canonWithMap(text: string): { canon: string; map: Int32Array } {
+  const simple = simplified(text);
+  const source = simple.length === text.length ? simple : text;
+  const chars: string[] = [];
+  const map: number[] = [];
+  for (let i = 0; i < source.length; i++) {
+    const folded = source[i]!.normalize('NFKC').toLowerCase();
+    for (const ch of folded) {
+      if (/[\p{Script=Han}\p{L}\p{N}]/u.test(ch)) {
+        chars.push(ch);
+        map.push(i);
+      }
+    }
+  }
+  return { canon: chars.join(''), map: Int32Array.from(map) };
+}

@@ -1,0 +1,97 @@
+// Figures stated in sentences (n.*), only where the sentence is unambiguous.
+import type { ExtractedField } from '../../../shared/model';
+import { parseValue } from './values/parse';
+
+interface ProseRule {
+  key: string;
+  /** a stated figure; group 1 is the number */
+  figure: readonly RegExp[];
+  /** a sentence saying there was none */
+  none: readonly RegExp[];
+  /** clauses mentioning these are about something else */
+  unless?: RegExp;
+}
+
+const NUM = '(\\d[\\d,，]*(?:\\.\\d+)?(?:余|多)?|[一二两三四五六七八九十百千万]+(?:余|多)?)';
+const NEG = '(?:未|没有|无|尚无|暂无)';
+
+const RULES: readonly ProseRule[] = [
+  {
+    key: 'n.active_total',
+    figure: [
+      new RegExp(`主动公开(?:各类|政府|相关|的)?(?:政府)?信息(?:共计?|总计|合计|累计)?${NUM}条`, 'gu'),
+      new RegExp(`共(?:公布|公开|发布)政府信息${NUM}条`, 'gu'),
+    ],
+    none: [],
+    unless: /其中|其他|占|各乡镇|各部门|区直|专栏|栏目/u,
+  },
+  {
+    key: 'n.apply_received',
+    figure: [new RegExp(`(?:收到|受理)(?:政府信息公开|信息公开|公开)?申请(?:共计?)?${NUM}(?:件|个|份)`, 'gu')],
+    none: [new RegExp(`${NEG}(?:收到|接到|受理)[^，,]{0,30}申请`, 'u'), new RegExp(`${NEG}依申请公开(?:政府信息)?(?:情况|事项|信息事项|政府信息办理情况)`, 'u')],
+    unless: /复议|诉讼/u,
+  },
+  {
+    key: 'n.review_count',
+    figure: [new RegExp(`行政复议(?:案件)?${NUM}(?:件|起)`, 'gu')],
+    none: [new RegExp(`${NEG}[^，,]{0,24}行政复议`, 'u')],
+  },
+  {
+    key: 'n.suit_count',
+    figure: [new RegExp(`行政诉讼(?:案件)?${NUM}(?:件|起)`, 'gu')],
+    none: [new RegExp(`${NEG}[^，,]{0,30}行政诉讼`, 'u')],
+  },
+  {
+    key: 'n.fees',
+    figure: [new RegExp(`收取[^，,。]{0,12}费(?:用)?${NUM}元`, 'gu')],
+    none: [new RegExp(`${NEG}[^，,]{0,24}(?:收取|收费)`, 'u'), /免费提供/u],
+  },
+];
+
+/** Sentences with their offsets. */
+function sentences(text: string): { s: string; at: number }[] {
+  const out: { s: string; at: number }[] = [];
+  for (const m of text.matchAll(/[^。；;！!？?\n|]+/gu)) out.push({ s: m[0], at: m.index });
+  return out;
+}
+
+/** `skip`: spans of statistics tables, whose labels are not sentences. */
+export function extractProse(text: string, sha256: string, skip: readonly (readonly [number, number])[] = []): ExtractedField[] {
+  const found = new Map<string, ExtractedField>();
+  for (const { s, at } of sentences(text)) {
+    if (skip.some(([a, b]) => at < b && at + s.length > a)) continue;
+    for (const rule of RULES) {
+      if (found.has(rule.key)) continue;
+      const field = figureIn(rule, s, at, sha256) ?? noneIn(rule, s, at, sha256);
+      if (field) found.set(rule.key, field);
+    }
+  }
+  return [...found.values()];
+}
+
+function figureIn(rule: ProseRule, s: string, at: number, sha256: string): ExtractedField | null {
+  const matches = rule.figure.flatMap((re) => [...s.matchAll(re)]).sort((a, b) => a.index - b.index);
+  for (const m of matches) {
+    // the clause the figure is in: a part ("其中…", "其他…") is not the whole
+    const clause = s.slice(Math.max(0, ...[...'，,(（：:'].map((d) => s.lastIndexOf(d, m.index) + 1)), m.index + m[0].length);
+    if (rule.unless?.test(clause)) continue;
+    const parsed = parseValue(m[1]!.replace(/[,，]/g, ''));
+    if (parsed.kind !== 'number') continue;
+    const start = at + m.index + m[0].indexOf(m[1]!);
+    return field(rule.key, parsed.value, m[0], [start, start + m[1]!.length], parsed.approx, 0.9, sha256);
+  }
+  return null;
+}
+
+function noneIn(rule: ProseRule, s: string, at: number, sha256: string): ExtractedField | null {
+  if (rule.unless?.test(s) && rule.key === 'n.apply_received') return null;
+  for (const re of rule.none) {
+    const m = re.exec(s);
+    if (m) return field(rule.key, 0, m[0], [at + m.index, at + m.index + m[0].length], false, 0.8, sha256);
+  }
+  return null;
+}
+
+function field(key: string, value: number, text: string, span: [number, number], approx: boolean, confidence: number, sha256: string): ExtractedField {
+  return { key, value, text, ...(approx ? { approx: true } : {}), confidence, status: 'auto', source: { sha256, span } };
+}

@@ -1,0 +1,144 @@
+// Statistics tables: find each layout's tables, read them, pick the layout that fits, resolve
+// ambiguous digit-run splits with the consistency rules, emit fields with provenance.
+import type { ExtractedField } from '../../../../shared/model';
+import { fieldDef, type ReportFormat } from '../../../../shared/fields';
+import { canon, canonWithMap } from '../labels/canon';
+import { convertMoney } from '../values/parse';
+import { validate } from '../../validate';
+import { LAYOUT_TABLES, type TableSchema } from './schema';
+import { readTable, type Region, type RowReading, type TableReading } from './read';
+import type { UnmappedRow } from '../../../../shared/model';
+
+export interface TablesResult {
+  format: Exclude<ReportFormat, 'narrative'> | null;
+  fields: ExtractedField[];
+  unmapped: UnmappedRow[];
+  /** where the tables that were read lie in the text */
+  spans: [number, number][];
+}
+
+type Layout = keyof typeof LAYOUT_TABLES;
+
+export function extractTables(text: string, sha256: string, yearHint: number | null): TablesResult {
+  const doc = canonWithMap(text);
+  const attempts = (Object.keys(LAYOUT_TABLES) as Layout[]).map((layout) => {
+    const regions = locate(text, doc, LAYOUT_TABLES[layout]);
+    const evidence = proseNumbers(text, regions);
+    const readings = LAYOUT_TABLES[layout].map((schema, i) => regions[i] && readTable(text, schema, regions[i], evidence)).filter((r): r is TableReading => Boolean(r));
+    const rows = readings.reduce((n, r) => n + r.rows.length, 0);
+    return { layout, readings, rows, signature: regions.filter(Boolean).length };
+  });
+  const best = attempts
+    .filter((a) => a.rows >= 2)
+    .sort((a, b) => b.rows - a.rows || b.signature - a.signature || preferByYear(a.layout, b.layout, yearHint))[0];
+  if (!best) return { format: null, fields: [], unmapped: [], spans: [] };
+  const fields = toFields(best.readings, sha256);
+  return { format: best.layout, fields, unmapped: best.readings.flatMap((r) => r.unmapped), spans: best.readings.map(extent) };
+}
+
+/** From the first row's label to the last cell read. */
+function extent(reading: TableReading): [number, number] {
+  const starts = reading.rows.map((r) => r.labelStart);
+  const ends = reading.rows.flatMap((r) => r.candidates[0]!.map((c) => c.end));
+  return [Math.min(...starts), Math.max(...ends)];
+}
+
+const preferByYear = (a: Layout, b: Layout, year: number | null): number => {
+  if (year === null) return 0;
+  const fits = (l: Layout): number => (l === '2021' ? Number(year >= 2020) : l === '2019' ? Number(year >= 2019 && year <= 2020) : Number(year <= 2018));
+  return fits(b) - fits(a);
+};
+
+/** Where each table of a layout starts and ends in the text (null when it is not there). */
+function locate(text: string, doc: { canon: string; map: Int32Array }, schemas: readonly TableSchema[]): (Region | null)[] {
+  const starts: (number | null)[] = [];
+  let from = 0;
+  for (const schema of schemas) {
+    const at = tableStart(doc.canon, schema, from);
+    starts.push(at);
+    if (at !== null) from = at;
+  }
+  return starts.map((at, i) => {
+    if (at === null) return null;
+    const next = starts.slice(i + 1).find((s): s is number => s !== null);
+    const start = doc.map[at]!;
+    const end = next !== undefined ? doc.map[next]! : Math.min(text.length, schemas[i]!.id === 't4' ? start + 4000 : text.length);
+    return { start, end, cumulative: doc.canon.slice(at, at + 200).includes('累计') };
+  });
+}
+
+const LOOKAHEAD = 400;
+
+/** First signature occurrence followed closely by at least two of the table's row labels. */
+function tableStart(canonText: string, schema: TableSchema, from: number): number | null {
+  const variants = schema.rows.flatMap((r) => r.variants.map(canon));
+  const occurrences = schema.signatures
+    .map(canon)
+    .flatMap((sig) => [...canonText.matchAll(new RegExp(sig, 'g'))].map((m) => m.index))
+    .filter((i) => i >= from)
+    .sort((a, b) => a - b);
+  for (const at of occurrences) {
+    const ahead = canonText.slice(at, at + LOOKAHEAD);
+    if (variants.filter((v) => ahead.includes(v)).length >= 2) return at;
+  }
+  return null;
+}
+
+/** Numbers the report states outside its tables: evidence for splitting digit runs. */
+function proseNumbers(text: string, regions: readonly (Region | null)[]): Set<number> {
+  let outside = text;
+  for (const r of regions) if (r) outside = outside.slice(0, r.start) + ' '.repeat(r.end - r.start) + outside.slice(r.end);
+  const out = new Set<number>();
+  for (const m of outside.matchAll(/(?<![\d.])\d+(?:\.\d+)?(?![\d.])/g)) out.add(Number(m[0]));
+  return out;
+}
+
+function toFields(readings: readonly TableReading[], sha256: string): ExtractedField[] {
+  const rows = readings.flatMap((r) => r.rows);
+  const chosen = new Map<RowReading, number>(rows.map((r) => [r, 0]));
+  resolveAmbiguity(rows, chosen, sha256);
+  return rows.flatMap((r) => rowFields(r, chosen.get(r)!, sha256));
+}
+
+/** Among a row's candidate splits, take the one that leaves the fewest table rules failing. */
+function resolveAmbiguity(rows: readonly RowReading[], chosen: Map<RowReading, number>, sha256: string): void {
+  const ambiguous = rows.filter((r) => r.candidates.length > 1);
+  if (ambiguous.length === 0) return;
+  const failures = (): number => {
+    const fields = rows.flatMap((r) => rowFields(r, chosen.get(r)!, sha256));
+    return validate(fields).filter((c) => !c.ok && c.rule.startsWith('t')).length;
+  };
+  for (let pass = 0; pass < 2; pass++) {
+    for (const row of ambiguous) {
+      let best = { index: chosen.get(row)!, failed: Infinity };
+      for (let i = 0; i < Math.min(row.candidates.length, 50); i++) {
+        chosen.set(row, i);
+        const failed = failures();
+        if (failed < best.failed) best = { index: i, failed };
+      }
+      chosen.set(row, best.index);
+    }
+  }
+}
+
+function rowFields(row: RowReading, candidate: number, sha256: string): ExtractedField[] {
+  const cells = row.candidates[candidate]!;
+  return row.keys.map((key, i) => {
+    const cell = cells[i]!;
+    const unit = fieldDef(key)?.unit;
+    const money = fieldDef(key)?.kind === 'money' && cell.value !== null && unit ? convertMoney(cell.value, cell.unit, unit) : null;
+    return {
+      key,
+      value: money ? money.value : cell.value,
+      text: cell.text,
+      ...(unit ? { unit } : {}),
+      ...(cell.approx ? { approx: true } : {}),
+      confidence: round2(row.confidence),
+      status: 'auto' as const,
+      source: { sha256, span: [cell.start, cell.end] as [number, number] },
+      ...(money?.note ? { note: money.note } : {}),
+    };
+  });
+}
+
+const round2 = (v: number): number => Math.round(v * 100) / 100;

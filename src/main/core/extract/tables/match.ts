@@ -1,0 +1,70 @@
+// Which row definition a printed label is: the variant must end the label (numbering, notes in
+// brackets and unit words aside), exactly or within a few edits.
+import { canon } from '../labels/canon';
+import type { RowDef } from './schema';
+import { UNIT_WORDS } from '../values/parse';
+
+export interface RowMatch {
+  def: RowDef;
+  score: number;
+}
+
+const BRACKETS = /[(（〔【[][^)）〕】\]]*[)）〕】\]]/gu;
+const TRAILING_UNIT = new RegExp(`(?:${UNIT_WORDS.join('|')}|单位)+$`, 'u');
+
+/** The part of a printed label that identifies the row, canonical. */
+export function labelKey(label: string): string {
+  return canon(label.replace(BRACKETS, '')).replace(TRAILING_UNIT, '');
+}
+
+const canonCache = new Map<string, string>();
+const canonOf = (s: string): string => {
+  let c = canonCache.get(s);
+  if (c === undefined) canonCache.set(s, (c = canon(s)));
+  return c;
+};
+
+export function matchRow(label: string, defs: readonly RowDef[], group: string | null, minScore = 0.75): RowMatch | null {
+  const key = labelKey(label);
+  const whole = canon(label);
+  let best: (RowMatch & { len: number }) | null = null;
+  for (const def of defs) {
+    if (def.group && def.group !== group) continue;
+    if (def.blockers?.some((b) => whole.includes(canonOf(b)))) continue;
+    for (const variant of def.variants) {
+      const v = canonOf(variant);
+      const score = suffixScore(v, key);
+      if (score >= minScore && (!best || score > best.score || (score === best.score && v.length > best.len))) best = { def, score, len: v.length };
+    }
+  }
+  return best && { def: best.def, score: best.score };
+}
+
+/** 1 when `label` ends with `variant`; 1 − edits/length within a small edit budget; else 0. */
+export function suffixScore(variant: string, label: string): number {
+  if (label.endsWith(variant)) return 1;
+  const budget = Math.floor(variant.length / 5);
+  if (budget === 0) return 0;
+  let best = budget + 1;
+  for (let len = variant.length - budget; len <= variant.length + budget; len++) {
+    if (len <= 0 || len > label.length) continue;
+    best = Math.min(best, editDistance(variant, label.slice(-len), budget));
+  }
+  return best <= budget ? 1 - best / variant.length : 0;
+}
+
+function editDistance(a: string, b: string, cap: number): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > cap) return cap + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}

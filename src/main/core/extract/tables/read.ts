@@ -1,0 +1,181 @@
+// Read one statistics table from the document text: rows matched to definitions, cells parsed,
+// digit runs re-segmented. Works on every source shape through tokens → pairs.
+import { CUMULATIVE_SUFFIX } from '../../../../shared/fields';
+import { parseValue } from '../values/parse';
+import { canon } from '../labels/canon';
+import { tokenize } from './tokens';
+import { pairs, type Item, type Pair } from './pairs';
+import { matchRow } from './match';
+import { cuts, plausibility } from './segment';
+import type { RowDef, TableSchema } from './schema';
+import type { UnmappedRow } from '../../../../shared/model';
+
+export interface Cell {
+  value: number | null;
+  text: string;
+  start: number;
+  end: number;
+  approx: boolean;
+  unit: string | null;
+}
+
+export interface RowReading {
+  def: RowDef;
+  /** field keys of the cells, in order */
+  keys: string[];
+  /** candidate cell lists, best first; more than one when a digit run splits several ways */
+  candidates: Cell[][];
+  confidence: number;
+  labelStart: number;
+  labelEnd: number;
+}
+
+
+export interface TableReading {
+  schema: TableSchema;
+  rows: RowReading[];
+  unmapped: UnmappedRow[];
+}
+
+export interface Region {
+  start: number;
+  end: number;
+  /** the table has a 历年累计 column */
+  cumulative: boolean;
+}
+
+export function readTable(text: string, schema: TableSchema, region: Region, evidence: ReadonlySet<number>): TableReading {
+  const rows = new Map<string, RowReading>();
+  const unmapped: UnmappedRow[] = [];
+  const headerOrders = new Map<RowDef['headers'], number[]>();
+  let group: string | null = null;
+  for (const pair of pairs(tokenize(text, region.start, region.end), text)) {
+    const match = matchRow(pair.label, schema.rows, group);
+    if (!match) {
+      if (schema.id === 'legacy') collectUnmapped(pair, unmapped);
+      continue;
+    }
+    const { def } = match;
+    if (def.opensGroup) group = def.opensGroup;
+    const order = columnOrder(def, pair.label, headerOrders);
+    const keys = order.map((i) => def.columns[i]!);
+    const priors = def.priors && order.map((i) => def.priors![i]!);
+    if (def.cumulative && region.cumulative) keys.push(`${def.columns[0]}${CUMULATIVE_SUFFIX}`);
+    const { candidates, certainty } = cellsFor(pair.items, keys.length, def, priors, evidence);
+    const reading = { def, keys, candidates, confidence: match.score * certainty, labelStart: pair.labelStart, labelEnd: pair.labelEnd };
+    // the same label may also occur in prose before the table: keep the reading that fits best
+    const seen = rows.get(def.id);
+    if (!seen || reading.confidence > seen.confidence) rows.set(def.id, reading);
+  }
+  return { schema, rows: [...rows.values()], unmapped };
+}
+
+/** Column order from the header text printed before the row, else the block's last order, else the default. */
+function columnOrder(def: RowDef, label: string, remembered: Map<RowDef['headers'], number[]>): number[] {
+  const natural = def.columns.map((_, i) => i);
+  if (!def.headers) return natural;
+  const c = canon(label);
+  const positions = def.headers.map((names) => Math.min(...names.map((n) => c.indexOf(canon(n))).filter((p) => p >= 0)));
+  if (positions.every(Number.isFinite)) {
+    const order = natural.slice().sort((a, b) => positions[a]! - positions[b]!);
+    remembered.set(def.headers, order);
+    return order;
+  }
+  return remembered.get(def.headers) ?? natural;
+}
+
+function cellOf(item: Item): Cell {
+  if (item.type === 'blank') return { value: null, text: '', start: item.at, end: item.at, approx: false, unit: null };
+  const { token } = item;
+  const parsed = parseValue(token.text);
+  const value = parsed.kind === 'number' || parsed.kind === 'zero_mark' ? parsed.value : null;
+  return {
+    value,
+    text: token.text,
+    start: token.start,
+    end: token.end,
+    approx: parsed.kind === 'number' && parsed.approx,
+    unit: parsed.kind === 'number' ? parsed.unit : null,
+  };
+}
+
+const CERTAIN = 1;
+const UNIQUE_SPLIT = 0.9;
+const CLEAR_SPLIT = 0.7;
+const AMBIGUOUS = 0.45;
+
+/** Cells of a row: as printed when the count fits, else every plausible split of its digit runs. */
+function cellsFor(
+  items: readonly Item[],
+  k: number,
+  def: RowDef,
+  priors: RowDef['priors'],
+  evidence: ReadonlySet<number>,
+): { candidates: Cell[][]; certainty: number } {
+  const direct = items.map(cellOf);
+  if (items.length === k) return { candidates: [direct], certainty: CERTAIN };
+  if (items.length > k) {
+    // cumulative-less table with an extra trailing value, or a row that swallowed a neighbour
+    return { candidates: [direct.slice(0, k)], certainty: AMBIGUOUS };
+  }
+  const splits = splitRuns(items, k);
+  if (splits.length === 0) return { candidates: [[...direct, ...Array.from({ length: k - items.length }, () => blankAfter(direct))]], certainty: AMBIGUOUS };
+  const values = (cells: Cell[]): number[] => cells.map((c) => c.value ?? 0);
+  const balanced = def.balanced ? splits.filter((s) => def.balanced!(values(s))) : [];
+  const pool = balanced.length > 0 ? balanced : splits;
+  const ranked = pool
+    .map((cells) => ({ cells, score: plausibility(values(cells), priors, evidence) + (def.joint?.(values(cells)) ?? 0) }))
+    .sort((a, b) => b.score - a.score);
+  const certainty =
+    ranked.length === 1 ? (def.balanced && balanced.length === 1 ? UNIQUE_SPLIT : CLEAR_SPLIT) : ranked[0]!.score - ranked[1]!.score >= 1.5 ? CLEAR_SPLIT : AMBIGUOUS;
+  return { candidates: ranked.map((r) => r.cells), certainty: def.balanced && balanced.length === 0 ? AMBIGUOUS : certainty };
+}
+
+function blankAfter(cells: readonly Cell[]): Cell {
+  const at = cells.at(-1)?.end ?? 0;
+  return { value: null, text: '', start: at, end: at, approx: false, unit: null };
+}
+
+const SPLITTABLE = /^[0-9０-９]+(?:[.．][0-9０-９]+)?(?:万元|元)?$/u;
+
+/** Every way to cut the row's digit runs so that it has exactly k cells. */
+function splitRuns(items: readonly Item[], k: number, limit = 20000): Cell[][] {
+  const out: Cell[][] = [];
+  const walk = (i: number, extra: number, acc: Cell[]): void => {
+    if (out.length >= limit) return;
+    if (i === items.length) {
+      if (extra === 0) out.push(acc);
+      return;
+    }
+    const item = items[i]!;
+    const base = cellOf(item);
+    if (item.type === 'blank') return walk(i + 1, extra, [...acc, base]);
+    const splittable = item.type === 'num' && SPLITTABLE.test(item.token.text) && !base.approx;
+    if (!splittable || extra === 0) return walk(i + 1, extra, [...acc, base]);
+    const unit = /(万元|元)$/u.exec(item.token.text)?.[1] ?? null;
+    const digits = item.token.text.slice(0, item.token.text.length - (unit?.length ?? 0)).replace(/[０-９．]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+    for (let parts = 1; parts <= Math.min(digits.length, extra + 1); parts++) {
+      for (const pieces of cuts(digits, parts)) {
+        let offset = item.token.start;
+        const cells = pieces.map((p, j) => {
+          const last = j === pieces.length - 1;
+          const cell: Cell = { value: Number(p), text: last && unit ? `${p}${unit}` : p, start: offset, end: offset + p.length + (last && unit ? unit.length : 0), approx: false, unit: last ? unit : null };
+          offset += p.length;
+          return cell;
+        });
+        walk(i + 1, extra - (parts - 1), [...acc, ...cells]);
+      }
+    }
+  };
+  walk(0, k - items.length, []);
+  return out;
+}
+
+function collectUnmapped(pair: Pair, out: UnmappedRow[]): void {
+  const values = pair.items.map((it) => cellOf(it).value);
+  if (!values.some((v) => v !== null) || pair.items.every((it) => it.type !== 'num')) return;
+  const label = pair.label.replace(/\s+/g, ' ').trim();
+  // headers and section titles (八、机构建设和保障经费情况) are not rows
+  if (!/\p{Script=Han}{2,}/u.test(label) || /单位|指标|累计|统计数/u.test(label) || /^[一二三四五六七八九十]+、.*情况$/u.test(label)) return;
+  out.push({ label, values, span: [pair.labelStart, pair.end] });
+}

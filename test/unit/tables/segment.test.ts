@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { cuts, plausibility } from '../../../src/main/core/extract/tables/segment';
+import { matchRow, suffixScore } from '../../../src/main/core/extract/tables/match';
+import { LAYOUT_TABLES } from '../../../src/main/core/extract/tables/schema';
+
+describe('digit-run cuts', () => {
+  it('never gives a piece a leading zero', () => {
+    expect(cuts('230000023', 7).filter((c) => c.reduce((a, b, i) => (i < 6 ? a + Number(b) : a), 0) === Number(c[6]))).toEqual([['23', '0', '0', '0', '0', '0', '23']]);
+    expect(cuts('000', 3)).toEqual([['0', '0', '0']]);
+    expect(cuts('00', 1)).toEqual([]);
+  });
+
+  it('splits decimals only before the point', () => {
+    expect(cuts('135.5', 2)).toEqual([
+      ['1', '35.5'],
+      ['13', '5.5'],
+    ]);
+  });
+
+  it('prefers values the prose also states', () => {
+    const withEvidence = plausibility([88, 55, 698], undefined, new Set([88, 698]));
+    expect(withEvidence).toBeGreaterThan(plausibility([88, 5, 5698], undefined, new Set([88, 698])));
+    expect(plausibility([396, 0, 181], ['count', 'change', 'count'], new Set())).toBeGreaterThan(plausibility([39, 60, 181], ['count', 'change', 'count'], new Set()));
+  });
+});
+
+describe('row labels', () => {
+  const t3 = LAYOUT_TABLES['2021'][1]!.rows;
+  const legacy = LAYOUT_TABLES.legacy[0]!.rows;
+  it.each([
+    ['一、本年新收政府信息公开申请数量', 't3.new'],
+    ['（二）部分公开（区分处理的，只计这一情形，不计其他情形）', 't3.partial'],
+    ['（三）不予公開 3.危及「三安全一穩定」', 't3.denied_safety'],
+    ['2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', 't3.other_overdue_fee'],
+    ['1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', 't3.other_overdue_fix'],
+    ['3.其他', 't3.other_other'],
+    ['（七）总计', 't3.total'],
+    ['4.保护笫三方合法权益', 't3.denied_third_party'],
+  ])('%s → %s', (label, id) => expect(matchRow(label, t3, null)?.def.id).toBe(id));
+
+  it('keeps combined or unknown rows unmatched', () => {
+    expect(matchRow('3、信函、传真申请数条', legacy, null)).toBeNull();
+    expect(matchRow('接受行政诉讼、举报数', legacy, null)).toBeNull();
+  });
+
+  it('uses the group a legacy row sits in', () => {
+    expect(matchRow('(二)被依法纠错数', legacy, 'review')?.def.id).toBe('legacy.review.corrected');
+    expect(matchRow('(二)被依法纠错数', legacy, 'suit')?.def.id).toBe('legacy.suit.corrected');
+  });
+
+  it('scores fuzzy suffixes', () => {
+    expect(suffixScore('保护第三方合法权益', '4保护第三方合法权益')).toBe(1);
+    expect(suffixScore('保护第三方合法权益', '4保护笫三方合法权益')).toBeCloseTo(8 / 9);
+    expect(suffixScore('重复申请', '大量反复申请')).toBe(0);
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../../../src/main/core/extract/tables/tokens';
+import { pairs } from '../../../src/main/core/extract/tables/pairs';
+
+const rows = (text: string) =>
+  pairs(tokenize(text), text).map((p) => [p.label.trim(), p.items.map((i) => (i.type === 'blank' ? '∅' : i.token.text)), p.units]);
+
+describe('table text → rows', () => {
+  it('reads flattened rows with numbering glued to digit runs', () => {
+    expect(rows('（三）不予公开 1.属于国家秘密00000002.其他法律行政法规禁止公开 0000000')).toEqual([
+      ['（三）不予公开 1.属于国家秘密', ['0000000'], []],
+      ['2.其他法律行政法规禁止公开', ['0000000'], []],
+    ]);
+  });
+
+  it('reads pipe rows with blank cells and unit cells', () => {
+    expect(rows('行政许可 |  | 12 | \n(一)收到申请数 |\n件 |\n0 |\n(二)申请办结数 | 件 | |\n1、按时办结数 | 件 | 3')).toEqual([
+      ['行政许可', ['∅', '12'], []],
+      ['(一)收到申请数', ['0'], ['件']],
+      ['1、按时办结数', ['3'], ['件']],
+    ]);
+  });
+
+  it('keeps years, percentages, document numbers and bracketed notes in labels', () => {
+    expect(rows('2017年全区主动公开政府信息2122条，占71.11%')).toEqual([['2017年全区主动公开政府信息', ['2122条'], []]]);
+    expect(rows('(一)主动公开政府信息数 (不同渠道和方式公开相同信息计1条) | 条 | 128')).toEqual([
+      ['(一)主动公开政府信息数 (不同渠道和方式公开相同信息计1条)', ['128'], ['条']],
+    ]);
+  });
+
+  it('reads zero marks and signed values', () => {
+    expect(rows('行政许可 | 396 | -185 | / \n其他 | — | +3')).toEqual([
+      ['行政许可', ['396', '-185', '/'], []],
+      ['其他', ['—', '+3'], []],
+    ]);
+  });
+});

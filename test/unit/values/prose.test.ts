@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { extractProse } from '../../../src/main/core/extract/prose';
+
+const values = (text: string) => Object.fromEntries(extractProse(text, 'x').map((f) => [f.key, f.approx ? `${f.value}~` : f.value]));
+
+describe('prose figures', () => {
+  it('reads stated figures', () => {
+    expect(values('2018年，主动公开政府信息407条，其中主动公开规范性文件数46条。')).toEqual({ 'n.active_total': 407 });
+    expect(values('在政府信息公开网主动公开各类信息100余条。')).toEqual({ 'n.active_total': '100~' });
+    expect(values('全区收到政府信息公开申请75件，涉及自然人72件。共有行政诉讼案件1件、行政复议案件2件。收取信息处理费380元。')).toEqual({
+      'n.apply_received': 75,
+      'n.suit_count': 1,
+      'n.review_count': 2,
+      'n.fees': 380,
+    });
+  });
+
+  it('reads "none" sentences as zero', () => {
+    expect(values('本年度，木场乡没有接到公众、法人或其他组织要求公开政府信息的申请。2023年我乡未收取政府信息公开费用。')).toEqual({ 'n.apply_received': 0, 'n.fees': 0 });
+    expect(values('本年度我局无申请行政复议和提起行政诉讼情况。')).toEqual({ 'n.review_count': 0, 'n.suit_count': 0 });
+  });
+
+  it('does not take a part for the whole, nor invent', () => {
+    expect(values('其中，区直各部门主动公开政府信息1509条。今年累计主动公开采购信息25条。')).toEqual({});
+    expect(values('共公布政府信息2599条，(其中机构职能类信息25条，其他应主动公开政府信息856条)')).toEqual({ 'n.active_total': 2599 });
+    expect(values('三是加强行政复议、行政诉讼案件的处理工作。继续优化依申请公开服务。')).toEqual({});
+  });
+
+  it('skips table text', () => {
+    const text = '2.申请人逾期未按收费通知要求缴纳费用 | 0';
+    expect(extractProse(text, 'x', [[0, text.length]])).toEqual([]);
+  });
+});
