@@ -16,19 +16,28 @@ export function extractFields(doc: NormalizedDoc, sha256: string): Extraction {
   const year = meta.find((f) => f.key === 'meta.year')?.value;
   const tables = extractTables(doc.text, sha256, typeof year === 'number' ? year : null);
   const prose = extractProse(doc.text, sha256, tables.spans);
-  const format = formatField(meta, tables.format, tables.spans[0], sha256);
+  const format = formatField(doc.text, tables.format, tables.spans[0], typeof year === 'number' ? year : null, sha256);
   return {
-    fields: [...meta.filter((f) => f.key !== 'meta.format'), ...(format ? [format] : []), ...tables.fields, ...prose],
+    fields: [...meta, format, ...tables.fields, ...prose],
     unmapped: tables.unmapped,
   };
 }
 
-/** The layout the tables were read with; without tables, what the metadata reader saw, else narrative. */
-function formatField(meta: readonly ExtractedField[], tableFormat: string | null, span: [number, number] | undefined, sha256: string): ExtractedField | null {
-  if (tableFormat && span) {
-    return { key: 'meta.format', value: tableFormat, text: null, confidence: 0.95, status: 'auto', source: { sha256, span } };
+const NEW_FORMAT_HEADINGS = ['收到和处理政府信息公开申请情况', '政府信息公开行政复议、行政诉讼情况'];
+
+/**
+ * The layout the tables were read with. A report whose tables were lost (web copies that kept only
+ * the headings) still shows the 2019/2021 headings; the year tells which. Otherwise narrative.
+ */
+function formatField(text: string, tableFormat: string | null, span: [number, number] | undefined, year: number | null, sha256: string): ExtractedField {
+  const field = (value: string, confidence: number, at?: [number, number]): ExtractedField => {
+    const span: [number, number] | undefined = at && [at[0], Math.min(at[1], at[0] + 40)];
+    return { key: 'meta.format', value, text: span ? text.slice(...span) : null, confidence, status: 'auto', source: span ? { sha256, span } : { sha256 } };
+  };
+  if (tableFormat && span) return field(tableFormat, 0.95, span);
+  const heading = text.indexOf(NEW_FORMAT_HEADINGS[0]!);
+  if (heading >= 0 && text.includes(NEW_FORMAT_HEADINGS[1]!) && year !== null && year >= 2019) {
+    return field(year >= 2021 ? '2021' : '2019', 0.6, [heading, heading + NEW_FORMAT_HEADINGS[0]!.length]);
   }
-  const guessed = meta.find((f) => f.key === 'meta.format');
-  if (guessed && guessed.value !== 'narrative') return { ...guessed, confidence: Math.min(guessed.confidence, 0.6) };
-  return { key: 'meta.format', value: 'narrative', text: null, confidence: guessed?.confidence ?? 0.8, status: 'auto', source: { sha256 } };
+  return field('narrative', 0.8);
 }

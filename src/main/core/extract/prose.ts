@@ -34,12 +34,12 @@ const RULES: readonly ProseRule[] = [
   {
     key: 'n.review_count',
     figure: [new RegExp(`行政复议(?:案件)?${NUM}(?:件|起)`, 'gu')],
-    none: [new RegExp(`${NEG}[^，,]{0,24}行政复议`, 'u')],
+    none: [new RegExp(`${NEG}(?:发生|收到|接到|出现|申请|提起)?[^，,]{0,24}复议`, 'u')],
   },
   {
     key: 'n.suit_count',
     figure: [new RegExp(`行政诉讼(?:案件)?${NUM}(?:件|起)`, 'gu')],
-    none: [new RegExp(`${NEG}[^，,]{0,30}行政诉讼`, 'u')],
+    none: [new RegExp(`${NEG}(?:发生|收到|接到|出现|申请|提起)?[^，,]{0,30}诉讼`, 'u')],
   },
   {
     key: 'n.fees',
@@ -47,6 +47,9 @@ const RULES: readonly ProseRule[] = [
     none: [new RegExp(`${NEG}[^，,]{0,24}(?:收取|收费)`, 'u'), /免费提供/u],
   },
 ];
+
+/** Any sentence a rule can apply to mentions one of these. */
+const TOPIC = /公开|申请|复议|诉讼|收取|收费|费用/u;
 
 /** Sentences with their offsets. */
 function sentences(text: string): { s: string; at: number }[] {
@@ -59,7 +62,7 @@ function sentences(text: string): { s: string; at: number }[] {
 export function extractProse(text: string, sha256: string, skip: readonly (readonly [number, number])[] = []): ExtractedField[] {
   const found = new Map<string, ExtractedField>();
   for (const { s, at } of sentences(text)) {
-    if (skip.some(([a, b]) => at < b && at + s.length > a)) continue;
+    if (!TOPIC.test(s) || skip.some(([a, b]) => at < b && at + s.length > a)) continue;
     for (const rule of RULES) {
       if (found.has(rule.key)) continue;
       const field = figureIn(rule, s, at, sha256) ?? noneIn(rule, s, at, sha256);
@@ -77,8 +80,7 @@ function figureIn(rule: ProseRule, s: string, at: number, sha256: string): Extra
     if (rule.unless?.test(clause)) continue;
     const parsed = parseValue(m[1]!.replace(/[,，]/g, ''));
     if (parsed.kind !== 'number') continue;
-    const start = at + m.index + m[0].indexOf(m[1]!);
-    return field(rule.key, parsed.value, m[0], [start, start + m[1]!.length], parsed.approx, 0.9, sha256);
+    return field(rule.key, parsed.value, m[0], [at + m.index, at + m.index + m[0].length], parsed.approx, 0.9, sha256);
   }
   return null;
 }

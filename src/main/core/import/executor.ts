@@ -36,6 +36,7 @@ export function workerExecutor(workerScript: string | URL, size = Math.max(1, Ma
       const worker = idle.pop()!;
       const job = queue.shift()!;
       busy.set(worker, job);
+      worker.ref(); // keep the process alive while a worker has work
       worker.postMessage({ id: job.id, input: job.input });
     }
   };
@@ -44,6 +45,7 @@ export function workerExecutor(workerScript: string | URL, size = Math.max(1, Ma
     worker.on('message', (msg: { id: number; result: PipelineResult }) => {
       const job = busy.get(worker);
       busy.delete(worker);
+      worker.unref();
       idle.push(worker);
       if (job && job.id === msg.id) job.resolve(msg.result);
       dispatch();

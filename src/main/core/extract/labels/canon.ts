@@ -23,6 +23,8 @@ export function stripNumbering(label: string): string {
     .trim();
 }
 
+const KEEP = /[\p{Script=Han}\p{L}\p{N}]/u;
+
 /** Canonical text of a whole document with, for each canonical char, its offset in the original. */
 export function canonWithMap(text: string): { canon: string; map: Int32Array } {
   const simple = simplified(text);
@@ -30,9 +32,17 @@ export function canonWithMap(text: string): { canon: string; map: Int32Array } {
   const chars: string[] = [];
   const map: number[] = [];
   for (let i = 0; i < source.length; i++) {
-    const folded = source[i]!.normalize('NFKC').toLowerCase();
-    for (const ch of folded) {
-      if (/[\p{Script=Han}\p{L}\p{N}]/u.test(ch)) {
+    const code = source.charCodeAt(i);
+    if (code < 0x80) {
+      // ASCII fast path: letters and digits only
+      if ((code >= 48 && code <= 57) || (code >= 97 && code <= 122)) chars.push(source[i]!);
+      else if (code >= 65 && code <= 90) chars.push(String.fromCharCode(code + 32));
+      else continue;
+      map.push(i);
+      continue;
+    }
+    for (const ch of source[i]!.normalize('NFKC').toLowerCase()) {
+      if (KEEP.test(ch)) {
         chars.push(ch);
         map.push(i);
       }

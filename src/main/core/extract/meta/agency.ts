@@ -1,0 +1,58 @@
+// Who published the report: from the title, the signature, or the body; always the full name.
+import type { Line } from './lines';
+
+export const AGENCY_SUFFIX = '(?:人民政府|人民政府办公室|政府办公室|管委会|管理委员会|委员会|办事处|政府|局|委|办公室|办|厅|中心|院|所|署|站|馆|队|公司)';
+const PLACE_ONLY = /(?:乡|镇|县|市|区|旗|州|街道)$/u;
+const AGENCY_END = new RegExp(`${AGENCY_SUFFIX}$`, 'u');
+const SIGNATURE = new RegExp(`^([\\p{Script=Han}（）()]{2,30}${AGENCY_SUFFIX})\\s*(?:\\d{4}\\s*年.*|[〇○零一二三四五六七八九十]{4}年.*)?$`, 'u');
+const BODY = new RegExp(`([\\p{Script=Han}]{2,20}?${AGENCY_SUFFIX})\\s*\\d{4}\\s*年度?`, 'u');
+
+export interface Found {
+  value: string;
+  text: string;
+  start: number;
+  confidence: number;
+}
+
+/** The agency printed before the year in a title: 维摩彝族乡2018年… → 维摩彝族乡. */
+export function agencyInTitle(title: string): string | null {
+  const m = /^(.*?)\s*(?:关于)?\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年/u.exec(title);
+  const prefix = m?.[1]?.replace(/^[【[].*?[】\]]/u, '').replace(/[\s关于]+$/u, '').trim();
+  return prefix && prefix.length >= 2 && /\p{Script=Han}$/u.test(prefix) ? prefix : null;
+}
+
+/** The signing agency near the end of the document. */
+export function signatureAgency(lines: readonly Line[]): Found | null {
+  const tail = lines.slice(-12);
+  for (let i = tail.length - 1; i >= 0; i--) {
+    const line = tail[i]!.text.trim();
+    const m = SIGNATURE.exec(line);
+    if (m && !/^(?:特此|此页|单位地址|联系)/u.test(line) && !/印发?$/u.test(line)) return { value: m[1]!, text: m[1]!, start: tail[i]!.start + tail[i]!.text.indexOf(m[1]!), confidence: 0.85 };
+  }
+  return null;
+}
+
+export function bodyAgency(lines: readonly Line[]): Found | null {
+  for (const line of lines.slice(0, 40)) {
+    const m = BODY.exec(line.text);
+    if (m && !/^(?:本|我|该|各|全)/u.test(m[1]!)) return { value: m[1]!, text: m[1]!, start: line.start + m.index, confidence: 0.7 };
+  }
+  return null;
+}
+
+/** 文广新局 is short for 文化广电新闻出版局: every character, in order, same place. */
+export function abbreviates(short: string, long: string): boolean {
+  if (short === long || short.slice(0, 2) !== long.slice(0, 2)) return false;
+  let i = 0;
+  for (const c of long) if (c === short[i]) i++;
+  return i === short.length;
+}
+
+/** A place name standing for its government: 维摩彝族乡 → 维摩彝族乡人民政府, 平潭综合实验区 → 平潭综合实验区管委会. */
+export function fullAgencyName(name: string, signature: string | null): string {
+  if (signature && (signature.startsWith(name) || abbreviates(name, signature))) return signature;
+  if (AGENCY_END.test(name)) return name;
+  if (/(?:实验区|开发区|新区|高新区|示范区|园区)$/u.test(name)) return `${name}管委会`;
+  if (/街道$/u.test(name)) return `${name}办事处`;
+  return PLACE_ONLY.test(name) ? `${name}人民政府` : name;
+}

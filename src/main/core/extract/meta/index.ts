@@ -1,0 +1,160 @@
+// Report metadata (meta.*): title, agency, covered year, publication date, doc kind, 文号, 索引号,
+// region — each with the text and span it was read from.
+import type { ExtractedField } from '../../../../shared/model';
+import type { NormalizedDoc } from '../../normalize/types';
+import { linesOf, metaField, type Line } from './lines';
+import { parseDate } from './dates';
+import { agencyInTitle, bodyAgency, fullAgencyName, signatureAgency } from './agency';
+import { regionOf } from './region';
+
+const TITLE = /(?:年度报告|工作报告|自查报告|工作总结|年报|情况报告|情况的报告)\s*$/u;
+const NOT_TITLE = /^(?:根据|按照|本报告|本年度报告|为|依据|现将|今年|\d{4}年[,，])/u;
+
+export function extractMeta(doc: NormalizedDoc, sha256: string): ExtractedField[] {
+  const lines = linesOf(doc.text);
+  const out: ExtractedField[] = [];
+  const add = (f: ExtractedField | null): void => void (f && out.push(f));
+  const title = findTitle(lines, doc.pageMeta);
+  if (title) add(metaField('meta.title', title.value, title.text, title.start, title.confidence, sha256));
+
+  const agency = findAgency(lines, title?.value ?? null);
+  if (agency) add(metaField('meta.agency', agency.value, agency.text, agency.start, agency.confidence, sha256));
+
+  const published = findPublished(lines, doc.pageMeta);
+  if (published) add(metaField('meta.published_at', published.value, published.text, published.start, published.confidence, sha256));
+
+  const year = findYear(lines, title?.value ?? null, published?.value ?? null);
+  if (year) add(metaField('meta.year', year.value, year.text, year.start, year.confidence, sha256));
+
+  add(docKind(lines, title?.value ?? null, sha256));
+  add(docNumber(lines, sha256));
+  add(indexNumber(lines, sha256));
+  const region = regionOf(agency?.value ?? null, doc.text);
+  if (region) add(metaField('meta.region', region, region, null, 0.7, sha256));
+  return out;
+}
+
+interface Found<T> {
+  value: T;
+  text: string;
+  start: number | null;
+  confidence: number;
+}
+
+const clip = (s: string): string => s.replace(/^[【[][^】\]]{1,12}[】\]]/u, '').replace(/[\s|]+$/u, '').replace(/[_\-|—]\s*[^_\-|—]*(?:政府|网|门户)$/u, '').trim();
+
+function findTitle(lines: readonly Line[], pageMeta: Record<string, string>): Found<string> | null {
+  const labelled = lines.slice(0, 15).find((l) => /^(?:标\s*题|文件名称|名\s*称)\s*[:：]/u.test(l.text));
+  if (labelled) {
+    const value = clip(labelled.text.replace(/^[^:：]*[:：]\s*/u, ''));
+    if (value) return { value, text: value, start: labelled.start + labelled.text.indexOf(value), confidence: 0.95 };
+  }
+  const head = lines.slice(0, 30);
+  for (let i = 0; i < head.length; i++) {
+    const text = clip(head[i]!.text);
+    if (text.length < 6 || text.length > 90 || NOT_TITLE.test(text)) continue;
+    if (TITLE.test(text) && /(?:公开|政务)/u.test(text)) return { value: text, text, start: head[i]!.start + head[i]!.text.indexOf(text), confidence: 0.9 };
+    // a title broken over two lines: 关于2015年度…情况的 / 自查报告
+    if (/(?:公开|政务).*的$/u.test(text)) {
+      const rest = head.slice(i + 1, i + 4).find((l) => l.text.trim().length <= 12 && TITLE.test(l.text.trim()));
+      if (rest) return { value: text + rest.text.trim(), text, start: head[i]!.start + head[i]!.text.indexOf(text), confidence: 0.8 };
+    }
+  }
+  const meta = pageMeta.articletitle ?? pageMeta.title;
+  return meta && TITLE.test(clip(meta)) ? { value: clip(meta), text: meta, start: null, confidence: 0.8 } : null;
+}
+
+function findAgency(lines: readonly Line[], title: string | null): Found<string> | null {
+  const signature = signatureAgency(lines);
+  const fromTitle = title ? agencyInTitle(title) : null;
+  if (fromTitle) {
+    const value = fullAgencyName(fromTitle, signature?.value ?? null);
+    const line = lines.slice(0, 30).find((l) => l.text.includes(fromTitle));
+    if (signature && value === signature.value) return { ...signature, confidence: 0.9 };
+    return { value, text: fromTitle, start: line ? line.start + line.text.indexOf(fromTitle) : null, confidence: value === fromTitle ? 0.9 : 0.8 };
+  }
+  const found = signature ?? bodyAgency(lines);
+  return found && { ...found, value: fullAgencyName(found.value, null) };
+}
+
+const DATE_LABELS: readonly RegExp[] = [/(?:发布时间|发布日期|公开日期|发文日期)\s*[:：]/u, /成文日期\s*[:：]/u, /(?:^|\s)(?:日期|时间)\s*[:：]/u];
+
+function findPublished(lines: readonly Line[], pageMeta: Record<string, string>): Found<string> | null {
+  for (const label of DATE_LABELS) {
+    for (const line of lines.slice(0, 30)) {
+      const m = label.exec(line.text);
+      if (!m) continue;
+      const date = parseDate(line.text.slice(m.index + m[0].length, m.index + m[0].length + 30));
+      if (date && date.index < 3) {
+        const at = m.index + m[0].length + date.index;
+        return { value: date.iso, text: line.text.slice(at, at + date.length), start: line.start + at, confidence: 0.95 };
+      }
+    }
+  }
+  const meta = pageMeta.pubdate ?? pageMeta.publishdate ?? pageMeta.firstpublishedtime;
+  const fromMeta = meta ? parseDate(meta) : null;
+  if (fromMeta) return { value: fromMeta.iso, text: meta!, start: null, confidence: 0.9 };
+  // the signature date: a date standing alone (or after the agency) near the end
+  const tail = lines.slice(-12);
+  for (let i = tail.length - 1; i >= 0; i--) {
+    const line = tail[i]!;
+    const date = parseDate(line.text);
+    if (date && line.text.trim().length <= 40 && !/星期|印发?$/u.test(line.text.trim())) {
+      return { value: date.iso, text: line.text.slice(date.index, date.index + date.length), start: line.start + date.index, confidence: 0.75 };
+    }
+  }
+  return null;
+}
+
+function findYear(lines: readonly Line[], title: string | null, published: string | null): Found<number> | null {
+  const inTitle = title ? /(\d{4})\s*年/u.exec(title) : null;
+  if (inTitle) {
+    const line = lines.slice(0, 30).find((l) => l.text.includes(inTitle[0]));
+    return { value: Number(inTitle[1]), text: inTitle[1]!, start: line ? line.start + line.text.indexOf(inTitle[0]) : null, confidence: 0.95 };
+  }
+  const patterns = [/统计(?:期限|时限|时段)[^。]{0,12}?(\d{4})\s*年\s*1\s*月\s*1\s*日/u, /(\d{4})\s*年度/u, /(\d{4})\s*年[,，]/u];
+  for (const re of patterns) {
+    for (const line of lines.slice(0, 60)) {
+      const m = re.exec(line.text);
+      if (m) {
+        const at = m.index + m[0].indexOf(m[1]!);
+        return { value: Number(m[1]), text: m[1]!, start: line.start + at, confidence: 0.75 };
+      }
+    }
+  }
+  return published ? { value: Number(published.slice(0, 4)) - 1, text: published, start: null, confidence: 0.5 } : null;
+}
+
+function docKind(lines: readonly Line[], title: string | null, sha256: string): ExtractedField {
+  const head = title ?? lines.slice(0, 10).map((l) => l.text).join('\n');
+  const kind = /自查报告/u.test(head)
+    ? 'self_check'
+    : /年度报告|年报|本年度报告|本报告/u.test(head)
+      ? 'annual_report'
+      : /总结/u.test(head)
+        ? 'work_summary'
+        : 'other';
+  return metaField('meta.doc_kind', kind, title ?? '', null, title ? 0.9 : 0.6, sha256);
+}
+
+const DOC_NUMBER = /([\p{Script=Han}]{1,12}\s*[〔[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*\d{1,4}\s*号)/u;
+
+function docNumber(lines: readonly Line[], sha256: string): ExtractedField | null {
+  for (const line of lines.slice(0, 12)) {
+    const labelled = /(?:发文字号|文\s*号)\s*[:：]\s*/u.exec(line.text);
+    const from = labelled ? labelled.index + labelled[0].length : 0;
+    const m = DOC_NUMBER.exec(line.text.slice(from));
+    if (!m || (!labelled && m.index > 0)) continue;
+    const value = m[1]!.replace(/\s+/g, '').replace(/[[【(（]/u, '〔').replace(/[\]】)）]/u, '〕');
+    return metaField('meta.doc_number', value, m[1]!, line.start + from + m.index, 0.9, sha256);
+  }
+  return null;
+}
+
+function indexNumber(lines: readonly Line[], sha256: string): ExtractedField | null {
+  for (const line of lines.slice(0, 15)) {
+    const m = /索\s*引\s*号\s*[:：]\s*([A-Za-z0-9][\w\-/.]*)/u.exec(line.text);
+    if (m) return metaField('meta.index_number', m[1]!, m[1]!, line.start + m.index + m[0].indexOf(m[1]!), 0.95, sha256);
+  }
+  return null;
+}

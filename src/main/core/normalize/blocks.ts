@@ -1,0 +1,32 @@
+// The intermediate form of a document between parsing and the final text: one block per line;
+// table rows keep their cells so spans can be computed after cleaning.
+
+export interface BlockCell {
+  table: number;
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+  text: string;
+}
+
+export interface Block {
+  text: string;
+  /** set for a table row: its cells, joined into `text` with CELL_SEPARATOR */
+  cells?: BlockCell[];
+}
+
+export const CELL_SEPARATOR = ' | ';
+
+const INVISIBLE = /[\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff\u00ad]/g;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+/** One line of text: NFC, no invisible or control characters, whitespace collapsed. */
+export function cleanInline(s: string): string {
+  return s.normalize('NFC').replace(INVISIBLE, '').replace(CONTROL, '').replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+}
+
+export function rowBlock(cells: BlockCell[]): Block {
+  return { text: cells.map((c) => c.text).join(CELL_SEPARATOR), cells };
+}

@@ -1,0 +1,78 @@
+// Site boilerplate out (navigation, 字体 大中小, 【打印】【关闭】, 扫一扫…, 阅读次数, footers), metadata
+// lines kept (发布时间, 来源, 索引号, 文号); a body the page holds twice is read once.
+import { cleanInline, type Block } from './blocks';
+
+/** Fragments removed from any line. */
+const FRAGMENTS: readonly RegExp[] = [
+  /[【[(（]?\s*字体\s*[:：]?\s*[【[]?\s*大\s*[】\]]?\s*[【[]?\s*中\s*[】\]]?\s*[【[]?\s*小\s*[】\]]?\s*[】\])）]?/gu,
+  /字号\s*[:：]\s*(?:大|中|小|\s|[【】[\]|])+/gu,
+  /[【[]\s*(?:打印(?:本页|此页)?|关闭(?:窗口|本页)?|收藏|返回顶部|我要纠错|纠错|分享)\s*[】\]]/gu,
+  /(?:打印本页|打印此页|关闭窗口|关闭本页|返回顶部|加入收藏)/gu,
+  /扫一扫在手机(?:上)?打开当前页/gu,
+  /(?:阅读次数|浏览次数|点击率|点击数|访问量|阅读量|浏览量|访问次数)\s*[:：]?\s*\d*\s*次?/gu,
+  /分享到\s*[:：].*$/gu,
+  /\|{3,}/gu,
+];
+
+/** Whole lines dropped when short and matching. */
+const LINES: readonly RegExp[] = [
+  /^(?:当前位置|您现在的位置|你现在的位置|您的位置|你的位置|所在位置|现在位置)\s*[:：]/u,
+  /^首页\s*[>＞»/]/u,
+  /^(?:上一篇|下一篇|上一条|下一条)\s*[:：]/u,
+  /(?:版权所有|ICP备|ICP证|公网安备|网站标识码|技术支持|主办单位|承办单位|网站地图|联系我们|政府网站找错|适老化|无障碍)/iu,
+  /^(?:相关链接|相关文章|相关阅读|相关新闻|热点推荐)\s*[:：]?$/u,
+];
+const MAX_CHROME_LINE = 120;
+
+export interface Cleaned {
+  blocks: Block[];
+  boilerplateLines: number;
+  repeatedChars: number;
+}
+
+export function clean(blocks: readonly Block[]): Cleaned {
+  let boilerplateLines = 0;
+  const kept: Block[] = [];
+  for (const b of blocks) {
+    if (b.cells) {
+      kept.push(b);
+      continue;
+    }
+    let text = b.text;
+    for (const re of FRAGMENTS) text = text.replace(re, ' ');
+    const changed = text !== b.text;
+    text = cleanInline(text.replace(/^[\s|]+|[\s|]+$/g, ''));
+    const chrome = text.length <= MAX_CHROME_LINE && LINES.some((re) => re.test(text));
+    if (changed || chrome) boilerplateLines++;
+    if (text && !chrome) kept.push({ text });
+  }
+  const { blocks: once, removedChars } = dropRepeatedBody(kept);
+  return { blocks: once, boilerplateLines, repeatedChars: removedChars };
+}
+
+const MIN_ANCHOR = 20;
+const MIN_REPEAT = 200;
+
+/** Remove the second copy of any run of lines (≥ 200 characters) that the page repeats. */
+export function dropRepeatedBody(blocks: readonly Block[]): { blocks: Block[]; removedChars: number } {
+  const first = new Map<string, number>();
+  const drop = new Set<number>();
+  let removedChars = 0;
+  for (let j = 0; j < blocks.length; j++) {
+    const text = blocks[j]!.text;
+    const i = first.get(text);
+    if (i === undefined) {
+      if (text.length >= MIN_ANCHOR && !blocks[j]!.cells) first.set(text, j);
+      continue;
+    }
+    let k = 0;
+    let chars = 0;
+    while (j + k < blocks.length && i + k < j && blocks[i + k]!.text === blocks[j + k]!.text) chars += blocks[j + k++]!.text.length;
+    if (chars >= MIN_REPEAT) {
+      for (let d = 0; d < k; d++) drop.add(j + d);
+      removedChars += chars;
+      j += k - 1;
+    }
+  }
+  return { blocks: blocks.filter((_, i) => !drop.has(i)), removedChars };
+}

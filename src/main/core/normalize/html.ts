@@ -1,0 +1,115 @@
+// HTML → blocks and tables: block elements become lines, <table>s keep their grid with
+// rowspan/colspan resolved; page chrome (scripts, navigation, footers) is dropped.
+import { parseDocument } from 'htmlparser2';
+import { Element, Text, type AnyNode } from 'domhandler';
+import { cleanInline, rowBlock, type Block, type BlockCell } from './blocks';
+
+export interface ParsedHtml {
+  blocks: Block[];
+  pageMeta: Record<string, string>;
+  tableCount: number;
+}
+
+const SKIP = new Set(['script', 'style', 'noscript', 'iframe', 'template', 'svg', 'canvas', 'select', 'button', 'object', 'embed', 'nav', 'head', 'input', 'textarea']);
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'br', 'center', 'dd', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'html', 'li', 'main', 'ol', 'p', 'pre', 'section', 'ul', 'caption', 'title',
+]);
+const CHROME = /(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|crumbs?|footer|share|bdshare|topbar|sidebar|copyright|weizhi|dqwz)(?:$|[\s_-])/i;
+
+export function parseHtml(html: string): ParsedHtml {
+  const dom = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  const blocks: Block[] = [];
+  const pageMeta: Record<string, string> = {};
+  let line = '';
+  let tableCount = 0;
+  const flush = (): void => {
+    const text = cleanInline(line);
+    if (text) blocks.push({ text });
+    line = '';
+  };
+  const visit = (node: AnyNode): void => {
+    if (node instanceof Text) {
+      line += node.data;
+      return;
+    }
+    if (!(node instanceof Element)) {
+      if ('children' in node) (node.children as AnyNode[]).forEach(visit);
+      return;
+    }
+    const name = node.name;
+    if (name === 'head') return readHead(node, pageMeta);
+    if (SKIP.has(name) || isChrome(node)) return;
+    if (name === 'table') {
+      flush();
+      readTable(node, tableCount++).forEach((row) => blocks.push(rowBlock(row)));
+      return;
+    }
+    const block = BLOCK.has(name);
+    if (block) flush();
+    node.children.forEach(visit);
+    if (block) flush();
+  };
+  dom.children.forEach(visit);
+  flush();
+  return { blocks, pageMeta, tableCount };
+}
+
+function isChrome(el: Element): boolean {
+  if (el.name === 'footer' || el.name === 'header') return true;
+  const style = el.attribs.style ?? '';
+  if (/display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
+  return CHROME.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`);
+}
+
+function readHead(head: Element, meta: Record<string, string>): void {
+  const walk = (n: AnyNode): void => {
+    if (!(n instanceof Element)) return;
+    if (n.name === 'title') meta.title = cleanInline(textOf(n));
+    if (n.name === 'meta' && n.attribs.name && n.attribs.content) meta[n.attribs.name.toLowerCase()] = cleanInline(n.attribs.content);
+    n.children.forEach(walk);
+  };
+  head.children.forEach(walk);
+}
+
+export function textOf(node: AnyNode): string {
+  if (node instanceof Text) return node.data;
+  if (node instanceof Element) {
+    if (SKIP.has(node.name)) return '';
+    const inner = node.children.map(textOf).join('');
+    return BLOCK.has(node.name) || node.name === 'td' || node.name === 'th' || node.name === 'tr' ? ` ${inner} ` : inner;
+  }
+  return '';
+}
+
+/** Rows of a table (not of nested tables), cells placed on a grid honouring rowspan/colspan. */
+function readTable(table: Element, index: number): BlockCell[][] {
+  const rows: Element[] = [];
+  const collect = (el: Element): void => {
+    for (const child of el.children) {
+      if (!(child instanceof Element)) continue;
+      if (child.name === 'tr') rows.push(child);
+      else if (child.name !== 'table') collect(child);
+    }
+  };
+  collect(table);
+  const taken: boolean[][] = [];
+  const out: BlockCell[][] = [];
+  rows.forEach((tr, r) => {
+    const cells: BlockCell[] = [];
+    let col = 0;
+    for (const td of tr.children) {
+      if (!(td instanceof Element) || (td.name !== 'td' && td.name !== 'th')) continue;
+      while (taken[r]?.[col]) col++;
+      const rowSpan = span(td.attribs.rowspan, rows.length - r);
+      const colSpan = span(td.attribs.colspan, 100);
+      for (let dr = 0; dr < rowSpan; dr++) for (let dc = 0; dc < colSpan; dc++) ((taken[r + dr] ??= [])[col + dc] = true);
+      cells.push({ table: index, row: r, col, rowSpan, colSpan, text: cleanInline(textOf(td)) });
+      col += colSpan;
+    }
+    if (cells.some((c) => c.text)) out.push(cells);
+  });
+  return out;
+}
+
+const span = (raw: string | undefined, max: number): number => Math.max(1, Math.min(max, Number.parseInt(raw ?? '1', 10) || 1));

@@ -1,0 +1,70 @@
+// normalize: bytes of a web page or text file → NormalizedDoc (clean text, tables, page metadata).
+import path from 'node:path';
+import { decode } from './decode';
+import { parseHtml } from './html';
+import { htmlPartOfMht } from './mht';
+import { clean } from './clean';
+import { cleanInline, CELL_SEPARATOR, type Block } from './blocks';
+import { NormalizeError, type GridCell, type NormalizedDoc, type SourceKind, type SourceTable } from './types';
+import { fileKindOf, MAX_FILE_BYTES } from '../import/file-types';
+
+export function normalize(bytes: Uint8Array, name: string): NormalizedDoc {
+  const kind = fileKindOf(name);
+  if (kind !== 'html' && kind !== 'text' && kind !== 'mht') throw new NormalizeError('unsupported', `不支持的文件类型 ${path.extname(name) || name}`);
+  if (bytes.byteLength === 0) throw new NormalizeError('empty', '文件为空（0 字节）');
+  if (bytes.byteLength > MAX_FILE_BYTES) throw new NormalizeError('too_large', `文件过大（${Math.round(bytes.byteLength / 2 ** 20)} MB）`);
+  const source = kind === 'mht' ? htmlPartOfMht(bytes) : { bytes, charset: null };
+  const decoded = decode(source.bytes, (head) => source.charset ?? (kind === 'text' ? null : declaredCharset(head)));
+  const hasMarkup = kind !== 'text' && /<[a-z!][^>]*>/i.test(decoded.text.slice(0, 65536));
+  if (hasMarkup) {
+    const parsed = parseHtml(decoded.text);
+    return assemble(parsed.blocks, parsed.pageMeta, kind, decoded);
+  }
+  return assemble(textBlocks(decoded.text), {}, kind, decoded);
+}
+
+function declaredCharset(head: string): string | null {
+  return /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1] ?? null;
+}
+
+function textBlocks(text: string): Block[] {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map(cleanInline)
+    .filter(Boolean)
+    .map((line) => ({ text: line }));
+}
+
+function assemble(blocks: Block[], pageMeta: Record<string, string>, sourceKind: SourceKind, decoded: ReturnType<typeof decode>): NormalizedDoc {
+  const cleaned = clean(blocks);
+  let text = '';
+  const tables = new Map<number, SourceTable>();
+  for (const block of cleaned.blocks) {
+    if (text) text += '\n';
+    if (block.cells) {
+      let at = text.length;
+      for (const [i, c] of block.cells.entries()) {
+        if (i > 0) at += CELL_SEPARATOR.length;
+        const cell: GridCell = { row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, text: c.text, start: at, end: at + c.text.length };
+        const table = tables.get(c.table) ?? { rows: 0, cols: 0, cells: [], start: cell.start, end: cell.end };
+        table.cells.push(cell);
+        table.rows = Math.max(table.rows, c.row + c.rowSpan);
+        table.cols = Math.max(table.cols, c.col + c.colSpan);
+        table.end = cell.end;
+        tables.set(c.table, table);
+        at = cell.end;
+      }
+    }
+    text += block.text;
+  }
+  if (!/[\p{L}\p{N}]/u.test(text)) throw new NormalizeError('empty', '文件为空（没有可读的文字）');
+  return {
+    text,
+    sourceKind,
+    encoding: decoded.encoding,
+    encodingBy: decoded.by,
+    tables: [...tables.values()],
+    pageMeta,
+    removed: { boilerplateLines: cleaned.boilerplateLines, repeatedChars: cleaned.repeatedChars },
+  };
+}
