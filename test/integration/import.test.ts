@@ -134,3 +134,31 @@ describe('cancel', () => {
     expect(t.lib.db.prepare('SELECT status FROM jobs WHERE id = ?').pluck().get(s.jobId)).toBe('cancelled');
   });
 });
+
+describe('file fixtures', () => {
+  it('imports every encoding and shape, links twins, fails the bad ones', async () => {
+    t = testLibrary();
+    const s = await t.import([fixture('files')]);
+    const by = Object.fromEntries(s.outcomes.map((o) => [o.name, o]));
+    expect(by['empty.txt']).toMatchObject({ status: 'failed', code: 'empty' });
+    expect(by['image-named.txt']).toMatchObject({ status: 'failed', code: 'not_text' });
+    expect(by['make.mjs']).toMatchObject({ status: 'skipped', code: 'unsupported' });
+    // the later of two twins points at the earlier one
+    const twins = (a: string, b: string): boolean => by[a]!.duplicateOf === by[b]!.reportId || by[b]!.duplicateOf === by[a]!.reportId;
+    // the same page as GBK with and without <meta charset>, and as MHT
+    expect(twins('gbk-table.htm', 'gbk-nometa.htm')).toBe(true);
+    expect(twins('report.mht', 'gbk-nometa.htm')).toBe(true);
+    // seed 000 as UTF-16 text and as a web page with other chrome
+    expect(twins('near-duplicate-000.html', 'utf16le-nobom.txt')).toBe(true);
+    expect(by['utf8-bom.txt']!.duplicateOf).toBeUndefined();
+
+    const report = t.exported().find((r) => r.id === by['gbk-table.htm']!.reportId)!;
+    const value = (k: string) => report.fields[k]?.value ?? null;
+    expect(value('meta.agency')).toBe('平江县人民政府');
+    expect(value('meta.year')).toBe(2021);
+    expect(value('meta.published_at')).toBe('2022-01-20');
+    expect(value('meta.index_number')).toBe('430626/2022-00012');
+    expect([value('t3.new.natural'), value('t3.new.commercial'), value('t3.new.legal'), value('t3.new.total')]).toEqual([12, 2, 1, 15]);
+    expect([value('t3.partial.natural'), value('t3.partial.total')]).toEqual([3, 4]);
+  });
+});

@@ -53,6 +53,9 @@ export function clean(blocks: readonly Block[]): Cleaned {
 const MIN_ANCHOR = 20;
 const MIN_REPEAT = 200;
 
+/** Prose lines start a repeat; table rows (0 | 0 | 0) repeat legitimately. */
+const isAnchor = (b: Block): boolean => !b.cells && b.text.length >= MIN_ANCHOR && !b.text.includes('|') && (b.text.match(/\p{Script=Han}/gu)?.length ?? 0) >= 5;
+
 /** Remove the second copy of any run of lines (≥ 200 characters) that the page repeats. */
 export function dropRepeatedBody(blocks: readonly Block[]): { blocks: Block[]; removedChars: number } {
   const first = new Map<string, number>();
@@ -62,7 +65,7 @@ export function dropRepeatedBody(blocks: readonly Block[]): { blocks: Block[]; r
     const text = blocks[j]!.text;
     const i = first.get(text);
     if (i === undefined) {
-      if (text.length >= MIN_ANCHOR && !blocks[j]!.cells) first.set(text, j);
+      if (isAnchor(blocks[j]!)) first.set(text, j);
       continue;
     }
     let k = 0;

@@ -41,25 +41,13 @@ function fromBom(b: Uint8Array): Decoded | null {
   return null;
 }
 
-/** UTF-16 text of mostly ASCII or CJK has NUL bytes in every other position. */
+/** UTF-16 without a BOM: NUL bytes (from ASCII) and a decoding that reads as Chinese or ASCII. */
 function utf16WithoutBom(b: Uint8Array): 'utf-16le' | 'utf-16be' | null {
-  const n = Math.min(b.length, 4096) & ~1;
-  if (n < 8) return null;
-  let evenZero = 0;
-  let oddZero = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (b[i] === 0) evenZero++;
-    if (b[i + 1] === 0) oddZero++;
+  if (b.length < 8 || b.length % 2 !== 0 || !b.subarray(0, 4096).includes(0)) return null;
+  for (const enc of ['utf-16le', 'utf-16be'] as const) {
+    if (mostlyChinese(iconv.decode(Buffer.from(b.subarray(0, 8192)), enc))) return enc;
   }
-  const pairs = n / 2;
-  if (oddZero > pairs * 0.3 && evenZero < pairs * 0.05) return isPlausibleUtf16(b, 'utf-16le') ? 'utf-16le' : null;
-  if (evenZero > pairs * 0.3 && oddZero < pairs * 0.05) return isPlausibleUtf16(b, 'utf-16be') ? 'utf-16be' : null;
   return null;
-}
-
-function isPlausibleUtf16(b: Uint8Array, enc: string): boolean {
-  const sample = iconv.decode(Buffer.from(b.subarray(0, 4096)), enc);
-  return controlShare(sample) < 0.02;
 }
 
 function looksBinary(b: Uint8Array): boolean {
@@ -70,7 +58,7 @@ function looksBinary(b: Uint8Array): boolean {
     if (c === 0) return true;
     if (c < 0x09 || (c > 0x0d && c < 0x20 && c !== 0x1b)) bad++;
   }
-  return bad > n * 0.02;
+  return bad > Math.max(8, n * 0.02);
 }
 
 function isUtf8(b: Uint8Array): boolean {
