@@ -3,7 +3,6 @@
 export const MINHASH_SIZE = 64;
 export const BAND_ROWS = 4;
 const SHINGLE = 5;
-const PRIME = 4294967311; // > 2^32
 
 const seeds = Array.from({ length: MINHASH_SIZE }, (_, i) => {
   // deterministic pseudo-random coefficients (xorshift)
@@ -14,8 +13,10 @@ const seeds = Array.from({ length: MINHASH_SIZE }, (_, i) => {
     x ^= x << 5;
     return (x >>> 0) + 1;
   };
-  return [next(), next()] as const;
+  return [next() | 1, next()] as const;
 });
+const A = Uint32Array.from(seeds, ([a]) => a);
+const B = Uint32Array.from(seeds, ([, b]) => b);
 
 /** Letters, digits and CJK only: chrome, punctuation and spacing do not count. */
 function contentChars(text: string): string {
@@ -38,10 +39,11 @@ export function minhash(text: string): Uint32Array {
   for (let i = 0; i + SHINGLE <= s.length; i++) shingles.add(fnv1a(s, i, SHINGLE));
   for (const h of shingles) {
     for (let k = 0; k < MINHASH_SIZE; k++) {
-      const [a, b] = seeds[k]!;
-      // (a*h + b) mod p, computed in float-safe pieces
-      const v = ((((a % PRIME) * (h >>> 16)) % PRIME) * 65536 + (a % PRIME) * (h & 0xffff) + b) % PRIME;
-      if (v < sig[k]!) sig[k] = v >>> 0;
+      // one hash function per slot: (a·h + b) mod 2^32 with odd a, then mixed
+      let v = (Math.imul(A[k]!, h) + B[k]!) | 0;
+      v ^= v >>> 15;
+      v = Math.imul(v, 0x2c1b3c6d) >>> 0;
+      if (v < sig[k]!) sig[k] = v;
     }
   }
   return sig;

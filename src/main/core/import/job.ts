@@ -14,6 +14,9 @@ import { putBlob } from './blob-store';
 import { walk, type FoundFile } from './walk';
 import type { Executor } from './executor';
 
+/** Files read and queued per pipeline worker, so neither the disk nor the workers wait. */
+const IN_FLIGHT_PER_WORKER = 6;
+
 export interface ImportOptions {
   executor: Executor;
   jobId?: string;
@@ -64,7 +67,9 @@ export async function runImport(lib: Library, paths: readonly string[], opts: Im
     const result = await opts.executor.run({ bytes, name: file.name, sha256 });
     if (!result.ok) return record({ ...base, status: 'failed', code: result.code, message: result.message });
     if (recordExactDuplicate(file, sha256)) return;
-    putBlob(lib.home, sha256, bytes);
+    await putBlob(lib.home, sha256, bytes);
+    // another file with the same bytes may have been stored while the blob was written
+    if (recordExactDuplicate(file, sha256)) return;
     storeNew(file, sha256, bytes.byteLength, result.value);
   };
 
@@ -81,7 +86,11 @@ export async function runImport(lib: Library, paths: readonly string[], opts: Im
   const storeNew = (file: FoundFile, sha256: string, size: number, doc: ProcessedFile): void => {
     const outcome: FileOutcome = { path: file.path, name: file.name, status: 'imported' };
     record(outcome, () => {
-      const twin = isInformative(doc.minhash) ? findNearDuplicate(db, doc.minhash) : null;
+      const value = (key: string) => doc.fields.find((f) => f.key === key)?.value ?? null;
+      const year = value('meta.year');
+      const agency = value('meta.agency');
+      const identity = { year: typeof year === 'number' ? year : null, agency: typeof agency === 'string' ? agency : null };
+      const twin = isInformative(doc.minhash) ? findNearDuplicate(db, doc.minhash, identity) : null;
       const { reportId } = insertReport(db, {
         file: { sha256, size, kind: doc.kind, encoding: doc.encoding, name: file.name, path: file.path },
         jobId,
@@ -108,7 +117,7 @@ export async function runImport(lib: Library, paths: readonly string[], opts: Im
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, opts.executor.size * 2) }, lane));
+  await Promise.all(Array.from({ length: IN_FLIGHT_PER_WORKER * opts.executor.size }, lane));
 
   summary.cancelled = opts.signal?.aborted === true && summary.outcomes.length < total;
   finishJob(db, jobId, summary.cancelled ? 'cancelled' : 'done');

@@ -73,3 +73,14 @@ function backup(db: Db, dbPath: string, version: number): void {
 }
 
 export { SCHEMA_VERSION };
+
+const statements = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/** A prepared statement, compiled once per connection. */
+export function sql(db: Db, text: string): Database.Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let stmt = cache.get(text);
+  if (!stmt) cache.set(text, (stmt = db.prepare(text)));
+  return stmt;
+}

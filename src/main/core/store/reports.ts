@@ -1,5 +1,5 @@
 // SQL for reports, their files, pages, fields and checks. Functions take db first.
-import type { Db } from './db';
+import { sql, type Db } from './db';
 import type { CheckResult, ExtractedField, FieldStatus, FileKind, ReportDetail, ReportFile, ReportSummary, UnmappedRow } from '../../../shared/model';
 import type { DocKind, ReportFormat } from '../../../shared/fields';
 import { bands, similarity } from '../import/fingerprint';
@@ -25,13 +25,13 @@ export interface NewReport {
 }
 
 export function findFileBySha(db: Db, sha256: string): { fileId: number; reportId: number } | undefined {
-  return db.prepare('SELECT id AS fileId, report_id AS reportId FROM files WHERE sha256 = ?').get(sha256) as
+  return sql(db, 'SELECT id AS fileId, report_id AS reportId FROM files WHERE sha256 = ?').get(sha256) as
     | { fileId: number; reportId: number }
     | undefined;
 }
 
 export function addFileSource(db: Db, fileId: number, name: string, path: string, jobId: string | null): void {
-  db.prepare('INSERT OR IGNORE INTO file_sources (file_id, name, path, job_id, seen_at) VALUES (?, ?, ?, ?, ?)').run(
+  sql(db, 'INSERT OR IGNORE INTO file_sources (file_id, name, path, job_id, seen_at) VALUES (?, ?, ?, ?, ?)').run(
     fileId,
     name,
     path,
@@ -40,26 +40,36 @@ export function addFileSource(db: Db, fileId: number, name: string, path: string
   );
 }
 
-/** The most similar earlier report sharing an LSH band, if similar enough. */
-export function findNearDuplicate(db: Db, sig: Uint32Array, threshold = 0.8): number | null {
+const MAX_TWIN_CANDIDATES = 8;
+
+/**
+ * The most similar earlier report sharing LSH bands, if similar enough. Only the reports sharing
+ * the most bands are compared, and reports of another year or agency are never twins (a township
+ * copies last year's text).
+ */
+export function findNearDuplicate(db: Db, sig: Uint32Array, identity: { year: number | null; agency: string | null }, threshold = 0.8): number | null {
   const hashes = bands(sig);
-  const stmt = db.prepare('SELECT report_id AS id FROM report_bands WHERE band = ? AND hash = ?');
-  const candidates = new Set<number>();
-  hashes.forEach((h, band) => {
-    for (const row of stmt.all(band, h) as { id: number }[]) candidates.add(row.id);
-  });
+  const values = hashes.map(() => '(?, ?)').join(', ');
+  const candidates = sql(
+    db,
+    `SELECT b.report_id AS id, r.minhash, r.duplicate_of AS dup, r.year, r.agency, count(*) AS hits
+     FROM report_bands b JOIN reports r ON r.id = b.report_id
+     WHERE (b.band, b.hash) IN (VALUES ${values})
+     GROUP BY b.report_id ORDER BY hits DESC, b.report_id LIMIT ${MAX_TWIN_CANDIDATES}`,
+  ).all(...hashes.flatMap((h, i) => [i, h])) as { id: number; minhash: Buffer | null; dup: number | null; year: number | null; agency: string | null }[];
   let best: { id: number; sim: number } | null = null;
-  const sigStmt = db.prepare('SELECT minhash, duplicate_of AS dup FROM reports WHERE id = ?');
-  for (const id of candidates) {
-    const row = sigStmt.get(id) as { minhash: Buffer | null; dup: number | null } | undefined;
-    if (!row?.minhash) continue;
-    const other = new Uint32Array(row.minhash.buffer.slice(row.minhash.byteOffset, row.minhash.byteOffset + row.minhash.byteLength));
+  for (const c of candidates) {
+    if (!c.minhash || !sameIdentity(c, identity)) continue;
+    const other = new Uint32Array(c.minhash.buffer.slice(c.minhash.byteOffset, c.minhash.byteOffset + c.minhash.byteLength));
     const sim = similarity(sig, other);
-    const target = row.dup ?? id;
+    const target = c.dup ?? c.id;
     if (sim >= threshold && (!best || sim > best.sim || (sim === best.sim && target < best.id))) best = { id: target, sim };
   }
   return best?.id ?? null;
 }
+
+const sameIdentity = (a: { year: number | null; agency: string | null }, b: { year: number | null; agency: string | null }): boolean =>
+  (a.year === null || b.year === null || a.year === b.year) && (a.agency === null || b.agency === null || a.agency === b.agency);
 
 const metaValue = (fields: ExtractedField[], key: string): ExtractedField['value'] => fields.find((f) => f.key === key)?.value ?? null;
 
@@ -92,19 +102,19 @@ export function insertReport(db: Db, r: NewReport): { reportId: number; fileId: 
       .run(reportId, r.file.sha256, r.file.size, r.file.kind, r.file.encoding, t).lastInsertRowid,
   );
   addFileSource(db, fileId, r.file.name, r.file.path, r.jobId);
-  const page = db.prepare('INSERT INTO pages (file_id, page, text, tables, tokens) VALUES (?, ?, ?, ?, ?)');
+  const page = sql(db, 'INSERT INTO pages (file_id, page, text, tables, tokens) VALUES (?, ?, ?, ?, ?)');
   for (const p of r.pages) page.run(fileId, p.page, p.text, JSON.stringify(p.tables ?? null), p.tokens ? JSON.stringify(p.tokens) : null);
-  const band = db.prepare('INSERT OR IGNORE INTO report_bands (band, hash, report_id) VALUES (?, ?, ?)');
+  const band = sql(db, 'INSERT OR IGNORE INTO report_bands (band, hash, report_id) VALUES (?, ?, ?)');
   bands(r.minhash).forEach((h, i) => band.run(i, h, reportId));
   writeFields(db, reportId, r.fields);
   writeChecks(db, reportId, r.checks);
-  const row = db.prepare('INSERT INTO unmapped_rows (report_id, seq, label, "values", span) VALUES (?, ?, ?, ?, ?)');
+  const row = sql(db, 'INSERT INTO unmapped_rows (report_id, seq, label, "values", span) VALUES (?, ?, ?, ?, ?)');
   r.unmapped.forEach((u, i) => row.run(reportId, i, u.label, JSON.stringify(u.values), JSON.stringify(u.span)));
   return { reportId, fileId };
 }
 
 export function writeFields(db: Db, reportId: number, fields: ExtractedField[]): void {
-  const stmt = db.prepare(
+  const stmt = sql(db, 
     `INSERT OR REPLACE INTO fields (report_id, key, value, original_text, unit, approx, confidence, status, source, note, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -115,8 +125,8 @@ export function writeFields(db: Db, reportId: number, fields: ExtractedField[]):
 }
 
 export function writeChecks(db: Db, reportId: number, checks: CheckResult[]): void {
-  db.prepare('DELETE FROM checks WHERE report_id = ?').run(reportId);
-  const stmt = db.prepare('INSERT INTO checks (report_id, seq, rule, ok, severity, message, keys, diff) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  sql(db, 'DELETE FROM checks WHERE report_id = ?').run(reportId);
+  const stmt = sql(db, 'INSERT INTO checks (report_id, seq, rule, ok, severity, message, keys, diff) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   checks.forEach((c, i) => stmt.run(reportId, i, c.rule, c.ok ? 1 : 0, c.severity, c.message, JSON.stringify(c.keys), c.diff ?? null));
 }
 
@@ -141,11 +151,11 @@ const toSummary = (row: SummaryRow): ReportSummary => ({
 });
 
 export function listReports(db: Db): ReportSummary[] {
-  return (db.prepare(`${SUMMARY_SQL} ORDER BY r.id`).all() as SummaryRow[]).map(toSummary);
+  return (sql(db, `${SUMMARY_SQL} ORDER BY r.id`).all() as SummaryRow[]).map(toSummary);
 }
 
 export function countReports(db: Db): number {
-  return (db.prepare('SELECT count(*) AS n FROM reports').get() as { n: number }).n;
+  return (sql(db, 'SELECT count(*) AS n FROM reports').get() as { n: number }).n;
 }
 
 export function listFiles(db: Db, reportId: number): ReportFile[] {
@@ -170,7 +180,7 @@ interface FieldRow {
 }
 
 export function listFields(db: Db, reportId: number): ExtractedField[] {
-  return (db.prepare('SELECT * FROM fields WHERE report_id = ? ORDER BY rowid').all(reportId) as FieldRow[]).map((r) => ({
+  return (sql(db, 'SELECT * FROM fields WHERE report_id = ? ORDER BY rowid').all(reportId) as FieldRow[]).map((r) => ({
     key: r.key,
     value: r.value,
     text: r.original_text,
@@ -185,7 +195,7 @@ export function listFields(db: Db, reportId: number): ExtractedField[] {
 
 export function listChecks(db: Db, reportId: number): CheckResult[] {
   return (
-    db.prepare('SELECT rule, ok, severity, message, keys, diff FROM checks WHERE report_id = ? ORDER BY seq').all(reportId) as {
+    sql(db, 'SELECT rule, ok, severity, message, keys, diff FROM checks WHERE report_id = ? ORDER BY seq').all(reportId) as {
       rule: string;
       ok: number;
       severity: CheckResult['severity'];
@@ -204,13 +214,13 @@ export function listChecks(db: Db, reportId: number): CheckResult[] {
 }
 
 export function listUnmapped(db: Db, reportId: number): UnmappedRow[] {
-  return (db.prepare('SELECT label, "values", span FROM unmapped_rows WHERE report_id = ? ORDER BY seq').all(reportId) as { label: string; values: string; span: string }[]).map(
+  return (sql(db, 'SELECT label, "values", span FROM unmapped_rows WHERE report_id = ? ORDER BY seq').all(reportId) as { label: string; values: string; span: string }[]).map(
     (u) => ({ label: u.label, values: JSON.parse(u.values) as (number | null)[], span: JSON.parse(u.span) as [number, number] }),
   );
 }
 
 export function getReport(db: Db, id: number): ReportDetail | undefined {
-  const row = db.prepare(`${SUMMARY_SQL} WHERE r.id = ?`).get(id) as SummaryRow | undefined;
+  const row = sql(db, `${SUMMARY_SQL} WHERE r.id = ?`).get(id) as SummaryRow | undefined;
   if (!row) return undefined;
   const text = db
     .prepare(
@@ -229,5 +239,5 @@ export function getReport(db: Db, id: number): ReportDetail | undefined {
 }
 
 export function reportIds(db: Db): number[] {
-  return (db.prepare('SELECT id FROM reports ORDER BY id').pluck().all() as number[]);
+  return (sql(db, 'SELECT id FROM reports ORDER BY id').pluck().all() as number[]);
 }

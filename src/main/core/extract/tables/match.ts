@@ -24,7 +24,21 @@ const canonOf = (s: string): string => {
   return c;
 };
 
+const matchCache = new WeakMap<readonly RowDef[], Map<string, RowMatch | null>>();
+
+/** Best row definition for a printed label (memoised: the same labels recur across layouts and files). */
 export function matchRow(label: string, defs: readonly RowDef[], group: string | null, minScore = 0.75): RowMatch | null {
+  const cache = matchCache.get(defs) ?? new Map<string, RowMatch | null>();
+  matchCache.set(defs, cache);
+  const id = `${group}\u0000${minScore}\u0000${label}`;
+  if (cache.has(id)) return cache.get(id)!;
+  if (cache.size > 5000) cache.clear();
+  const found = bestRow(label, defs, group, minScore);
+  cache.set(id, found);
+  return found;
+}
+
+function bestRow(label: string, defs: readonly RowDef[], group: string | null, minScore: number): RowMatch | null {
   const key = labelKey(label);
   const whole = canon(label);
   let best: (RowMatch & { len: number }) | null = null;
