@@ -1,6 +1,6 @@
 // extract: normalized document → fields with provenance and confidence, plus table rows no key matched.
 import type { ExtractedField } from '../../../shared/model';
-import type { NormalizedDoc } from '../normalize/types';
+import type { NormalizedDoc, TextBox } from '../normalize/types';
 import { extractMeta } from './meta';
 import { extractTables } from './tables';
 import { extractProse } from './prose';
@@ -17,10 +17,22 @@ export function extractFields(doc: NormalizedDoc, sha256: string): Extraction {
   const tables = extractTables(doc.text, sha256, typeof year === 'number' ? year : null);
   const prose = extractProse(doc.text, sha256, tables.spans);
   const format = formatField(doc.text, tables.format, tables.spans[0], typeof year === 'number' ? year : null, sha256);
-  return {
-    fields: [...meta, format, ...tables.fields, ...prose],
-    unmapped: tables.unmapped,
-  };
+  const fields = [...meta, format, ...tables.fields, ...prose];
+  return { fields: doc.positions ? fields.map((f) => withBox(f, doc.positions!)) : fields, unmapped: tables.unmapped };
+}
+
+/** For positioned sources: the page and box of the words a field was read from. */
+function withBox(field: ExtractedField, positions: readonly TextBox[]): ExtractedField {
+  const span = field.source.span;
+  if (!span) return field;
+  const hit = positions.filter((p) => p.start < span[1] && p.end > span[0]);
+  if (hit.length === 0) return field;
+  const page = hit[0]!.page;
+  const boxes = hit.filter((p) => p.page === page).map((p) => p.box);
+  const x0 = Math.min(...boxes.map((b) => b[0]));
+  const y0 = Math.min(...boxes.map((b) => b[1]));
+  const box: [number, number, number, number] = [x0, y0, Math.max(...boxes.map((b) => b[0] + b[2])) - x0, Math.max(...boxes.map((b) => b[1] + b[3])) - y0];
+  return { ...field, source: { ...field.source, page, box } };
 }
 
 const NEW_FORMAT_HEADINGS = ['收到和处理政府信息公开申请情况', '政府信息公开行政复议、行政诉讼情况'];

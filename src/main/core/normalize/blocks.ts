@@ -10,10 +10,20 @@ export interface BlockCell {
   text: string;
 }
 
+/** Where a piece of a block's text lies on a page: [start, end) offsets into the block's text. */
+export interface BlockMark {
+  start: number;
+  end: number;
+  page: number;
+  box: [number, number, number, number];
+}
+
 export interface Block {
   text: string;
   /** set for a table row: its cells, joined into `text` with CELL_SEPARATOR */
   cells?: BlockCell[];
+  /** set for positioned sources (PDF, OCR, OFD): page boxes of the text */
+  marks?: BlockMark[];
 }
 
 export const CELL_SEPARATOR = ' | ';

@@ -23,6 +23,7 @@ const LINES: readonly RegExp[] = [
   /^(?:相关链接|相关文章|相关阅读|相关新闻|热点推荐)\s*[:：]?$/u,
 ];
 const MAX_CHROME_LINE = 120;
+const PAGE_NUMBER = /^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/u;
 
 export interface Cleaned {
   blocks: Block[];
@@ -34,8 +35,10 @@ export function clean(blocks: readonly Block[]): Cleaned {
   let boilerplateLines = 0;
   const kept: Block[] = [];
   for (const b of blocks) {
-    if (b.cells) {
-      kept.push(b);
+    if (b.cells || b.marks) {
+      // table rows and positioned lines keep their text (offsets map to cells and page boxes)
+      if (b.cells || !PAGE_NUMBER.test(b.text)) kept.push(b);
+      else boilerplateLines++;
       continue;
     }
     let text = b.text;

@@ -1,11 +1,13 @@
 // normalize: bytes of a web page or text file → NormalizedDoc (clean text, tables, page metadata).
 import path from 'node:path';
-import { decode } from './decode';
+import { decode, type Decoded } from './decode';
 import { parseHtml } from './html';
 import { htmlPartOfMht } from './mht';
 import { clean } from './clean';
 import { cleanInline, CELL_SEPARATOR, type Block } from './blocks';
-import { NormalizeError, type GridCell, type NormalizedDoc, type SourceKind, type SourceTable } from './types';
+import { NormalizeError, type GridCell, type NormalizedDoc, type SourceKind, type SourceTable, type TextBox } from './types';
+import type { PositionedDoc } from './positioned-types';
+import { blocksFromPages } from '../positioned/grid';
 import { fileKindOf, MAX_FILE_BYTES } from '../import/file-types';
 
 export function normalize(bytes: Uint8Array, name: string): NormalizedDoc {
@@ -23,6 +25,11 @@ export function normalize(bytes: Uint8Array, name: string): NormalizedDoc {
   return assemble(textBlocks(decoded.text), {}, kind, decoded);
 }
 
+/** Positioned sources (PDF text layers, OCR, OFD): lines and table rows rebuilt from word positions. */
+export function normalizePositioned(doc: PositionedDoc, kind: SourceKind): NormalizedDoc {
+  return assemble(blocksFromPages(doc.pages), {}, kind, { encoding: 'none', by: 'none' });
+}
+
 function declaredCharset(head: string): string | null {
   return /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1] ?? null;
 }
@@ -35,12 +42,14 @@ function textBlocks(text: string): Block[] {
     .map((line) => ({ text: line }));
 }
 
-function assemble(blocks: Block[], pageMeta: Record<string, string>, sourceKind: SourceKind, decoded: ReturnType<typeof decode>): NormalizedDoc {
+function assemble(blocks: Block[], pageMeta: Record<string, string>, sourceKind: SourceKind, decoded: Pick<Decoded, 'encoding' | 'by'>): NormalizedDoc {
   const cleaned = clean(blocks);
   let text = '';
   const tables = new Map<number, SourceTable>();
+  const positions: TextBox[] = [];
   for (const block of cleaned.blocks) {
     if (text) text += '\n';
+    for (const m of block.marks ?? []) positions.push({ start: text.length + m.start, end: text.length + m.end, page: m.page, box: m.box });
     if (block.cells) {
       let at = text.length;
       for (const [i, c] of block.cells.entries()) {
@@ -65,6 +74,7 @@ function assemble(blocks: Block[], pageMeta: Record<string, string>, sourceKind:
     encodingBy: decoded.by,
     tables: [...tables.values()],
     pageMeta,
+    ...(positions.length ? { positions } : {}),
     removed: { boilerplateLines: cleaned.boilerplateLines, repeatedChars: cleaned.repeatedChars },
   };
 }

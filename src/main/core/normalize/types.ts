@@ -20,7 +20,15 @@ export interface SourceTable {
   end: number;
 }
 
-export type SourceKind = 'html' | 'text' | 'mht';
+export type SourceKind = 'html' | 'text' | 'mht' | 'pdf' | 'image' | 'docx' | 'doc' | 'ofd';
+
+/** A piece of the text and where it is on a page (positioned sources only). */
+export interface TextBox {
+  start: number;
+  end: number;
+  page: number;
+  box: [number, number, number, number];
+}
 
 export interface NormalizedDoc {
   /** Cleaned text: boilerplate, control and zero-width characters removed; one block per line. */
@@ -29,10 +37,12 @@ export interface NormalizedDoc {
   /** encoding the bytes were decoded with, e.g. 'utf-8', 'gb18030', 'utf-16le' */
   encoding: string;
   /** how the encoding was decided */
-  encodingBy: 'bom' | 'meta' | 'utf8' | 'gb18030' | 'detector';
+  encodingBy: 'bom' | 'meta' | 'utf8' | 'gb18030' | 'detector' | 'none';
   tables: SourceTable[];
   /** <title> or <meta> values of a web page (lower-cased names), e.g. title, articletitle, pubdate */
   pageMeta: Record<string, string>;
+  /** page boxes of the text, for sources with positions (PDF, scans, OFD) */
+  positions?: TextBox[];
   /** what cleaning removed */
   removed: { boilerplateLines: number; repeatedChars: number };
 }

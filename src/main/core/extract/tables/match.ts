@@ -14,7 +14,8 @@ const TRAILING_UNIT = new RegExp(`(?:${UNIT_WORDS.join('|')}|单位)+$`, 'u');
 
 /** The part of a printed label that identifies the row, canonical. */
 export function labelKey(label: string): string {
-  return canon(label.replace(BRACKETS, '')).replace(TRAILING_UNIT, '');
+  // a note in brackets may be cut off where the label wraps: （区分处理的，只计这一
+  return canon(label.replace(BRACKETS, '').replace(/[(（][^)）]*$/u, '')).replace(TRAILING_UNIT, '');
 }
 
 const canonCache = new Map<string, string>();

@@ -1,0 +1,129 @@
+// Positioned words (PDF text layers, OCR, OFD) → lines and table rows: rows by clustering the
+// words' vertical centres, cells by horizontal gaps, columns by aligning cells with the widest
+// (header) row. Each piece of text keeps its page box for provenance.
+import type { PositionedPage, Word } from '../normalize/positioned-types';
+import { CELL_SEPARATOR, type Block, type BlockCell, type BlockMark } from '../normalize/blocks';
+
+/** A cell boundary is a gap wider than this many median line heights. */
+const CELL_GAP = 1.5;
+/** Words belong to the same row when their centres are within this share of the line height. */
+const ROW_TOLERANCE = 0.5;
+
+interface Cell {
+  words: Word[];
+  x0: number;
+  x1: number;
+}
+
+interface Row {
+  center: number;
+  words: Word[];
+}
+
+export function blocksFromPages(pages: readonly PositionedPage[]): Block[] {
+  const blocks: Block[] = [];
+  let table = 0;
+  for (const page of pages) {
+    const words = page.words.filter((w) => w.text.trim());
+    if (words.length === 0) continue;
+    const lineHeight = median(words.map((w) => w.h));
+    const rows = clusterRows(words, lineHeight).map((r) => cellsOf(r.words, lineHeight));
+    // runs of rows with two or more cells are tables; their columns come from the widest row
+    let i = 0;
+    while (i < rows.length) {
+      if (rows[i]!.length < 2) {
+        blocks.push(lineBlock(rows[i]![0]!, page.page));
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < rows.length && rows[j]!.length >= 2) j++;
+      const run = rows.slice(i, j);
+      const centers = columnCenters(run);
+      run.forEach((cells, r) => blocks.push(tableRow(cells, centers, table, r, page.page)));
+      table++;
+      i = j;
+    }
+  }
+  return blocks;
+}
+
+function clusterRows(words: readonly Word[], lineHeight: number): Row[] {
+  const sorted = [...words].sort((a, b) => a.y + a.h / 2 - (b.y + b.h / 2) || a.x - b.x);
+  const rows: Row[] = [];
+  for (const w of sorted) {
+    const center = w.y + w.h / 2;
+    const row = rows.at(-1);
+    if (row && Math.abs(center - row.center) <= ROW_TOLERANCE * lineHeight) {
+      row.words.push(w);
+      row.center += (center - row.center) / row.words.length;
+    } else rows.push({ center, words: [w] });
+  }
+  return rows;
+}
+
+function cellsOf(words: readonly Word[], lineHeight: number): Cell[] {
+  const cells: Cell[] = [];
+  for (const w of [...words].sort((a, b) => a.x - b.x)) {
+    const cell = cells.at(-1);
+    if (cell && w.x - cell.x1 <= CELL_GAP * lineHeight) {
+      cell.words.push(w);
+      cell.x1 = Math.max(cell.x1, w.x + w.w);
+    } else cells.push({ words: [w], x0: w.x, x1: w.x + w.w });
+  }
+  return cells;
+}
+
+/** Column centres: those of the row with the most cells (the header row of a form). */
+function columnCenters(rows: readonly Cell[][]): number[] {
+  const widest = rows.reduce((a, b) => (b.length > a.length ? b : a));
+  return widest.map((c) => (c.x0 + c.x1) / 2);
+}
+
+/** Join a cell's words: CJK runs touch, Latin words and numbers keep a space. */
+function joinWords(words: readonly Word[]): { text: string; offsets: [number, number][] } {
+  let text = '';
+  const offsets: [number, number][] = [];
+  for (const w of words) {
+    const t = w.text.trim();
+    if (text && /[A-Za-z0-9.,%]$/.test(text) && /^[A-Za-z0-9]/.test(t)) text += ' ';
+    offsets.push([text.length, text.length + t.length]);
+    text += t;
+  }
+  return { text, offsets };
+}
+
+const boxOf = (words: readonly Word[]): [number, number, number, number] => {
+  const x0 = Math.min(...words.map((w) => w.x));
+  const y0 = Math.min(...words.map((w) => w.y));
+  return [x0, y0, Math.max(...words.map((w) => w.x + w.w)) - x0, Math.max(...words.map((w) => w.y + w.h)) - y0];
+};
+
+function lineBlock(cell: Cell, page: number): Block {
+  const { text, offsets } = joinWords(cell.words);
+  const marks: BlockMark[] = cell.words.map((w, k) => ({ start: offsets[k]![0], end: offsets[k]![1], page, box: [w.x, w.y, w.w, w.h] }));
+  return { text, marks };
+}
+
+function tableRow(cells: readonly Cell[], centers: readonly number[], table: number, row: number, page: number): Block {
+  const out: BlockCell[] = [];
+  const marks: BlockMark[] = [];
+  let at = 0;
+  for (const cell of cells) {
+    // a cell spans the columns whose centres it covers; otherwise it sits in the nearest column
+    const covered = centers.map((c, k) => [k, c] as const).filter(([, c]) => c >= cell.x0 && c <= cell.x1);
+    const mid = (cell.x0 + cell.x1) / 2;
+    const nearest = centers.reduce((best, c, k) => (Math.abs(c - mid) < Math.abs(centers[best]! - mid) ? k : best), 0);
+    const { text } = joinWords(cell.words);
+    if (out.length) at += CELL_SEPARATOR.length;
+    out.push({ table, row, col: covered[0]?.[0] ?? nearest, rowSpan: 1, colSpan: Math.max(1, covered.length), text });
+    marks.push({ start: at, end: at + text.length, page, box: boxOf(cell.words) });
+    at += text.length;
+  }
+  return { text: out.map((c) => c.text).join(CELL_SEPARATOR), cells: out, marks };
+}
+
+function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 1;
+}
