@@ -10,6 +10,7 @@ import { addOutcome, createJob, finishJob, setJobTotal } from '../store/jobs';
 import { fileKindOf, MAX_FILE_BYTES } from './file-types';
 import type { ProcessedFile } from '../pipeline';
 import { isInformative } from './fingerprint';
+import { refreshCrossYear } from './cross-year';
 import { putBlob } from './blob-store';
 import { walk, type FoundFile } from './walk';
 import type { Executor } from './executor';
@@ -103,6 +104,7 @@ export async function runImport(lib: Library, paths: readonly string[], opts: Im
       });
       outcome.reportId = reportId;
       if (twin !== null) outcome.duplicateOf = twin;
+      else refreshCrossYear(db, reportId, identity.agency, identity.year);
     });
   };
 

@@ -124,6 +124,19 @@ export function writeFields(db: Db, reportId: number, fields: ExtractedField[]):
   }
 }
 
+/** The agency's report for a year (the original, not a twin). */
+export function findByAgencyYear(db: Db, agency: string, year: number): number | undefined {
+  return sql(db, 'SELECT id FROM reports WHERE agency = ? AND year = ? AND duplicate_of IS NULL ORDER BY id LIMIT 1').pluck().get(agency, year) as number | undefined;
+}
+
+/** Replace the checks of one family of rules (e.g. 'cross.') of a report. */
+export function replaceChecks(db: Db, reportId: number, rulePrefix: string, checks: CheckResult[]): void {
+  sql(db, "DELETE FROM checks WHERE report_id = ? AND rule LIKE ? || '%'").run(reportId, rulePrefix);
+  const next = (sql(db, 'SELECT coalesce(max(seq) + 1, 0) FROM checks WHERE report_id = ?').pluck().get(reportId) as number) ?? 0;
+  const stmt = sql(db, 'INSERT INTO checks (report_id, seq, rule, ok, severity, message, keys, diff) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  checks.forEach((c, i) => stmt.run(reportId, next + i, c.rule, c.ok ? 1 : 0, c.severity, c.message, JSON.stringify(c.keys), c.diff ?? null));
+}
+
 export function writeChecks(db: Db, reportId: number, checks: CheckResult[]): void {
   sql(db, 'DELETE FROM checks WHERE report_id = ?').run(reportId);
   const stmt = sql(db, 'INSERT INTO checks (report_id, seq, rule, ok, severity, message, keys, diff) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
