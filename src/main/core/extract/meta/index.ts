@@ -7,7 +7,7 @@ import { parseDate } from './dates';
 import { agencyInTitle, bodyAgency, fullAgencyName, signatureAgency } from './agency';
 import { regionOf } from './region';
 
-const TITLE = /(?:年度报告|工作报告|自查报告|工作总结|年报|情况报告|情况的报告)\s*$/u;
+const TITLE = /(?:年度报告|工作报告|自查报告|工作总结|年报|情况报告|情况的报告|年度报告的函|年度报告的通知)\s*$/u;
 const NOT_TITLE = /^(?:根据|按照|本报告|本年度报告|为|依据|现将|今年|\d{4}年[,，])/u;
 
 export function extractMeta(doc: NormalizedDoc, sha256: string): ExtractedField[] {
@@ -127,7 +127,10 @@ function findYear(lines: readonly Line[], title: string | null, published: strin
 
 function docKind(lines: readonly Line[], title: string | null, sha256: string): ExtractedField {
   const head = title ?? lines.slice(0, 10).map((l) => l.text).join('\n');
-  const kind = /自查报告/u.test(head)
+  // a letter or notice about reports is not a report: 关于报送…年度报告的函
+  const kind = title && /(?:函|通知|通报|公告|批复|意见|要点|方案)$/u.test(title)
+    ? 'other'
+    : /自查报告/u.test(head)
     ? 'self_check'
     : /年度报告|年报|本年度报告|本报告/u.test(head)
       ? 'annual_report'

@@ -12,10 +12,15 @@ export interface RowMatch {
 const BRACKETS = /[(（〔【[][^)）〕】\]]*[)）〕】\]]/gu;
 const TRAILING_UNIT = new RegExp(`(?:${UNIT_WORDS.join('|')}|单位)+$`, 'u');
 
-/** The part of a printed label that identifies the row, canonical. */
-export function labelKey(label: string): string {
+/**
+ * The part of a printed label that identifies the row, canonical; also without a unit word glued
+ * to its end (政府网站公开数条), since 件 may as well end a label (规范性文件).
+ */
+export function labelKeys(label: string): string[] {
   // a note in brackets may be cut off where the label wraps: （区分处理的，只计这一
-  return canon(label.replace(BRACKETS, '').replace(/[(（][^)）]*$/u, '')).replace(TRAILING_UNIT, '');
+  const key = canon(label.replace(BRACKETS, '').replace(/[(（][^)）]*$/u, ''));
+  const bare = key.replace(TRAILING_UNIT, '');
+  return bare === key ? [key] : [key, bare];
 }
 
 const canonCache = new Map<string, string>();
@@ -40,7 +45,7 @@ export function matchRow(label: string, defs: readonly RowDef[], group: string |
 }
 
 function bestRow(label: string, defs: readonly RowDef[], group: string | null, minScore: number): RowMatch | null {
-  const key = labelKey(label);
+  const keys = labelKeys(label);
   const whole = canon(label);
   let best: (RowMatch & { len: number }) | null = null;
   for (const def of defs) {
@@ -48,7 +53,7 @@ function bestRow(label: string, defs: readonly RowDef[], group: string | null, m
     if (def.blockers?.some((b) => whole.includes(canonOf(b)))) continue;
     for (const variant of def.variants) {
       const v = canonOf(variant);
-      const score = suffixScore(v, key);
+      const score = Math.max(...keys.map((k) => suffixScore(v, k)));
       if (score >= minScore && (!best || score > best.score || (score === best.score && v.length > best.len))) best = { def, score, len: v.length };
     }
   }
@@ -58,7 +63,8 @@ function bestRow(label: string, defs: readonly RowDef[], group: string | null, m
 /** 1 when `label` ends with `variant`; 1 − edits/length within a small edit budget; else 0. */
 export function suffixScore(variant: string, label: string): number {
   if (label.endsWith(variant)) return 1;
-  const budget = Math.floor(variant.length / 5);
+  // short labels must match exactly; longer ones tolerate one edit per six characters
+  const budget = Math.floor(variant.length / 6);
   if (budget === 0) return 0;
   let best = budget + 1;
   for (let len = variant.length - budget; len <= variant.length + budget; len++) {
