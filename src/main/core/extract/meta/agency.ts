@@ -16,8 +16,8 @@ export interface Found {
 
 /** The agency printed before the year in a title: 维摩彝族乡2018年… → 维摩彝族乡. */
 export function agencyInTitle(title: string): string | null {
-  const m = /^(.*?)\s*(?:关于)?\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年/u.exec(title);
-  const prefix = m?.[1]?.replace(/^[【[].*?[】\]]/u, '').replace(/[\s关于]+$/u, '').trim();
+  const m = /^(.*?)\s*(?:关于)?\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年/u.exec(title.replace(/^[【[][^】\]]*[】\]]/u, ''));
+  const prefix = m?.[1]?.replace(/[\s关于]+$/u, '').trim();
   return prefix && prefix.length >= 2 && /\p{Script=Han}$/u.test(prefix) ? prefix : null;
 }
 
@@ -42,7 +42,7 @@ export function bodyAgency(lines: readonly Line[]): Found | null {
 
 /** 文广新局 is short for 文化广电新闻出版局: every character, in order, same place. */
 export function abbreviates(short: string, long: string): boolean {
-  if (short === long || short.slice(0, 2) !== long.slice(0, 2)) return false;
+  if (short === long || short[0] !== long[0]) return false;
   let i = 0;
   for (const c of long) if (c === short[i]) i++;
   return i === short.length;

@@ -45,9 +45,16 @@ function governmentPlace(text: string, level: string): string | undefined {
     const shortest = count(raw.slice(-2));
     let name = raw.slice(-2);
     for (let len = 3; len <= raw.length; len++) if (count(raw.slice(-len)) === shortest) name = raw.slice(-len);
-    if (name.length >= 3 && !/^(?:各|本|全|该|我|县|市|区|省|州)/u.test(name)) return name;
+    const bare = afterParticle(name);
+    if (bare.length >= 3 && !/^(?:各|本|全|该|我|县|市|区|省|州)/u.test(bare)) return bare;
   }
   return undefined;
+}
+
+/** Running text before a name: 主动在镇康县 → 镇康县 (when a real name of 2+ characters remains). */
+function afterParticle(name: string): string {
+  const cut = Math.max(...[...'在于向到由经对过助照据为是和与及的'].map((p) => name.lastIndexOf(p, name.length - 4)));
+  return cut >= 0 ? name.slice(cut + 1) : name;
 }
 
 function namedProvince(text: string): Province | undefined {

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { parseDate } from '../../../src/main/core/extract/meta/dates';
+import { abbreviates, agencyInTitle, fullAgencyName } from '../../../src/main/core/extract/meta/agency';
+import { regionOf } from '../../../src/main/core/extract/meta/region';
+import { extractMeta } from '../../../src/main/core/extract/meta';
+import type { NormalizedDoc } from '../../../src/main/core/normalize/types';
+
+const doc = (text: string, pageMeta: Record<string, string> = {}): NormalizedDoc => ({
+  text,
+  sourceKind: 'text',
+  encoding: 'utf-8',
+  encodingBy: 'utf8',
+  tables: [],
+  pageMeta,
+  removed: { boilerplateLines: 0, repeatedChars: 0 },
+});
+const meta = (text: string, pageMeta?: Record<string, string>) => Object.fromEntries(extractMeta(doc(text, pageMeta), 'x').map((f) => [f.key, f.value]));
+
+describe('dates', () => {
+  it.each([
+    ['发布时间：2019-01-13 16:40', '2019-01-13'],
+    ['2019/1/5', '2019-01-05'],
+    ['2015年12月9日', '2015-12-09'],
+    ['二〇二〇年一月十五日', '2020-01-15'],
+    ['二○一九年十二月三十一日', '2019-12-31'],
+  ])('%s → %s', (s, iso) => expect(parseDate(s)?.iso).toBe(iso));
+  it('rejects impossible dates', () => expect(parseDate('2019-13-40')).toBeNull());
+});
+
+describe('agency', () => {
+  it('reads the agency before the year of a title', () => {
+    expect(agencyInTitle('【2018年度】维摩彝族乡2018年政府信息公开工作年度报告')).toBe('维摩彝族乡');
+    expect(agencyInTitle('关于2015年度政务公开工作开展情况的自查报告')).toBeNull();
+  });
+  it('names a place by its government, an abbreviation by its signature', () => {
+    expect(fullAgencyName('维摩彝族乡', null)).toBe('维摩彝族乡人民政府');
+    expect(fullAgencyName('平潭综合实验区', null)).toBe('平潭综合实验区管委会');
+    expect(fullAgencyName('桐柏县文广新局', '桐柏县文化广电新闻出版局')).toBe('桐柏县文化广电新闻出版局');
+    expect(fullAgencyName('平江县民政局', '平江县财政局')).toBe('平江县民政局');
+    expect(abbreviates('文广新局', '文化广电新闻出版局')).toBe(true);
+  });
+});
+
+describe('region', () => {
+  it('combines province, prefecture and county as the report names them', () => {
+    expect(regionOf('平江县民政局', '根据湖南省政务公开办公室…《岳阳市政府信息公开实施细则》')).toBe('湖南省岳阳市平江县');
+    expect(regionOf('广元市朝天区陈家乡人民政府', '')).toBe('四川省广元市朝天区');
+    expect(regionOf('木场乡人民政府', '主动在镇康县人民政府门户网站公开…临沧市人民政府办公室')).toBe('云南省临沧市镇康县');
+  });
+});
+
+describe('metadata of a document', () => {
+  it('reads 文号 with any brackets, 索引号 and the publication date', () => {
+    const m = meta('索 引 号：11410000MB0/2020-00123\n某某县人民政府关于2019年度政府信息公开工作年度报告\n某政办【2020】 7号\n发布日期：2020-01-21\n正文');
+    expect(m).toMatchObject({ 'meta.doc_number': '某政办〔2020〕7号', 'meta.index_number': '11410000MB0/2020-00123', 'meta.published_at': '2020-01-21', 'meta.year': 2019 });
+  });
+  it('does not take a cited document number for the report’s own', () => {
+    expect(meta('某某局2018年度政府信息公开工作年度报告\n根据《通知》（桐政办〔2018〕72号）要求……')['meta.doc_number']).toBeUndefined();
+  });
+  it('tells annual reports, summaries, self-checks and letters apart', () => {
+    expect(meta('某局2018年政府信息公开工作年度报告\n正文')['meta.doc_kind']).toBe('annual_report');
+    expect(meta('某局2018年政务公开工作总结\n正文')['meta.doc_kind']).toBe('work_summary');
+    expect(meta('关于2015年度政务公开工作开展情况的\n自查报告\n正文')['meta.doc_kind']).toBe('self_check');
+    expect(meta('关于报送2018年政府信息公开工作年度报告的函\n正文')['meta.doc_kind']).toBe('other');
+  });
+  it('falls back to the page metadata and to the year before publication', () => {
+    const m = meta('正文没有标题。', { articletitle: '某县2021年政府信息公开工作年度报告_某县人民政府', pubdate: '2022-01-30' });
+    expect(m).toMatchObject({ 'meta.title': '某县2021年政府信息公开工作年度报告', 'meta.published_at': '2022-01-30', 'meta.year': 2021 });
+  });
+});
