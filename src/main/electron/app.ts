@@ -1,0 +1,83 @@
+// Wires the core's API host to the window, IPC, menu and the app lifecycle.
+import { app, Menu, session, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { createApiHost } from '../core/api/host';
+import { chooseImportPaths, showAbout, showError, type ImportKind } from './dialogs';
+import { wireIpc } from './ipc';
+import { menuTemplate } from './menu';
+import { appPaths } from './paths';
+import { isAppUrl, type AppPage } from './policy';
+import { hardenSession, hardenWebContents } from './security';
+import { shellStrings } from './strings';
+import { createMainWindow } from './window';
+
+export async function startWorkbench(): Promise<void> {
+  const dev = !app.isPackaged;
+  const devServerUrl = dev ? process.env.ELECTRON_RENDERER_URL : undefined;
+  const paths = appPaths(app.getAppPath());
+  const page: AppPage = { devServerUrl, indexFile: paths.rendererHtml };
+  hardenWebContents();
+  await app.whenReady();
+  hardenSession(session.defaultSession, devServerUrl);
+
+  const host = createApiHost({ home: process.env.NIANBAO_HOME || app.getPath('userData'), workerScript: paths.worker });
+  let win: BrowserWindow | null = null;
+  const open = (): void => {
+    const created = createMainWindow(paths, devServerUrl);
+    created.on('closed', () => {
+      if (win === created) win = null;
+    });
+    win = created;
+  };
+  // only the main frame of our window, showing our page, may call the core
+  const trusted = (event: IpcMainInvokeEvent): boolean =>
+    win !== null && event.sender === win.webContents && event.senderFrame?.parent === null && isAppUrl(event.senderFrame.url, page);
+  const unwire = wireIpc(host, trusted);
+
+  const strings = shellStrings(app.getLocale());
+  const importFrom = async (kind: ImportKind): Promise<void> => {
+    const chosen = await chooseImportPaths(win, kind, strings);
+    if (chosen.length === 0) return;
+    const response = await host.dispatch('import:start', { paths: chosen });
+    if (!response.ok) showError(strings.importFailed, response.message);
+  };
+  const actions = {
+    importFiles: () => void importFrom('files'),
+    importFolder: () => void importFrom('folder'),
+    about: () => void showAbout(win, strings),
+  };
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(strings, actions, { dev, mac: process.platform === 'darwin' })));
+
+  app.on('second-instance', () => {
+    if (!win) return open();
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.on('activate', () => {
+    if (!win) open();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  closeBeforeQuit(async () => {
+    unwire();
+    await host.close();
+  });
+  open();
+}
+
+/** Hold the quit until `close` settles (jobs cancelled, library closed), then quit for real. */
+function closeBeforeQuit(close: () => Promise<void>): void {
+  let state: 'open' | 'closing' | 'closed' = 'open';
+  app.on('will-quit', (event) => {
+    if (state === 'closed') return;
+    event.preventDefault();
+    if (state === 'closing') return;
+    state = 'closing';
+    close()
+      .catch((err: unknown) => console.error('closing the library failed:', err))
+      .finally(() => {
+        state = 'closed';
+        app.quit();
+      });
+  });
+}
