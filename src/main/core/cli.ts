@@ -10,6 +10,14 @@ import { failStaleJobs } from './store/jobs';
 import { inlineExecutor, workerExecutor } from './import/executor';
 import { runImport } from './import/job';
 import { writeJsonExport } from './export/json';
+import { writeCsvExport } from './export/csv';
+import type { Db } from './store/db';
+
+const EXPORTERS: Readonly<Record<string, (db: Db, file: string) => number>> = {
+  json: writeJsonExport,
+  csv: (db, file) => writeCsvExport(db, file, 'long'),
+  'csv-wide': (db, file) => writeCsvExport(db, file, 'wide'),
+};
 
 export interface CliIo {
   out: (line: string) => void;
@@ -19,7 +27,7 @@ export interface CliIo {
 
 const USAGE = `用法 / usage:
   nianbao import <文件或文件夹>... [--db PATH]    导入 / import files and folders
-  nianbao export --db PATH --format json --out FILE   导出 / export
+  nianbao export --db PATH --format json|csv|csv-wide --out FILE   导出 / export
   nianbao list [--db PATH]                        列出报告 / list reports
 Without --db the library in NIANBAO_HOME or the per-user app data folder is used.`;
 
@@ -45,14 +53,16 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     case 'import':
       if (positionals.length === 0) return usageError(io, 'import: 请给出文件或文件夹 / give files or folders');
       return withLibrary(open(), (lib) => importCommand(lib, positionals, io));
-    case 'export':
-      if (values.format !== 'json') return usageError(io, `export: 不支持的格式 ${values.format}（目前支持 json）`);
+    case 'export': {
+      const write = EXPORTERS[values.format ?? 'json'];
+      if (!write) return usageError(io, `export: 不支持的格式 ${values.format}（支持 ${Object.keys(EXPORTERS).join(', ')}）`);
       if (!values.out) return usageError(io, 'export: 需要 --out FILE');
       return withLibrary(open(), (lib) => {
-        const n = writeJsonExport(lib.db, path.resolve(values.out!));
+        const n = write(lib.db, path.resolve(values.out!));
         io.out(`已导出 ${n} 份报告 → ${values.out}`);
         return 0;
       });
+    }
     case 'list':
       return withLibrary(open(), (lib) => {
         for (const r of listReports(lib.db)) {

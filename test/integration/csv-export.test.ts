@@ -1,0 +1,66 @@
+// CSV exports read back: BOM, CRLF, labels, numbers, formula injection neutralised.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { csvCell, writeCsvExport } from '../../src/main/core/export/csv';
+import { fixture, tempDir } from '../support/tmp';
+import { testLibrary, writeFiles, type TestLibrary } from '../support/library';
+
+/** A small RFC 4180 reader for the round trip. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else cell += c;
+  }
+  return rows;
+}
+
+let t: TestLibrary;
+afterEach(() => t?.lib.close());
+
+describe('CSV export', () => {
+  it('writes long and wide CSV that Excel reads as UTF-8', async () => {
+    t = testLibrary();
+    await t.import([fixture('seeds'), writeFiles({ 'evil.txt': '=HYPERLINK("http://x")2019年政府信息公开工作年度报告\n主动公开政府信息12条。' })]);
+    const dir = tempDir();
+    writeCsvExport(t.lib.db, path.join(dir, 'long.csv'), 'long');
+    writeCsvExport(t.lib.db, path.join(dir, 'wide.csv'), 'wide');
+    const long = fs.readFileSync(path.join(dir, 'long.csv'), 'utf8');
+    expect(long.startsWith('\ufeff')).toBe(true);
+    const rows = parseCsv(long.slice(1));
+    // CRLF row ends; line breaks inside cells are quoted, so every row has all its cells
+    expect(rows.every((r) => r.length === 9)).toBe(true);
+    expect(rows[0]).toEqual(['report_id', 'files', 'key', 'label', 'value', 'unit', 'status', 'confidence', 'original_text']);
+    const seed3 = rows.filter((r) => r[1] === '003_0b4c895e08e04692.txt');
+    expect(seed3.find((r) => r[2] === 'legacy.active.total')).toMatchObject({ 3: '主动公开政府信息数', 4: '128', 6: 'auto' });
+    // nothing starts a formula
+    for (const r of rows) for (const c of r) expect(c).not.toMatch(/^[=+\-@]/);
+    expect(rows.some((r) => r[4]?.startsWith("'=HYPERLINK"))).toBe(true);
+
+    const wide = parseCsv(fs.readFileSync(path.join(dir, 'wide.csv'), 'utf8').slice(1));
+    expect(wide[0]!.slice(0, 4)).toEqual(['report_id', 'files', 'duplicate_of', 'failed_checks']);
+    expect(wide[1]![0]).toBe('报告编号');
+    const col = wide[0]!.indexOf('meta.year');
+    expect(wide[1]![col]).toBe('报告年度');
+    expect(wide.slice(2).map((r) => r[col]).sort()).toEqual(['2015', '2017', '2018', '2018', '2019', '2023']);
+  });
+
+  it('quotes and neutralises cells', () => {
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('-1+2')).toBe("'-1+2");
+    expect(csvCell(-185)).toBe('-185');
+    expect(csvCell(null)).toBe('');
+  });
+});
