@@ -9,7 +9,7 @@ export interface ExportedReport {
   files: { name: string; sha256: string }[];
   duplicate_of: number | null;
   fields: Record<string, { value: FieldValue; text: string | null; status: FieldStatus; confidence: number; source: FieldSource; unit?: string; approx?: boolean }>;
-  checks: { rule: string; ok: boolean; severity: string; message: string; keys: string[] }[];
+  checks: { rule: string; ok: boolean; severity: string; message: string; keys: string[]; diff?: number }[];
   unmapped: { label: string; values: (number | null)[] }[];
 }
 
@@ -32,7 +32,7 @@ export function exportReport(db: Db, id: number): ExportedReport | undefined {
         { value: f.value, text: f.text, status: f.status, confidence: f.confidence, source: f.source, ...(f.unit ? { unit: f.unit } : {}), ...(f.approx ? { approx: true } : {}) },
       ]),
     ),
-    checks: r.checks.map((c) => ({ rule: c.rule, ok: c.ok, severity: c.severity, message: c.message, keys: c.keys })),
+    checks: r.checks.map((c) => ({ rule: c.rule, ok: c.ok, severity: c.severity, message: c.message, keys: c.keys, ...(c.diff === undefined ? {} : { diff: c.diff }) })),
     unmapped: r.unmapped.map((u) => ({ label: u.label, values: u.values })),
   };
 }

@@ -10,7 +10,7 @@ import { addOutcome, createJob, finishJob, setJobTotal } from '../store/jobs';
 import { fileKindOf, MAX_FILE_BYTES } from './file-types';
 import type { ProcessedFile } from '../pipeline';
 import { isInformative } from './fingerprint';
-import { refreshCrossYear } from './cross-year';
+import { refreshCrossYear } from '../store/cross-year';
 import { putBlob } from './blob-store';
 import { walk, type FoundFile } from './walk';
 import type { Executor } from './executor';

@@ -1,7 +1,7 @@
 // After a report is stored: check it against the same agency's previous year, and the next year
 // against it, so the chain rules hold whichever year was imported first.
-import type { Db } from '../store/db';
-import { findByAgencyYear, listFields, replaceChecks } from '../store/reports';
+import type { Db } from './db';
+import { findByAgencyYear, listFields, replaceChecks } from './reports';
 import { crossYearChecks } from '../validate/cross-year';
 
 const fieldMap = (db: Db, id: number) => new Map(listFields(db, id).map((f) => [f.key, f]));
