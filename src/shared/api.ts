@@ -1,7 +1,7 @@
 // The typed API contract between the UI and the core. The preload (IPC) and the
 // browser harness (HTTP) expose exactly these methods and events.
 import { z } from 'zod';
-import type { JobProgress, JobSummary, ReportDetail, ReportSummary } from './model';
+import type { FieldHistoryEntry, JobProgress, JobSummary, ReportDetail, ReportSummary } from './model';
 import { API_EVENT_NAMES, API_METHOD_NAMES, type ApiEventName, type ApiMethodName } from './channels';
 
 const id = z.number().int().positive();
@@ -11,6 +11,16 @@ export const apiArgs = {
   'library:info': z.object({}).strict(),
   'library:list': z.object({}).strict(),
   'report:get': z.object({ id }).strict(),
+  'report:history': z.object({ id }).strict(),
+  'field:update': z
+    .object({
+      reportId: id,
+      key: z.string().min(1).max(80),
+      value: z.union([z.number().finite(), z.string().max(500), z.null()]),
+      status: z.enum(['corrected', 'verified']),
+      note: z.string().max(2000).optional(),
+    })
+    .strict(),
   'import:start': z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(100_000) }).strict(),
   'import:cancel': z.object({ jobId: z.string().min(1).max(64) }).strict(),
 } as const satisfies Record<ApiMethodName, z.ZodType>;
@@ -26,6 +36,9 @@ export interface ApiResults {
   'library:info': LibraryInfo;
   'library:list': ReportSummary[];
   'report:get': ReportDetail;
+  'report:history': FieldHistoryEntry[];
+  /** the report after the change, with its checks evaluated again */
+  'field:update': ReportDetail;
   'import:start': { jobId: string };
   'import:cancel': { cancelled: boolean };
 }

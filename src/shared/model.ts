@@ -83,6 +83,18 @@ export interface ReportDetail extends ReportSummary {
   text: string;
 }
 
+/** One change of a field: old and new value and status, when, by whom, why. */
+export interface FieldHistoryEntry {
+  key: string;
+  oldValue: FieldValue;
+  newValue: FieldValue;
+  oldStatus: FieldStatus | null;
+  newStatus: FieldStatus;
+  changedAt: string;
+  changedBy: string;
+  reason: string | null;
+}
+
 export type OutcomeStatus = 'imported' | 'duplicate' | 'failed' | 'skipped';
 
 export interface FileOutcome {

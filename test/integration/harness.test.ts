@@ -57,3 +57,25 @@ describe('browser harness', () => {
     expect(list.value).toHaveLength(5);
   });
 });
+
+describe('corrections over the API', () => {
+  it('updates a field, returns the re-checked report and its history; refuses bad values as data', async () => {
+    const h = await start();
+    const done = new Promise((resolve) => h.host.on('job:done', resolve));
+    await call(h, 'import:start', { paths: [fixture('seeds')] });
+    await done;
+    const list = (await (await call(h, 'library:list', {})).json()) as { value: { id: number; fileName: string }[] };
+    const id = list.value.find((r) => r.fileName.startsWith('003_'))!.id;
+    const updated = (await (await call(h, 'field:update', { reportId: id, key: 'legacy.apply.in_person', value: 2, status: 'corrected', note: '核对原件' })).json()) as {
+      ok: boolean;
+      value: { fields: { key: string; value: unknown; status: string }[]; checks: { rule: string; ok: boolean }[] };
+    };
+    expect(updated.ok).toBe(true);
+    expect(updated.value.fields.find((f) => f.key === 'legacy.apply.in_person')).toMatchObject({ value: 2, status: 'corrected' });
+    expect(updated.value.checks.find((c) => c.rule === 'legacy.apply_channels')?.ok).toBe(false);
+    const history = await (await call(h, 'report:history', { id })).json();
+    expect(history).toMatchObject({ ok: true, value: [{ key: 'legacy.apply.in_person', oldValue: 0, newValue: 2, reason: '核对原件' }] });
+    const bad = await (await call(h, 'field:update', { reportId: id, key: 'legacy.apply.in_person', value: -3, status: 'corrected' })).json();
+    expect(bad).toMatchObject({ ok: false, code: 'bad_value' });
+  });
+});

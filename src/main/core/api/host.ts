@@ -8,6 +8,7 @@ import { countReports, getReport, listReports } from '../store/reports';
 import { failStaleJobs } from '../store/jobs';
 import { inlineExecutor, workerExecutor, type Executor } from '../import/executor';
 import { runImport } from '../import/job';
+import { changeField, fieldHistory, type FieldChange } from '../store/corrections';
 
 export interface ApiHost {
   /** Validate raw (untrusted) args, run the handler, return data — never throws. */
@@ -48,13 +49,20 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
   const jobs = new Map<string, { abort: AbortController; done: Promise<unknown> }>();
   const emit = <E extends ApiEvent>(event: E, payload: ApiEvents[E]): void => void events.emit(event, payload);
 
+  const reportDetail = (id: number) => {
+    const report = getReport(lib.db, id);
+    if (!report) throw new ApiFailure('not_found', `报告 ${id} 不存在`);
+    return report;
+  };
+
   const handlers: Handlers = {
     'library:info': () => ({ home: lib.home, dbPath: lib.dbPath, reports: countReports(lib.db), schemaVersion: schemaVersion(lib.db) }),
     'library:list': () => listReports(lib.db),
-    'report:get': ({ id }: { id: number }) => {
-      const report = getReport(lib.db, id);
-      if (!report) throw new ApiFailure('not_found', `报告 ${id} 不存在`);
-      return report;
+    'report:get': ({ id }: { id: number }) => reportDetail(id),
+    'report:history': ({ id }: { id: number }) => fieldHistory(lib.db, id),
+    'field:update': (change: FieldChange) => {
+      changeField(lib.db, change);
+      return reportDetail(change.reportId);
     },
     'import:start': ({ paths }: { paths: string[] }) => {
       const jobId = crypto.randomUUID();

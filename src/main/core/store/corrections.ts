@@ -7,7 +7,7 @@ import { listFields, writeChecks } from './reports';
 import { validate } from '../validate';
 import { refreshCrossYear } from './cross-year';
 import { fieldDef } from '../../../shared/fields';
-import type { FieldStatus, FieldValue } from '../../../shared/model';
+import type { FieldHistoryEntry, FieldStatus, FieldValue } from '../../../shared/model';
 
 export interface FieldChange {
   reportId: number;
@@ -17,17 +17,6 @@ export interface FieldChange {
   status: Extract<FieldStatus, 'corrected' | 'verified'>;
   note?: string;
   by?: string;
-}
-
-export interface HistoryEntry {
-  key: string;
-  oldValue: FieldValue;
-  newValue: FieldValue;
-  oldStatus: FieldStatus | null;
-  newStatus: FieldStatus;
-  changedAt: string;
-  changedBy: string;
-  reason: string | null;
 }
 
 export class CorrectionError extends Error {
@@ -90,11 +79,11 @@ function checkValue(kind: string, value: FieldValue): void {
   if (!ok) throw new CorrectionError('bad_value', `值 ${String(value)} 不符合字段类型 ${kind}`);
 }
 
-export function fieldHistory(db: Db, reportId: number): HistoryEntry[] {
+export function fieldHistory(db: Db, reportId: number): FieldHistoryEntry[] {
   return sql(
     db,
     `SELECT key, old_value AS oldValue, new_value AS newValue, old_status AS oldStatus, new_status AS newStatus,
             changed_at AS changedAt, changed_by AS changedBy, reason
      FROM field_history WHERE report_id = ? ORDER BY id`,
-  ).all(reportId) as HistoryEntry[];
+  ).all(reportId) as FieldHistoryEntry[];
 }
