@@ -1,0 +1,89 @@
+// The main window: header, library list, report detail, job panel; drop anywhere to import.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { LibraryInfo } from '../../shared/api';
+import type { ReportSummary } from '../../shared/model';
+import { api } from './api';
+import { filesFromDrop } from './drop';
+import { I18n, saveLocale, savedLocale, translator, type Locale } from './i18n';
+import { Header } from './components/Header';
+import { LibraryList } from './components/LibraryList';
+import { JobPanel } from './components/JobPanel';
+import { ReportDetail } from './components/ReportDetail';
+import { useImportJob } from './useImportJob';
+
+export function App() {
+  const [locale, setLocale] = useState<Locale>(savedLocale);
+  const i18n = useMemo(() => ({ locale, t: translator(locale) }), [locale]);
+  const [info, setInfo] = useState<LibraryInfo | null>(null);
+  const [reports, setReports] = useState<ReportSummary[]>([]);
+  const [selected, setSelected] = useState<number | null>(null);
+  const [dragging, setDragging] = useState(false);
+
+  const refresh = useCallback(() => {
+    void api.call('library:list', {}).then((r) => r.ok && setReports(r.value));
+    void api.call('library:info', {}).then((r) => r.ok && setInfo(r.value));
+  }, []);
+  useEffect(refresh, [refresh]);
+  const { job, start, cancel, dismiss, fail } = useImportJob(refresh);
+
+  useEffect(() => {
+    let depth = 0;
+    const over = (e: DragEvent) => e.preventDefault();
+    const enter = (e: DragEvent) => {
+      e.preventDefault();
+      depth++;
+      setDragging(true);
+    };
+    const leave = () => {
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setDragging(false);
+    };
+    const drop = async (e: DragEvent) => {
+      e.preventDefault();
+      depth = 0;
+      setDragging(false);
+      if (!e.dataTransfer) return;
+      try {
+        // the desktop app gets real paths (folders included); the browser uploads the files
+        const files = window.api ? [...e.dataTransfer.files] : await filesFromDrop(e.dataTransfer);
+        if (files.length) await start(await api.pathsForFiles(files));
+      } catch (err) {
+        fail((err as Error).message);
+      }
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragenter', enter);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragenter', enter);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, [start, fail]);
+
+  const switchLocale = () => {
+    const next = locale === 'zh-CN' ? 'en' : 'zh-CN';
+    saveLocale(next);
+    setLocale(next);
+  };
+
+  return (
+    <I18n.Provider value={i18n}>
+      <div className="app">
+        <Header info={info} onSwitchLocale={switchLocale} />
+        <main className={selected === null ? 'content' : 'content with-detail'}>
+          <LibraryList reports={reports} selected={selected} onSelect={setSelected} />
+          {selected !== null && <ReportDetail id={selected} onClose={() => setSelected(null)} onOpen={setSelected} />}
+        </main>
+        {job && <JobPanel job={job} onCancel={cancel} onClose={dismiss} onOpen={setSelected} />}
+        {dragging && (
+          <div className="drop-overlay" role="presentation">
+            <div>{i18n.t('dropHere')}</div>
+          </div>
+        )}
+      </div>
+    </I18n.Provider>
+  );
+}

@@ -1,0 +1,68 @@
+// All reports of the library in a virtualized table (smooth with tens of thousands of rows).
+import { useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { ReportSummary } from '../../../shared/model';
+import { useI18n } from '../i18n';
+import type { MessageKey } from '../i18n/zh-CN';
+
+const ROW_HEIGHT = 36;
+
+export function LibraryList({ reports, selected, onSelect }: { reports: ReportSummary[]; selected: number | null; onSelect: (id: number) => void }) {
+  const { t } = useI18n();
+  const scroller = useRef<HTMLDivElement>(null);
+  const rows = useVirtualizer({ count: reports.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+
+  if (reports.length === 0) {
+    return (
+      <section className="library empty" data-testid="empty">
+        <h2>{t('emptyTitle')}</h2>
+        <p>{t('emptyHint')}</p>
+      </section>
+    );
+  }
+  return (
+    <section className="library" aria-label={t('appName')}>
+      <div className="row head" role="row">
+        <span>#</span>
+        <span>{t('col.agency')}</span>
+        <span>{t('col.year')}</span>
+        <span>{t('col.format')}</span>
+        <span>{t('col.fileKind')}</span>
+        <span>{t('col.status')}</span>
+        <span>{t('col.failed')}</span>
+        <span>{t('col.fileName')}</span>
+      </div>
+      <div className="rows" ref={scroller} data-testid="library">
+        <div className="rows-inner" ref={(el) => el?.style.setProperty('height', `${rows.getTotalSize()}px`)}>
+          {rows.getVirtualItems().map((v) => {
+            const r = reports[v.index]!;
+            return (
+              <button
+                type="button"
+                key={r.id}
+                className={r.id === selected ? 'row selected' : 'row'}
+                data-testid="report-row"
+                onClick={() => onSelect(r.id)}
+                ref={(el) => el?.style.setProperty('transform', `translateY(${v.start}px)`)}
+              >
+                <span className="num">{r.id}</span>
+                <span className="agency">
+                  {r.agency ?? '—'}
+                  {r.duplicateOf !== null && <em className="badge">{t('duplicateOf', { id: r.duplicateOf })}</em>}
+                </span>
+                <span className="num">{r.year ?? '—'}</span>
+                <span>{r.format ? t(`format.${r.format}` as MessageKey) : '—'}</span>
+                <span>{r.fileKind}</span>
+                <span>{t(`status.${r.reviewStatus}` as MessageKey)}</span>
+                <span className={r.failedChecks ? 'num warn' : 'num'}>{r.failedChecks}</span>
+                <span className="file" title={r.fileName}>
+                  {r.fileName}
+                </span>
+              </button>
+            );
+          })}
+        </div>
+      </div>
+    </section>
+  );
+}
