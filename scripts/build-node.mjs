@@ -8,6 +8,8 @@ await build({
     harness: 'src/main/harness/server.ts',
     serve: 'src/main/harness/serve.ts',
     'workers/pipeline': 'src/main/workers/pipeline.ts',
+    // the per-file pipeline as a library, for bench/extract.mjs
+    pipeline: 'src/main/core/pipeline.ts',
   },
   outdir: 'out/node',
   bundle: true,
