@@ -1,4 +1,4 @@
-// The per-file pipeline, pure and synchronous: bytes → normalize → extract → validate.
+// The per-file pipeline: bytes → normalize → extract → validate, plain data out.
 // Runs in a worker thread; the result is plain data for the store.
 import type { CheckResult, ExtractedField, FileKind } from '../../shared/model';
 import { normalize } from './normalize';
@@ -8,6 +8,8 @@ import type { UnmappedRow } from '../../shared/model';
 import { extractFields } from './extract';
 import { validate } from './validate';
 import { minhash } from './import/fingerprint';
+import { normalizePdf } from './pdf';
+import type { Word } from './normalize/positioned-types';
 
 export interface PipelineInput {
   bytes: Uint8Array;
@@ -18,7 +20,8 @@ export interface PipelineInput {
 export interface ProcessedFile {
   kind: FileKind;
   encoding: string | null;
-  pages: { page: number; text: string; tables: SourceTable[] }[];
+  /** page 0: the normalized text and tables; pages 1…n of positioned sources: their words */
+  pages: { page: number; text: string; tables: SourceTable[] | null; tokens?: Word[] }[];
   fields: ExtractedField[];
   /** table rows no field key matched: kept for the reviewer and exports */
   unmapped: UnmappedRow[];
@@ -28,21 +31,21 @@ export interface ProcessedFile {
 
 export type PipelineResult = { ok: true; value: ProcessedFile } | { ok: false; code: string; message: string };
 
-export function processFile(input: PipelineInput): PipelineResult {
+export async function processFile(input: PipelineInput): Promise<PipelineResult> {
   try {
     const kind = fileKindOf(input.name);
     if (!kind) return { ok: false, code: 'unsupported', message: '不支持的文件类型' };
-    const doc = normalize(input.bytes, input.name);
+    const { doc, positioned, withoutText } = kind === 'pdf' ? await fromPdf(input.bytes) : { doc: normalize(input.bytes, input.name), positioned: [], withoutText: [] };
     const { fields, unmapped } = extractFields(doc, input.sha256);
     return {
       ok: true,
       value: {
         kind,
-        encoding: doc.encoding,
-        pages: [{ page: 0, text: doc.text, tables: doc.tables }],
+        encoding: doc.encodingBy === 'none' ? null : doc.encoding,
+        pages: [{ page: 0, text: doc.text, tables: doc.tables }, ...positioned.map((p) => ({ page: p.page, text: '', tables: null, tokens: p.words }))],
         fields,
         unmapped,
-        checks: validate(fields),
+        checks: [...validate(fields), ...pagesWithoutText(withoutText)],
         minhash: minhash(doc.text),
       },
     };
@@ -50,4 +53,14 @@ export function processFile(input: PipelineInput): PipelineResult {
     const e = err as Error & { code?: string };
     return { ok: false, code: typeof e.code === 'string' ? e.code : 'internal', message: e.message || String(err) };
   }
+}
+
+async function fromPdf(bytes: Uint8Array) {
+  const pdf = await normalizePdf(bytes);
+  return { doc: pdf.doc, positioned: pdf.pages, withoutText: pdf.withoutText };
+}
+
+function pagesWithoutText(pages: readonly number[]): CheckResult[] {
+  if (pages.length === 0) return [];
+  return [{ rule: 'source.pages_without_text', ok: false, severity: 'warning', keys: [], message: `第 ${pages.join('、')} 页没有文字层（扫描页），其中的数字尚未识别` }];
 }

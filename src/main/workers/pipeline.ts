@@ -2,7 +2,6 @@
 import { parentPort } from 'node:worker_threads';
 import { processFile, type PipelineInput } from '../core/pipeline';
 
-parentPort?.on('message', (msg: { id: number; input: PipelineInput }) => {
-  const result = processFile(msg.input);
-  parentPort?.postMessage({ id: msg.id, result });
+parentPort?.on('message', async (msg: { id: number; input: PipelineInput }) => {
+  parentPort?.postMessage({ id: msg.id, result: await processFile(msg.input) });
 });

@@ -19,7 +19,8 @@ describe('walk', () => {
     expect(fileKindOf('报告.HTM')).toBe('html');
     expect(fileKindOf('a.mhtml')).toBe('mht');
     expect(fileKindOf('a.txt')).toBe('text');
-    expect(fileKindOf('a.pdf')).toBeNull();
+    expect(fileKindOf('a.PDF')).toBe('pdf');
+    expect(fileKindOf('a.docx')).toBeNull();
     expect(fileKindOf('README')).toBeNull();
   });
 });

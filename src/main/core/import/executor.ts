@@ -12,7 +12,7 @@ export interface Executor {
 export function inlineExecutor(): Executor {
   return {
     size: 1,
-    run: async (input) => processFile(input),
+    run: (input) => processFile(input),
     close: async () => {},
   };
 }

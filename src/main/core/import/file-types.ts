@@ -10,6 +10,7 @@ const KINDS: Readonly<Record<string, FileKind>> = {
   '.mht': 'mht',
   '.mhtml': 'mht',
   '.txt': 'text',
+  '.pdf': 'pdf',
 };
 
 export const MAX_FILE_BYTES = 64 * 2 ** 20;

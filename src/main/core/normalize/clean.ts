@@ -25,6 +25,8 @@ const LINES: readonly RegExp[] = [
 const MAX_CHROME_LINE = 120;
 const PAGE_NUMBER = /^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/u;
 
+const isChromeLine = (text: string): boolean => text.length <= MAX_CHROME_LINE && LINES.some((re) => re.test(text));
+
 export interface Cleaned {
   blocks: Block[];
   boilerplateLines: number;
@@ -37,7 +39,7 @@ export function clean(blocks: readonly Block[]): Cleaned {
   for (const b of blocks) {
     if (b.cells || b.marks) {
       // table rows and positioned lines keep their text (offsets map to cells and page boxes)
-      if (b.cells || !PAGE_NUMBER.test(b.text)) kept.push(b);
+      if (b.cells || !(PAGE_NUMBER.test(b.text) || isChromeLine(b.text))) kept.push(b);
       else boilerplateLines++;
       continue;
     }
@@ -45,7 +47,7 @@ export function clean(blocks: readonly Block[]): Cleaned {
     for (const re of FRAGMENTS) text = text.replace(re, ' ');
     const changed = text !== b.text;
     text = cleanInline(text.replace(/^[\s|]+|[\s|]+$/g, ''));
-    const chrome = text.length <= MAX_CHROME_LINE && LINES.some((re) => re.test(text));
+    const chrome = isChromeLine(text);
     if (changed || chrome) boilerplateLines++;
     if (text && !chrome) kept.push({ text });
   }

@@ -237,8 +237,7 @@ export function getReport(db: Db, id: number): ReportDetail | undefined {
   if (!row) return undefined;
   const text = db
     .prepare(
-      `SELECT group_concat(p.text, char(12)) AS text FROM pages p
-       WHERE p.file_id = (SELECT min(id) FROM files WHERE report_id = ?) ORDER BY p.page`,
+      `SELECT p.text FROM pages p WHERE p.page = 0 AND p.file_id = (SELECT min(id) FROM files WHERE report_id = ?)`,
     )
     .get(id) as { text: string | null };
   return {

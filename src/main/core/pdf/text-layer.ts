@@ -1,0 +1,77 @@
+// PDF text layers → positioned words (pdfjs-dist, legacy build for Node). Pages without a usable
+// text layer are reported so they can be sent to OCR.
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PositionedPage, Word } from '../normalize/positioned-types';
+import { NormalizeError } from '../normalize/types';
+
+export interface TextLayer {
+  pages: PositionedPage[];
+  /** 1-based numbers of pages whose text layer is absent or unreadable */
+  needsOcr: number[];
+}
+
+/** Fewer readable characters than this on a page means it is a scan (or a picture of text). */
+const MIN_PAGE_CHARS = 20;
+
+interface TextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+}
+
+export async function readTextLayer(bytes: Uint8Array, signal?: AbortSignal): Promise<TextLayer> {
+  // pdfjs takes ownership of the buffer: give it a copy
+  const task = getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, verbosity: 0 });
+  let doc;
+  try {
+    doc = await task.promise;
+  } catch (err) {
+    await task.destroy();
+    const name = (err as Error).name;
+    if (name === 'PasswordException') throw new NormalizeError('unsupported', 'PDF 已加密，无法读取（请先解除密码保护）');
+    throw new NormalizeError('not_text', `PDF 文件已损坏或无法解析（${(err as Error).message}）`);
+  }
+  try {
+    const pages: PositionedPage[] = [];
+    const needsOcr: number[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      if (signal?.aborted) throw new NormalizeError('unsupported', '已取消');
+      const page = await doc.getPage(n);
+      const { width, height } = page.getViewport({ scale: 1 });
+      const content = await page.getTextContent();
+      const words = (content.items as TextItem[]).filter((it) => 'str' in it && it.str.trim()).map((it) => toWord(it, height));
+      if (readableChars(words) < MIN_PAGE_CHARS) needsOcr.push(n);
+      pages.push({ page: n, width, height, words, source: 'text' });
+      page.cleanup();
+    }
+    return { pages, needsOcr };
+  } finally {
+    await task.destroy();
+  }
+}
+
+/** pdfjs gives a baseline-origin transform; we want a top-left box. Radicals fonts map to Kangxi code points: fold them. */
+function toWord(it: TextItem, pageHeight: number): Word {
+  const [a = 0, b = 0, , d = 0, e = 0, f = 0] = it.transform;
+  const size = Math.hypot(a, b) || Math.abs(d) || it.height;
+  return { text: foldRadicals(it.str), x: e, y: pageHeight - f - size, w: it.width, h: size };
+}
+
+/** Simplified-form radicals (CJK Radicals Supplement) that fonts use for ordinary characters; NFKC leaves them. */
+const SUPPLEMENT: Readonly<Record<string, string>> = {
+  '\u2e9f': '母', '\u2ea0': '民', '\u2eae': '竹', '\u2eb6': '羊', '\u2ebb': '聿', '\u2ec1': '虎', '\u2ec4': '西',
+  '\u2ec5': '见', '\u2ec6': '角', '\u2ec8': '讠', '\u2ec9': '贝', '\u2ecb': '车', '\u2ed0': '钅', '\u2ed3': '长',
+  '\u2ed4': '门', '\u2ed6': '阝', '\u2ed8': '青', '\u2ed9': '韦', '\u2eda': '页', '\u2edb': '风', '\u2edc': '飞',
+  '\u2edd': '食', '\u2ee2': '马', '\u2ee3': '骨', '\u2ee4': '鬼', '\u2ee5': '鱼', '\u2ee6': '鸟', '\u2ee7': '卤',
+  '\u2ee8': '麦', '\u2ee9': '黄', '\u2eec': '齐', '\u2eee': '齿', '\u2eef': '龙', '\u2ef3': '龟',
+};
+
+/** ⾸ (U+2F78 KANGXI RADICAL HEAD) → 首, ⻚ → 页: CJK fonts often map glyphs to radical code points. */
+export function foldRadicals(s: string): string {
+  return s.replace(/[\u2e80-\u2fdf]/gu, (c) => SUPPLEMENT[c] ?? c.normalize('NFKC'));
+}
+
+function readableChars(words: readonly Word[]): number {
+  return words.reduce((n, w) => n + (w.text.match(/[\p{Script=Han}\p{L}\p{N}]/gu)?.length ?? 0), 0) - words.reduce((n, w) => n + (w.text.match(/[\ue000-\uf8ff\ufffd]/gu)?.length ?? 0), 0);
+}
