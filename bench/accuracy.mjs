@@ -11,6 +11,7 @@ const SETS = [
   { dir: 'seeds', truth: 'truth/seeds.json', shape: 'seed-text' },
   { dir: 'real', truth: 'real/truth.json', shape: 'real-web-copy' },
   { dir: 'reports', truth: 'reports/truth.json' },
+  { dir: 'awkward', truth: 'awkward/truth.json' },
 ].filter((s) => fs.existsSync(path.join(fixtures, s.truth)));
 
 const quiet = { out: () => {}, err: () => {}, isTTY: false };

@@ -4,6 +4,7 @@ import type { NormalizedDoc, TextBox } from '../normalize/types';
 import { extractMeta } from './meta';
 import { extractTables } from './tables';
 import { extractProse } from './prose';
+import { simplified } from './labels/canon';
 import type { UnmappedRow } from '../../../shared/model';
 
 export interface Extraction {
@@ -12,13 +13,26 @@ export interface Extraction {
 }
 
 export function extractFields(doc: NormalizedDoc, sha256: string): Extraction {
-  const meta = extractMeta(doc, sha256);
+  // metadata and prose patterns are written in simplified characters; read a 繁體 copy through a
+  // simplified twin with the same offsets, keeping text as printed
+  const simple = simplified(doc.text);
+  const twin = simple.length === doc.text.length ? { ...doc, text: simple } : doc;
+  const meta = extractMeta(twin, sha256).map((f) => asPrinted(f, doc.text, simple));
   const year = meta.find((f) => f.key === 'meta.year')?.value;
   const tables = extractTables(doc.text, sha256, typeof year === 'number' ? year : null);
-  const prose = extractProse(doc.text, sha256, tables.spans);
+  const prose = extractProse(twin.text, sha256, tables.spans).map((f) => asPrinted(f, doc.text, simple));
   const format = formatField(doc.text, tables.format, tables.spans[0], typeof year === 'number' ? year : null, sha256);
   const fields = [...meta, format, ...tables.fields, ...prose];
   return { fields: doc.positions ? fields.map((f) => withBox(f, doc.positions!)) : fields, unmapped: tables.unmapped };
+}
+
+/** A field read from the simplified twin: its text (and a text value) as the document prints it. */
+function asPrinted(field: ExtractedField, printed: string, simple: string): ExtractedField {
+  const span = field.source.span;
+  if (!span || printed === simple) return field;
+  const text = printed.slice(...span);
+  const value = typeof field.value === 'string' && field.value === simple.slice(...span) ? text : field.value;
+  return { ...field, value, text: field.text === simple.slice(...span) ? text : field.text };
 }
 
 /** For positioned sources: the page and box of the words a field was read from. */

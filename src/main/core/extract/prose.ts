@@ -13,7 +13,8 @@ interface ProseRule {
 }
 
 const NUM = '(\\d[\\d,，]*(?:\\.\\d+)?(?:余|多)?|[一二两三四五六七八九十百千万]+(?:余|多)?)';
-const NEG = '(?:未|没有|无|尚无|暂无)';
+// 未经复议 ("without prior review", a table header) is not a negation
+const NEG = '(?:未(?!经复议)|没有|无|尚无|暂无)';
 
 const RULES: readonly ProseRule[] = [
   {

@@ -147,7 +147,8 @@ const T4: TableSchema = {
   rows: [
     {
       id: 't4',
-      variants: ['总计', '尚未审结'],
+      // the data row follows the two-level header, whose last printed cell varies
+      variants: ['总计', '尚未审结', '复议后起诉', '未经复议直接起诉'],
       columns: T4_GROUPS.flatMap(([g]) => T4_COLUMNS.map(([c]) => `t4.${g}.${c}`)),
       balanced: (v) => [0, 5, 10].every((o) => v[o]! + v[o + 1]! + v[o + 2]! + v[o + 3]! === v[o + 4]),
     },
