@@ -75,7 +75,7 @@ export function App() {
         <Header info={info} onSwitchLocale={switchLocale} />
         <main className={selected === null ? 'content' : 'content with-detail'}>
           <LibraryList reports={reports} selected={selected} onSelect={setSelected} />
-          {selected !== null && <ReportDetail id={selected} onClose={() => setSelected(null)} onOpen={setSelected} />}
+          {selected !== null && <ReportDetail id={selected} onClose={() => setSelected(null)} onOpen={setSelected} onChanged={refresh} />}
         </main>
         {job && <JobPanel job={job} onCancel={cancel} onClose={dismiss} onOpen={setSelected} />}
         {dragging && (

@@ -1,5 +1,5 @@
 // One report: metadata, extracted figures by table, failed checks, unmatched rows, source files.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { FIELD_BY_KEY, type FieldGroup } from '../../../shared/fields';
 import type { ExtractedField, ReportDetail as Detail } from '../../../shared/model';
 import { api } from '../api';
@@ -8,10 +8,22 @@ import type { MessageKey } from '../i18n/zh-CN';
 
 const GROUPS: FieldGroup[] = ['t2', 't2v19', 't3', 't4', 'legacy', 'n'];
 
-export function ReportDetail({ id, onClose, onOpen }: { id: number; onClose: () => void; onOpen: (id: number) => void }) {
+export function ReportDetail({ id, onClose, onOpen, onChanged }: { id: number; onClose: () => void; onOpen: (id: number) => void; onChanged: () => void }) {
   const { t } = useI18n();
   const [report, setReport] = useState<Detail | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const save = useCallback(
+    async (key: string, value: number | string | null, status: 'corrected' | 'verified') => {
+      const r = await api.call('field:update', { reportId: id, key, value, status });
+      if (r.ok) {
+        setReport(r.value);
+        setError(null);
+        onChanged();
+      } else setError(r.message);
+      return r.ok;
+    },
+    [id, onChanged],
+  );
   useEffect(() => {
     let live = true;
     void api.call('report:get', { id }).then((r) => {
@@ -43,7 +55,7 @@ export function ReportDetail({ id, onClose, onOpen }: { id: number; onClose: () 
             </button>
           )}
           <h3>{t('sectionMeta')}</h3>
-          <FieldList fields={report.fields.filter((f) => groupOf(f) === 'meta')} />
+          <FieldList fields={report.fields.filter((f) => groupOf(f) === 'meta')} onSave={save} />
           <h3>{t('sectionChecks')}</h3>
           {failed.length === 0 ? (
             <p className="muted">{t('noChecks')}</p>
@@ -61,7 +73,7 @@ export function ReportDetail({ id, onClose, onOpen }: { id: number; onClose: () 
             return fields.length ? (
               <div key={g}>
                 <h3>{t(`group.${g}` as MessageKey)}</h3>
-                <FieldList fields={fields} />
+                <FieldList fields={fields} onSave={save} />
               </div>
             ) : null;
           })}
@@ -99,25 +111,72 @@ function displayValue(f: ExtractedField, t: ReturnType<typeof useI18n>['t']): st
   return String(f.value);
 }
 
-function FieldList({ fields }: { fields: ExtractedField[] }) {
-  const { t } = useI18n();
+type Save = (key: string, value: number | string | null, status: 'corrected' | 'verified') => Promise<boolean>;
+
+function FieldList({ fields, onSave }: { fields: ExtractedField[]; onSave: Save }) {
   return (
     <dl className="fields">
-      {fields.map((f) => {
-        const def = FIELD_BY_KEY.get(f.key.replace(/#cumulative$/, ''));
-        const label = `${def?.label ?? f.key}${f.key.endsWith('#cumulative') ? ' (历年累计)' : ''}`;
-        const hint = [t('confidence', { value: f.confidence.toFixed(2) }), f.text ? t('original', { text: f.text }) : ''].filter(Boolean).join(' · ');
-        return (
-          <div key={f.key} className={f.confidence < 0.6 ? 'field low' : 'field'} title={hint} data-key={f.key}>
-            <dt>{label}</dt>
-            <dd>
-              {displayValue(f, t)}
-              {f.approx ? '（约）' : ''}
-              {f.unit && f.value !== null ? ` ${f.unit}` : ''}
-            </dd>
-          </div>
-        );
-      })}
+      {fields.map((f) => (
+        <FieldRow key={f.key} field={f} onSave={onSave} />
+      ))}
     </dl>
   );
 }
+
+/** One field: Enter or a click edits, Enter commits, Esc cancels, V confirms the value as it is. */
+function FieldRow({ field: f, onSave }: { field: ExtractedField; onSave: Save }) {
+  const { t } = useI18n();
+  const [draft, setDraft] = useState<string | null>(null);
+  const def = FIELD_BY_KEY.get(f.key.replace(/#cumulative$/, ''));
+  const numeric = def !== undefined && def.kind !== 'text' && def.kind !== 'date' && def.kind !== 'enum';
+  const label = `${def?.label ?? f.key}${f.key.endsWith('#cumulative') ? ' (历年累计)' : ''}`;
+  const hint = [t('confidence', { value: f.confidence.toFixed(2) }), f.text ? t('original', { text: f.text }) : '', t(`fieldStatus.${f.status}` as MessageKey)].filter(Boolean).join(' · ');
+  const invalid = draft !== null && numeric && draft.trim() !== '' && !/^-?\d+(\.\d+)?$/.test(draft.trim());
+  const commit = async () => {
+    if (draft === null || invalid) return;
+    const text = draft.trim();
+    const value = text === '' ? null : numeric ? Number(text) : text;
+    if (await onSave(f.key, value, 'corrected')) setDraft(null);
+  };
+  const state = f.status === 'corrected' || f.status === 'verified' ? f.status : f.confidence < 0.6 ? 'low' : 'auto';
+  return (
+    <div className={`field ${state}`} title={hint} data-key={f.key}>
+      <dt>{label}</dt>
+      <dd>
+        {draft === null ? (
+          <button
+            type="button"
+            className="value"
+            aria-label={`${label} ${t('edit')}`}
+            onClick={() => setDraft(f.value === null ? '' : String(f.value))}
+            onKeyDown={(e) => {
+              if (e.key === 'v' || e.key === 'V') void onSave(f.key, f.value, 'verified');
+            }}
+          >
+            {displayValue(f, t)}
+            {f.approx ? '（约）' : ''}
+            {f.unit && f.value !== null ? ` ${f.unit}` : ''}
+            <span className="mark" aria-hidden="true">{STATE_MARK[state]}</span>
+          </button>
+        ) : (
+          <input
+            autoFocus
+            className={invalid ? 'invalid' : ''}
+            aria-invalid={invalid}
+            aria-label={label}
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') void commit();
+              if (e.key === 'Escape') setDraft(null);
+            }}
+            onBlur={() => setDraft(null)}
+          />
+        )}
+      </dd>
+    </div>
+  );
+}
+
+/** Not colour alone: each state has a mark. */
+const STATE_MARK: Record<string, string> = { auto: '', low: ' ⚠', corrected: ' ✎', verified: ' ✓' };

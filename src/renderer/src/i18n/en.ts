@@ -56,5 +56,10 @@ export const en: Record<MessageKey, string> = {
   'group.t4': 'Table 4 · reviews and lawsuits',
   'group.legacy': 'Legacy statistics table',
   'group.n': 'Figures in the text',
+  edit: 'edit',
+  'fieldStatus.auto': 'extracted',
+  'fieldStatus.corrected': 'corrected',
+  'fieldStatus.verified': 'verified',
+  'fieldStatus.missing': 'missing',
   errorPrefix: 'Error: ',
 };

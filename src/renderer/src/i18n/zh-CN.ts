@@ -54,6 +54,11 @@ export const zhCN = {
   'group.t4': '表四 复议与诉讼',
   'group.legacy': '统计表',
   'group.n': '正文中的数字',
+  edit: '修改',
+  'fieldStatus.auto': '自动提取',
+  'fieldStatus.corrected': '已更正',
+  'fieldStatus.verified': '已确认',
+  'fieldStatus.missing': '缺失',
   errorPrefix: '出错了：',
 } as const;
 
