@@ -11,10 +11,12 @@ import { inlineExecutor, workerExecutor } from './import/executor';
 import { runImport } from './import/job';
 import { writeJsonExport } from './export/json';
 import { writeCsvExport } from './export/csv';
+import { writeXlsxExport } from './export/xlsx';
 import type { Db } from './store/db';
 
-const EXPORTERS: Readonly<Record<string, (db: Db, file: string) => number>> = {
+const EXPORTERS: Readonly<Record<string, (db: Db, file: string) => number | Promise<number>>> = {
   json: writeJsonExport,
+  xlsx: writeXlsxExport,
   csv: (db, file) => writeCsvExport(db, file, 'long'),
   'csv-wide': (db, file) => writeCsvExport(db, file, 'wide'),
 };
@@ -27,7 +29,7 @@ export interface CliIo {
 
 const USAGE = `用法 / usage:
   nianbao import <文件或文件夹>... [--db PATH]    导入 / import files and folders
-  nianbao export --db PATH --format json|csv|csv-wide --out FILE   导出 / export
+  nianbao export --db PATH --format json|csv|csv-wide|xlsx --out FILE   导出 / export
   nianbao list [--db PATH]                        列出报告 / list reports
 Without --db the library in NIANBAO_HOME or the per-user app data folder is used.`;
 
@@ -57,8 +59,8 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       const write = EXPORTERS[values.format ?? 'json'];
       if (!write) return usageError(io, `export: 不支持的格式 ${values.format}（支持 ${Object.keys(EXPORTERS).join(', ')}）`);
       if (!values.out) return usageError(io, 'export: 需要 --out FILE');
-      return withLibrary(open(), (lib) => {
-        const n = write(lib.db, path.resolve(values.out!));
+      return withLibrary(open(), async (lib) => {
+        const n = await write(lib.db, path.resolve(values.out!));
         io.out(`已导出 ${n} 份报告 → ${values.out}`);
         return 0;
       });
