@@ -47,6 +47,8 @@ describe('table rules', () => {
       f('legacy.apply.received', 5),
       f('legacy.apply.in_person', 2),
       f('legacy.apply.online', 2),
+      f('legacy.apply.fax', null),
+      f('legacy.apply.letter', 0),
       f('n.apply_received', 75),
       f('t3.new.total', 74),
     ]);
@@ -59,7 +61,10 @@ describe('table rules', () => {
     );
   });
 
-  it('leaves legacy rules alone when the table does not print the parts', () => {
+  it('leaves legacy rules alone when the table does not print every part', () => {
     expect(validate([f('legacy.apply.received', 5)]).filter((c) => c.rule === 'legacy.apply_channels')).toEqual([]);
+    // a provincial table with 信函、传真 merged into one row
+    const merged = [f('legacy.apply.received', 6), f('legacy.apply.in_person', 2), f('legacy.apply.online', 3)];
+    expect(validate(merged).filter((c) => c.rule === 'legacy.apply_channels')).toEqual([]);
   });
 });

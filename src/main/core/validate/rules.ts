@@ -150,8 +150,9 @@ function legacySum(id: RuleId, place: string, total: string, parts: readonly str
   return {
     id,
     check: (f) => {
-      // parts a table does not print at all are not zero: only check when some part is present
-      if (!present(f, parts.map((p) => `legacy.${p}`))) return [];
+      // a part the table does not print at all is not zero (provincial tables merge 信函、传真 into one
+      // row): check only tables that print every part
+      if (!parts.every((p) => f.has(`legacy.${p}`))) return [];
       return balance(f, id, `统计表 ${place}`, [`legacy.${total}`], parts.map((p) => `legacy.${p}`));
     },
   };

@@ -61,7 +61,8 @@ export function readTable(text: string, schema: TableSchema, region: Region, evi
     const keys = order.map((i) => def.columns[i]!);
     const priors = def.priors && order.map((i) => def.priors![i]!);
     if (def.cumulative && region.cumulative) keys.push(`${def.columns[0]}${CUMULATIVE_SUFFIX}`);
-    const { candidates, certainty } = cellsFor(pair.items, keys.length, def, priors, evidence);
+    const joint = keys.length === 2 && keys[1]!.endsWith(CUMULATIVE_SUFFIX) ? cumulativePlausibility : def.joint;
+    const { candidates, certainty } = cellsFor(pair.items, keys.length, { ...def, joint }, priors, evidence);
     const reading = { def, keys, candidates, confidence: match.score * certainty, labelStart: pair.labelStart, labelEnd: pair.labelEnd };
     // the same label may also occur in prose before the table: keep the reading that fits best
     const seen = rows.get(def.id);
@@ -129,6 +130,12 @@ function cellsFor(
   const certainty =
     ranked.length === 1 ? (def.balanced && balanced.length === 1 ? UNIQUE_SPLIT : CLEAR_SPLIT) : ranked[0]!.score - ranked[1]!.score >= 1.5 ? CLEAR_SPLIT : AMBIGUOUS;
   return { candidates: ranked.map((r) => r.cells), certainty: def.balanced && balanced.length === 0 ? AMBIGUOUS : certainty };
+}
+
+/** 历年累计 is never below the year's figure, and is typically some ten times it. */
+function cumulativePlausibility([year, total]: readonly number[]): number {
+  if (total! < year!) return -5;
+  return -1.5 * Math.abs(Math.log10(Math.max(1, total!) / Math.max(1, year!)) - 0.8);
 }
 
 function blankAfter(cells: readonly Cell[]): Cell {
