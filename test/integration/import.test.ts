@@ -76,12 +76,12 @@ describe('bad input', () => {
   it('fails per file with a specific reason and imports the rest', async () => {
     t = testLibrary();
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, ...new Array(200).fill(0)]);
-    const dir = writeFiles({ 'empty.txt': '', 'image.txt': png, 'letter.docx': 'PK', 'ok.txt': seedText('004') });
+    const dir = writeFiles({ 'empty.txt': '', 'image.txt': png, 'sheet.xls': 'PK', 'ok.txt': seedText('004') });
     const s = await t.import([dir]);
     const by = Object.fromEntries(s.outcomes.map((o) => [o.name, o]));
     expect(by['empty.txt']).toMatchObject({ status: 'failed', code: 'empty', message: expect.stringContaining('文件为空') });
     expect(by['image.txt']).toMatchObject({ status: 'failed', code: 'not_text', message: expect.stringContaining('不是 HTML/文本文件') });
-    expect(by['letter.docx']).toMatchObject({ status: 'skipped', code: 'unsupported', message: expect.stringContaining('.docx') });
+    expect(by['sheet.xls']).toMatchObject({ status: 'skipped', code: 'unsupported', message: expect.stringContaining('.xls') });
     expect(by['ok.txt']).toMatchObject({ status: 'imported' });
     const stored = t.lib.db.prepare('SELECT status, count(*) AS n FROM job_outcomes GROUP BY status ORDER BY status').all();
     expect(stored).toEqual([

@@ -1,7 +1,8 @@
 // The per-file pipeline: bytes → normalize → extract → validate, plain data out.
 // Runs in a worker thread; the result is plain data for the store.
 import type { CheckResult, ExtractedField, FileKind } from '../../shared/model';
-import { normalize } from './normalize';
+import { normalize, normalizeBlocks } from './normalize';
+import { readDocx } from './office/docx';
 import { fileKindOf } from './import/file-types';
 import type { SourceTable } from './normalize/types';
 import type { UnmappedRow } from '../../shared/model';
@@ -35,7 +36,10 @@ export async function processFile(input: PipelineInput): Promise<PipelineResult>
   try {
     const kind = fileKindOf(input.name);
     if (!kind) return { ok: false, code: 'unsupported', message: '不支持的文件类型' };
-    const { doc, positioned, withoutText } = kind === 'pdf' ? await fromPdf(input.bytes) : { doc: normalize(input.bytes, input.name), positioned: [], withoutText: [] };
+    const { doc, positioned, withoutText } =
+      kind === 'pdf'
+        ? await fromPdf(input.bytes)
+        : { doc: kind === 'docx' ? normalizeBlocks(readDocx(input.bytes), 'docx') : normalize(input.bytes, input.name), positioned: [], withoutText: [] };
     const { fields, unmapped } = extractFields(doc, input.sha256);
     return {
       ok: true,

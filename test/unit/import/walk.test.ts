@@ -20,7 +20,8 @@ describe('walk', () => {
     expect(fileKindOf('a.mhtml')).toBe('mht');
     expect(fileKindOf('a.txt')).toBe('text');
     expect(fileKindOf('a.PDF')).toBe('pdf');
-    expect(fileKindOf('a.docx')).toBeNull();
+    expect(fileKindOf('a.docx')).toBe('docx');
+    expect(fileKindOf('a.xls')).toBeNull();
     expect(fileKindOf('README')).toBeNull();
   });
 });

@@ -11,6 +11,7 @@ const KINDS: Readonly<Record<string, FileKind>> = {
   '.mhtml': 'mht',
   '.txt': 'text',
   '.pdf': 'pdf',
+  '.docx': 'docx',
 };
 
 export const MAX_FILE_BYTES = 64 * 2 ** 20;

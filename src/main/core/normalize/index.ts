@@ -25,6 +25,11 @@ export function normalize(bytes: Uint8Array, name: string): NormalizedDoc {
   return assemble(textBlocks(decoded.text), {}, kind, decoded);
 }
 
+/** Sources read straight into blocks (Word documents). */
+export function normalizeBlocks(blocks: Block[], kind: SourceKind): NormalizedDoc {
+  return assemble(blocks, {}, kind, { encoding: 'none', by: 'none' });
+}
+
 /** Positioned sources (PDF text layers, OCR, OFD): lines and table rows rebuilt from word positions. */
 export function normalizePositioned(doc: PositionedDoc, kind: SourceKind): NormalizedDoc {
   return assemble(blocksFromPages(doc.pages), {}, kind, { encoding: 'none', by: 'none' });
