@@ -1,7 +1,8 @@
 // The per-file pipeline: bytes → normalize → extract → validate, plain data out.
 // Runs in a worker thread; the result is plain data for the store.
 import type { CheckResult, ExtractedField, FileKind } from '../../shared/model';
-import { normalize, normalizeBlocks } from './normalize';
+import { normalize, normalizeBlocks, normalizePositioned } from './normalize';
+import { readOfd } from './office/ofd';
 import { readDocx } from './office/docx';
 import { fileKindOf } from './import/file-types';
 import type { SourceTable } from './normalize/types';
@@ -10,7 +11,8 @@ import { extractFields } from './extract';
 import { validate } from './validate';
 import { minhash } from './import/fingerprint';
 import { normalizePdf } from './pdf';
-import type { Word } from './normalize/positioned-types';
+import type { PositionedPage, Word } from './normalize/positioned-types';
+import type { NormalizedDoc } from './normalize/types';
 
 export interface PipelineInput {
   bytes: Uint8Array;
@@ -36,10 +38,7 @@ export async function processFile(input: PipelineInput): Promise<PipelineResult>
   try {
     const kind = fileKindOf(input.name);
     if (!kind) return { ok: false, code: 'unsupported', message: '不支持的文件类型' };
-    const { doc, positioned, withoutText } =
-      kind === 'pdf'
-        ? await fromPdf(input.bytes)
-        : { doc: kind === 'docx' ? normalizeBlocks(readDocx(input.bytes), 'docx') : normalize(input.bytes, input.name), positioned: [], withoutText: [] };
+    const { doc, positioned, withoutText } = await read(kind, input);
     const { fields, unmapped } = extractFields(doc, input.sha256);
     return {
       ok: true,
@@ -59,9 +58,29 @@ export async function processFile(input: PipelineInput): Promise<PipelineResult>
   }
 }
 
-async function fromPdf(bytes: Uint8Array) {
-  const pdf = await normalizePdf(bytes);
-  return { doc: pdf.doc, positioned: pdf.pages, withoutText: pdf.withoutText };
+interface Read {
+  doc: NormalizedDoc;
+  /** pages with positioned words (PDF, OFD), stored for provenance */
+  positioned: PositionedPage[];
+  withoutText: number[];
+}
+
+/** normalize, by file kind */
+async function read(kind: FileKind, input: PipelineInput): Promise<Read> {
+  switch (kind) {
+    case 'pdf': {
+      const pdf = await normalizePdf(input.bytes);
+      return { doc: pdf.doc, positioned: pdf.pages, withoutText: pdf.withoutText };
+    }
+    case 'ofd': {
+      const ofd = readOfd(input.bytes);
+      return { doc: normalizePositioned(ofd, 'ofd'), positioned: ofd.pages, withoutText: [] };
+    }
+    case 'docx':
+      return { doc: normalizeBlocks(readDocx(input.bytes), 'docx'), positioned: [], withoutText: [] };
+    default:
+      return { doc: normalize(input.bytes, input.name), positioned: [], withoutText: [] };
+  }
 }
 
 function pagesWithoutText(pages: readonly number[]): CheckResult[] {

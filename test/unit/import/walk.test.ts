@@ -21,6 +21,7 @@ describe('walk', () => {
     expect(fileKindOf('a.txt')).toBe('text');
     expect(fileKindOf('a.PDF')).toBe('pdf');
     expect(fileKindOf('a.docx')).toBe('docx');
+    expect(fileKindOf('a.ofd')).toBe('ofd');
     expect(fileKindOf('a.xls')).toBeNull();
     expect(fileKindOf('README')).toBeNull();
   });

@@ -12,6 +12,7 @@ const KINDS: Readonly<Record<string, FileKind>> = {
   '.txt': 'text',
   '.pdf': 'pdf',
   '.docx': 'docx',
+  '.ofd': 'ofd',
 };
 
 export const MAX_FILE_BYTES = 64 * 2 ** 20;
