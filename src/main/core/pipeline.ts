@@ -3,6 +3,7 @@
 import type { CheckResult, ExtractedField, FileKind } from '../../shared/model';
 import { normalize, normalizeBlocks, normalizePositioned } from './normalize';
 import { readOfd } from './office/ofd';
+import { readDoc } from './office/doc';
 import { readDocx } from './office/docx';
 import { fileKindOf } from './import/file-types';
 import type { SourceTable } from './normalize/types';
@@ -78,6 +79,8 @@ async function read(kind: FileKind, input: PipelineInput): Promise<Read> {
     }
     case 'docx':
       return { doc: normalizeBlocks(readDocx(input.bytes), 'docx'), positioned: [], withoutText: [] };
+    case 'doc':
+      return { doc: normalizeBlocks(await readDoc(input.bytes, input.name), 'doc'), positioned: [], withoutText: [] };
     default:
       return { doc: normalize(input.bytes, input.name), positioned: [], withoutText: [] };
   }

@@ -12,6 +12,8 @@ const KINDS: Readonly<Record<string, FileKind>> = {
   '.txt': 'text',
   '.pdf': 'pdf',
   '.docx': 'docx',
+  '.doc': 'doc',
+  '.wps': 'doc',
   '.ofd': 'ofd',
 };
 

@@ -27,7 +27,7 @@ export const en: Record<MessageKey, string> = {
   'status.verified': 'Verified',
   duplicateOf: 'Duplicate of #{id}',
   emptyTitle: 'The library is empty',
-  emptyHint: 'Drop report files or whole folders anywhere on the window to import them (web pages .html/.htm/.mht, text .txt, Word .docx, OFD and PDFs with a text layer).',
+  emptyHint: 'Drop report files or whole folders anywhere on the window to import them (web pages .html/.htm/.mht, text .txt, Word .docx/.doc, OFD and PDFs with a text layer).',
   dropHere: 'Release to import',
   importing: 'Importing',
   importDone: 'Import finished',

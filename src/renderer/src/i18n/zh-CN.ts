@@ -25,7 +25,7 @@ export const zhCN = {
   'status.verified': '已核对',
   duplicateOf: '与 #{id} 重复',
   emptyTitle: '资料库还是空的',
-  emptyHint: '把年报文件或整个文件夹拖放到窗口任意位置即可导入（网页 .html/.htm/.mht、文本 .txt、Word .docx、OFD 与带文字层的 PDF）。',
+  emptyHint: '把年报文件或整个文件夹拖放到窗口任意位置即可导入（网页 .html/.htm/.mht、文本 .txt、Word .docx/.doc、OFD 与带文字层的 PDF）。',
   dropHere: '松开鼠标即可导入',
   importing: '正在导入',
   importDone: '导入完成',

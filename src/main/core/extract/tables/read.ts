@@ -113,6 +113,8 @@ function cellsFor(
   priors: RowDef['priors'],
   evidence: ReadonlySet<number>,
 ): { candidates: Cell[][]; certainty: number } {
+  // blank cells after the last value (a row end printed as an empty cell) are not values
+  while (items.length > k && items.at(-1)?.type === 'blank') items = items.slice(0, -1);
   const direct = items.map(cellOf);
   if (items.length === k) return { candidates: [direct], certainty: CERTAIN };
   if (items.length > k) {
