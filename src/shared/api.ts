@@ -10,6 +10,7 @@ const id = z.number().int().positive();
 export const apiArgs = {
   'library:info': z.object({}).strict(),
   'library:list': z.object({}).strict(),
+  'library:search': z.object({ query: z.string().max(200) }).strict(),
   'report:get': z.object({ id }).strict(),
   'report:history': z.object({ id }).strict(),
   'field:update': z
@@ -35,6 +36,8 @@ export interface LibraryInfo {
 export interface ApiResults {
   'library:info': LibraryInfo;
   'library:list': ReportSummary[];
+  /** full-text search over report text, agency and title */
+  'library:search': ReportSummary[];
   'report:get': ReportDetail;
   'report:history': FieldHistoryEntry[];
   /** the report after the change, with its checks evaluated again */

@@ -32,6 +32,13 @@ describe('library window', () => {
     for (const expected of ['维摩彝族乡人民政府', '平江县民政局', '桐柏县文化广电新闻出版局', '2018', '2017', '统计表']) expect(text).toContain(expected);
     await s.page.screenshot({ path: path.join(SCREENSHOTS, 'library.png') });
 
+    // full-text search narrows the list
+    await s.page.getByTestId('search').fill('七彩云端');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().innerText()).toContain('木场乡人民政府');
+    await s.page.getByTestId('search').fill('');
+    await expect.poll(() => rows.count()).toBe(5);
+
     await rows.filter({ hasText: '平江县民政局' }).click();
     const detail = s.page.getByTestId('detail');
     await detail.locator('[data-key="legacy.active.total"]').getByText('128').waitFor();

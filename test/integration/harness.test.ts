@@ -28,7 +28,7 @@ describe('browser harness', () => {
     const page = await (await fetch(h.url)).text();
     expect(page).toContain(`<meta name="nianbao-token" content="${h.token}">`);
     const info = await (await call(h, 'library:info', {})).json();
-    expect(info).toMatchObject({ ok: true, value: { reports: 0, schemaVersion: 1 } });
+    expect(info).toMatchObject({ ok: true, value: { reports: 0, schemaVersion: 2 } });
   });
 
   it('refuses a wrong token, a foreign origin and invalid arguments', async () => {

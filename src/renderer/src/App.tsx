@@ -18,11 +18,13 @@ export function App() {
   const [reports, setReports] = useState<ReportSummary[]>([]);
   const [selected, setSelected] = useState<number | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [query, setQuery] = useState('');
 
   const refresh = useCallback(() => {
-    void api.call('library:list', {}).then((r) => r.ok && setReports(r.value));
+    const list = query.trim() ? api.call('library:search', { query }) : api.call('library:list', {});
+    void list.then((r) => r.ok && setReports(r.value));
     void api.call('library:info', {}).then((r) => r.ok && setInfo(r.value));
-  }, []);
+  }, [query]);
   useEffect(refresh, [refresh]);
   const { job, start, cancel, dismiss, fail } = useImportJob(refresh);
 
@@ -72,7 +74,7 @@ export function App() {
   return (
     <I18n.Provider value={i18n}>
       <div className="app">
-        <Header info={info} onSwitchLocale={switchLocale} />
+        <Header info={info} query={query} onQuery={setQuery} onSwitchLocale={switchLocale} />
         <main className={selected === null ? 'content' : 'content with-detail'}>
           <LibraryList reports={reports} selected={selected} onSelect={setSelected} />
           {selected !== null && <ReportDetail id={selected} onClose={() => setSelected(null)} onOpen={setSelected} onChanged={refresh} />}

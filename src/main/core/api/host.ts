@@ -4,7 +4,7 @@ import { EventEmitter } from 'node:events';
 import { apiArgs, type ApiEvent, type ApiEvents, type ApiMethod, type ApiResponse, type ApiResults } from '../../../shared/api';
 import { API_METHOD_NAMES } from '../../../shared/channels';
 import { openLibrary, schemaVersion, type Library } from '../store/library';
-import { countReports, getReport, listReports } from '../store/reports';
+import { countReports, getReport, listReports, searchReports } from '../store/reports';
 import { failStaleJobs } from '../store/jobs';
 import { inlineExecutor, workerExecutor, type Executor } from '../import/executor';
 import { runImport } from '../import/job';
@@ -58,6 +58,7 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
   const handlers: Handlers = {
     'library:info': () => ({ home: lib.home, dbPath: lib.dbPath, reports: countReports(lib.db), schemaVersion: schemaVersion(lib.db) }),
     'library:list': () => listReports(lib.db),
+    'library:search': ({ query }: { query: string }) => searchReports(lib.db, query),
     'report:get': ({ id }: { id: number }) => reportDetail(id),
     'report:history': ({ id }: { id: number }) => fieldHistory(lib.db, id),
     'field:update': (change: FieldChange) => {

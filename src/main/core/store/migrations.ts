@@ -142,6 +142,17 @@ CREATE TABLE job_outcomes (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'full-text search',
+    sql: `
+-- report text for full-text search: trigram tokens find any Chinese substring of 3+ characters
+CREATE VIRTUAL TABLE report_text USING fts5(text, tokenize = 'trigram', content = '');
+INSERT INTO report_text (rowid, text)
+  SELECT f.report_id, p.text FROM pages p JOIN files f ON f.id = p.file_id
+  WHERE p.page = 0 AND f.id = (SELECT min(id) FROM files WHERE report_id = f.report_id);
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -103,6 +103,8 @@ export function insertReport(db: Db, r: NewReport): { reportId: number; fileId: 
   );
   addFileSource(db, fileId, r.file.name, r.file.path, r.jobId);
   const page = sql(db, 'INSERT INTO pages (file_id, page, text, tables, tokens) VALUES (?, ?, ?, ?, ?)');
+  const text = r.pages.find((p) => p.page === 0)?.text;
+  if (text) sql(db, 'INSERT INTO report_text (rowid, text) VALUES (?, ?)').run(reportId, text);
   for (const p of r.pages) page.run(fileId, p.page, p.text, JSON.stringify(p.tables ?? null), p.tokens ? JSON.stringify(p.tokens) : null);
   const band = sql(db, 'INSERT OR IGNORE INTO report_bands (band, hash, report_id) VALUES (?, ?, ?)');
   bands(r.minhash).forEach((h, i) => band.run(i, h, reportId));
@@ -165,6 +167,30 @@ const toSummary = (row: SummaryRow): ReportSummary => ({
 
 export function listReports(db: Db): ReportSummary[] {
   return (sql(db, `${SUMMARY_SQL} ORDER BY r.id`).all() as SummaryRow[]).map(toSummary);
+}
+
+/**
+ * Reports whose text, agency or title contains the query. Three or more characters go through the
+ * trigram index; shorter queries (两个字) fall back to a scan.
+ */
+export function searchReports(db: Db, query: string): ReportSummary[] {
+  const q = query.trim();
+  if (!q) return listReports(db);
+  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows =
+    [...q].length >= 3
+      ? sql(db, `${SUMMARY_SQL} WHERE r.id IN (SELECT rowid FROM report_text WHERE report_text MATCH ?) OR r.agency LIKE ? ESCAPE '\\' OR r.title LIKE ? ESCAPE '\\' ORDER BY r.id`).all(
+          `"${q.replace(/"/g, '""')}"`,
+          like,
+          like,
+        )
+      : sql(
+          db,
+          `${SUMMARY_SQL} WHERE r.agency LIKE @like ESCAPE '\\' OR r.title LIKE @like ESCAPE '\\'
+             OR EXISTS (SELECT 1 FROM files f2 JOIN pages p ON p.file_id = f2.id WHERE f2.report_id = r.id AND p.page = 0 AND p.text LIKE @like ESCAPE '\\')
+           ORDER BY r.id`,
+        ).all({ like });
+  return (rows as SummaryRow[]).map(toSummary);
 }
 
 export function countReports(db: Db): number {

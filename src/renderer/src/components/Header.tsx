@@ -1,7 +1,7 @@
 import type { LibraryInfo } from '../../../shared/api';
 import { useI18n } from '../i18n';
 
-export function Header({ info, onSwitchLocale }: { info: LibraryInfo | null; onSwitchLocale: () => void }) {
+export function Header({ info, query, onQuery, onSwitchLocale }: { info: LibraryInfo | null; query: string; onQuery: (q: string) => void; onSwitchLocale: () => void }) {
   const { t } = useI18n();
   return (
     <header className="header">
@@ -10,6 +10,7 @@ export function Header({ info, onSwitchLocale }: { info: LibraryInfo | null; onS
         <p className="muted">{t('tagline')}</p>
       </div>
       <div className="header-side">
+        <input type="search" className="search" value={query} placeholder={t('searchPlaceholder')} aria-label={t('searchPlaceholder')} onChange={(e) => onQuery(e.target.value)} data-testid="search" />
         {info && (
           <span className="muted" title={t('libraryAt', { path: info.home })}>
             {t('reportsCount', { n: info.reports })}

@@ -6,6 +6,7 @@ export const en: Record<MessageKey, string> = {
   tagline: 'Government information disclosure annual reports · extract · check · export',
   reportsCount: '{n} reports',
   libraryAt: 'Library: {path}',
+  searchPlaceholder: 'Search text, agency or title',
   language: '中文',
   'col.agency': 'Agency',
   'col.year': 'Year',

@@ -4,6 +4,7 @@ export const zhCN = {
   tagline: '政府信息公开工作年度报告 · 提取 · 核对 · 导出',
   reportsCount: '共 {n} 份报告',
   libraryAt: '资料库：{path}',
+  searchPlaceholder: '搜索全文、发布机关或标题',
   language: 'English',
   'col.agency': '发布机关',
   'col.year': '年度',
