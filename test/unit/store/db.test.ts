@@ -49,3 +49,19 @@ describe('library database', () => {
     expect(() => openDatabase(file)).toThrow(/比本程序支持的/);
   });
 });
+
+describe('migration 2 (full-text index)', () => {
+  it('indexes the text of reports stored before it', () => {
+    const file = path.join(tempDir(), 'lib.sqlite');
+    const v1 = openDatabase(file, MIGRATIONS.slice(0, 1));
+    v1.prepare("INSERT INTO reports (id, created_at, updated_at) VALUES (1, 'now', 'now')").run();
+    v1.prepare("INSERT INTO files (id, report_id, sha256, size, kind, created_at) VALUES (1, 1, 'abc', 3, 'text', 'now')").run();
+    v1.prepare("INSERT INTO pages (file_id, page, text) VALUES (1, 0, '平江县民政局年度报告')").run();
+    v1.close();
+    const v2 = openDatabase(file);
+    expect(schemaVersion(v2)).toBe(2);
+    expect(v2.prepare("SELECT rowid FROM report_text WHERE report_text MATCH '民政局'").pluck().all()).toEqual([1]);
+    v2.close();
+    expect(fs.existsSync(`${file}.v1.bak`)).toBe(true);
+  });
+});
