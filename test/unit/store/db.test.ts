@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LibraryError, openDatabase, schemaVersion } from '../../../src/main/core/store/db';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../src/main/core/store/migrations';
+import { indexPendingText } from '../../../src/main/core/store/reports';
 import { tempDir } from '../../support/tmp';
 
 describe('library database', () => {
@@ -51,7 +52,7 @@ describe('library database', () => {
 });
 
 describe('migration 2 (full-text index)', () => {
-  it('indexes the text of reports stored before it', () => {
+  it('lets the text of reports stored before it be indexed', () => {
     const file = path.join(tempDir(), 'lib.sqlite');
     const v1 = openDatabase(file, MIGRATIONS.slice(0, 1));
     v1.prepare("INSERT INTO reports (id, created_at, updated_at) VALUES (1, 'now', 'now')").run();
@@ -60,6 +61,7 @@ describe('migration 2 (full-text index)', () => {
     v1.close();
     const v2 = openDatabase(file);
     expect(schemaVersion(v2)).toBe(2);
+    expect(indexPendingText(v2)).toBe(1);
     expect(v2.prepare("SELECT rowid FROM report_text WHERE report_text MATCH '民政局'").pluck().all()).toEqual([1]);
     v2.close();
     expect(fs.existsSync(`${file}.v1.bak`)).toBe(true);

@@ -5,7 +5,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { FileOutcome, JobProgress, JobSummary } from '../../../shared/model';
 import type { Library } from '../store/library';
-import { addFileSource, findFileBySha, findNearDuplicate, insertReport } from '../store/reports';
+import { addFileSource, findFileBySha, findNearDuplicate, insertReport, indexPendingText } from '../store/reports';
 import { addOutcome, createJob, finishJob, setJobTotal } from '../store/jobs';
 import { fileKindOf, MAX_FILE_BYTES } from './file-types';
 import type { ProcessedFile } from '../pipeline';
@@ -119,7 +119,11 @@ export async function runImport(lib: Library, paths: readonly string[], opts: Im
       }
     }
   };
-  await Promise.all(Array.from({ length: IN_FLIGHT_PER_WORKER * opts.executor.size }, lane));
+  try {
+    await Promise.all(Array.from({ length: IN_FLIGHT_PER_WORKER * opts.executor.size }, lane));
+  } finally {
+    indexPendingText(db);
+  }
 
   summary.cancelled = opts.signal?.aborted === true && summary.outcomes.length < total;
   finishJob(db, jobId, summary.cancelled ? 'cancelled' : 'done');

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { openDatabase, schemaVersion, type Db } from './db';
 import { defaultLibraryHome } from '../library-home';
+import { indexPendingText } from './reports';
 
 export interface Library {
   home: string;
@@ -14,6 +15,7 @@ export function openLibrary(options: { home?: string; dbPath?: string } = {}): L
   const home = path.resolve(options.home ?? (options.dbPath ? path.dirname(options.dbPath) : defaultLibraryHome()));
   const dbPath = path.resolve(options.dbPath ?? path.join(home, 'library.sqlite'));
   const db = openDatabase(dbPath);
+  indexPendingText(db);
   return { home, dbPath, db, close: () => db.close() };
 }
 

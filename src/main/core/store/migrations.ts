@@ -147,10 +147,9 @@ CREATE TABLE job_outcomes (
     name: 'full-text search',
     sql: `
 -- report text for full-text search: trigram tokens find any Chinese substring of 3+ characters
+-- (filled in batches by indexPendingText; reports.text_indexed marks what is in)
 CREATE VIRTUAL TABLE report_text USING fts5(text, tokenize = 'trigram', content = '');
-INSERT INTO report_text (rowid, text)
-  SELECT f.report_id, p.text FROM pages p JOIN files f ON f.id = p.file_id
-  WHERE p.page = 0 AND f.id = (SELECT min(id) FROM files WHERE report_id = f.report_id);
+ALTER TABLE reports ADD COLUMN text_indexed INTEGER NOT NULL DEFAULT 0;
 `,
   },
 ];

@@ -103,8 +103,6 @@ export function insertReport(db: Db, r: NewReport): { reportId: number; fileId: 
   );
   addFileSource(db, fileId, r.file.name, r.file.path, r.jobId);
   const page = sql(db, 'INSERT INTO pages (file_id, page, text, tables, tokens) VALUES (?, ?, ?, ?, ?)');
-  const text = r.pages.find((p) => p.page === 0)?.text;
-  if (text) sql(db, 'INSERT INTO report_text (rowid, text) VALUES (?, ?)').run(reportId, text);
   for (const p of r.pages) page.run(fileId, p.page, p.text, JSON.stringify(p.tables ?? null), p.tokens ? JSON.stringify(p.tokens) : null);
   const band = sql(db, 'INSERT OR IGNORE INTO report_bands (band, hash, report_id) VALUES (?, ?, ?)');
   bands(r.minhash).forEach((h, i) => band.run(i, h, reportId));
@@ -167,6 +165,27 @@ const toSummary = (row: SummaryRow): ReportSummary => ({
 
 export function listReports(db: Db): ReportSummary[] {
   return (sql(db, `${SUMMARY_SQL} ORDER BY r.id`).all() as SummaryRow[]).map(toSummary);
+}
+
+/**
+ * Add the text of reports not yet in the full-text index, in one transaction: the index then
+ * writes one segment per batch instead of one per document. Runs after each import job and when a
+ * library opens (so a crash mid-job leaves nothing unindexed for long).
+ */
+export function indexPendingText(db: Db): number {
+  return db.transaction(() => {
+    const pending = sql(
+      db,
+      `SELECT r.id, p.text FROM reports r
+       JOIN files f ON f.id = (SELECT min(id) FROM files WHERE report_id = r.id)
+       JOIN pages p ON p.file_id = f.id AND p.page = 0
+       WHERE r.text_indexed = 0`,
+    ).all() as { id: number; text: string }[];
+    const insert = sql(db, 'INSERT INTO report_text (rowid, text) VALUES (?, ?)');
+    for (const { id, text } of pending) insert.run(id, text);
+    sql(db, 'UPDATE reports SET text_indexed = 1 WHERE text_indexed = 0').run();
+    return pending.length;
+  })();
 }
 
 /**
