@@ -24,6 +24,8 @@ export const apiArgs = {
     .strict(),
   'import:start': z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(100_000) }).strict(),
   'import:cancel': z.object({ jobId: z.string().min(1).max(64) }).strict(),
+  // no path from the renderer (it is untrusted): files go to the library's exports folder
+  'library:export': z.object({ format: z.enum(['json', 'csv', 'csv-wide', 'xlsx']) }).strict(),
 } as const satisfies Record<ApiMethodName, z.ZodType>;
 
 export interface LibraryInfo {
@@ -44,6 +46,8 @@ export interface ApiResults {
   'field:update': ReportDetail;
   'import:start': { jobId: string };
   'import:cancel': { cancelled: boolean };
+  /** where the file was written (the library's exports folder) and how many reports */
+  'library:export': { path: string; reports: number };
 }
 
 export type ApiMethod = ApiMethodName;

@@ -9,17 +9,7 @@ import { listReports } from './store/reports';
 import { failStaleJobs } from './store/jobs';
 import { inlineExecutor, workerExecutor } from './import/executor';
 import { runImport } from './import/job';
-import { writeJsonExport } from './export/json';
-import { writeCsvExport } from './export/csv';
-import { writeXlsxExport } from './export/xlsx';
-import type { Db } from './store/db';
-
-const EXPORTERS: Readonly<Record<string, (db: Db, file: string) => number | Promise<number>>> = {
-  json: writeJsonExport,
-  xlsx: writeXlsxExport,
-  csv: (db, file) => writeCsvExport(db, file, 'long'),
-  'csv-wide': (db, file) => writeCsvExport(db, file, 'wide'),
-};
+import { EXPORTERS, type ExportFormat } from './export';
 
 export interface CliIo {
   out: (line: string) => void;
@@ -56,7 +46,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       if (positionals.length === 0) return usageError(io, 'import: 请给出文件或文件夹 / give files or folders');
       return withLibrary(open(), (lib) => importCommand(lib, positionals, io));
     case 'export': {
-      const write = EXPORTERS[values.format ?? 'json'];
+      const write = EXPORTERS[(values.format ?? 'json') as ExportFormat];
       if (!write) return usageError(io, `export: 不支持的格式 ${values.format}（支持 ${Object.keys(EXPORTERS).join(', ')}）`);
       if (!values.out) return usageError(io, 'export: 需要 --out FILE');
       return withLibrary(open(), async (lib) => {

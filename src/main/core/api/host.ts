@@ -1,5 +1,7 @@
 // One table of handlers behind the API contract; IPC and the HTTP harness are two transports over it.
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import nodePath from 'node:path';
 import { EventEmitter } from 'node:events';
 import { apiArgs, type ApiEvent, type ApiEvents, type ApiMethod, type ApiResponse, type ApiResults } from '../../../shared/api';
 import { API_METHOD_NAMES } from '../../../shared/channels';
@@ -8,6 +10,7 @@ import { countReports, getReport, listReports, searchReports } from '../store/re
 import { failStaleJobs } from '../store/jobs';
 import { inlineExecutor, workerExecutor, type Executor } from '../import/executor';
 import { runImport } from '../import/job';
+import { defaultExportPath, EXPORTERS, type ExportFormat } from '../export';
 import { changeField, fieldHistory, type FieldChange } from '../store/corrections';
 
 export interface ApiHost {
@@ -64,6 +67,11 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
     'field:update': (change: FieldChange) => {
       changeField(lib.db, change);
       return reportDetail(change.reportId);
+    },
+    'library:export': async ({ format }: { format: ExportFormat }) => {
+      const file = defaultExportPath(lib.home, format);
+      fs.mkdirSync(nodePath.dirname(file), { recursive: true });
+      return { path: file, reports: await EXPORTERS[format](lib.db, file) };
     },
     'import:start': ({ paths }: { paths: string[] }) => {
       const jobId = crypto.randomUUID();

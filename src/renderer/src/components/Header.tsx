@@ -1,8 +1,15 @@
 import type { LibraryInfo } from '../../../shared/api';
+import { useState } from 'react';
+import { api } from '../api';
 import { useI18n } from '../i18n';
 
 export function Header({ info, query, onQuery, onSwitchLocale }: { info: LibraryInfo | null; query: string; onQuery: (q: string) => void; onSwitchLocale: () => void }) {
   const { t } = useI18n();
+  const [exported, setExported] = useState<string | null>(null);
+  const exportAs = async (format: 'xlsx' | 'csv' | 'json') => {
+    const r = await api.call('library:export', { format });
+    setExported(r.ok ? t('exportedTo', { n: r.value.reports, path: r.value.path }) : t('errorPrefix') + r.message);
+  };
   return (
     <header className="header">
       <div>
@@ -14,6 +21,18 @@ export function Header({ info, query, onQuery, onSwitchLocale }: { info: Library
         {info && (
           <span className="muted" title={t('libraryAt', { path: info.home })}>
             {t('reportsCount', { n: info.reports })}
+          </span>
+        )}
+        <span className="export" role="group" aria-label={t('export')}>
+          {(['xlsx', 'csv', 'json'] as const).map((f) => (
+            <button key={f} type="button" onClick={() => void exportAs(f)} data-testid={`export-${f}`}>
+              {t('exportAs', { format: f.toUpperCase() })}
+            </button>
+          ))}
+        </span>
+        {exported && (
+          <span className="muted exported" data-testid="exported" title={exported}>
+            {exported}
           </span>
         )}
         <button type="button" onClick={onSwitchLocale} data-testid="locale">
