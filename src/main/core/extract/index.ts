@@ -1,10 +1,12 @@
 // extract: normalized document → fields with provenance and confidence, plus table rows no key matched.
 import type { ExtractedField } from '../../../shared/model';
+import { fieldDef } from '../../../shared/fields';
 import type { NormalizedDoc, TextBox } from '../normalize/types';
 import { extractMeta } from './meta';
 import { extractTables } from './tables';
 import { extractProse } from './prose';
 import { simplified } from './labels/canon';
+import { asciiDigits } from './values/parse';
 import type { UnmappedRow } from '../../../shared/model';
 
 export interface Extraction {
@@ -15,7 +17,8 @@ export interface Extraction {
 export function extractFields(doc: NormalizedDoc, sha256: string): Extraction {
   // metadata and prose patterns are written in simplified characters; read a 繁體 copy through a
   // simplified twin with the same offsets, keeping text as printed
-  const simple = simplified(doc.text);
+  // (full-width digits are folded too: ２０２１年 reads as 2021年)
+  const simple = asciiDigits(simplified(doc.text));
   const twin = simple.length === doc.text.length ? { ...doc, text: simple } : doc;
   const meta = extractMeta(twin, sha256).map((f) => asPrinted(f, doc.text, simple));
   const year = meta.find((f) => f.key === 'meta.year')?.value;
@@ -31,7 +34,9 @@ function asPrinted(field: ExtractedField, printed: string, simple: string): Extr
   const span = field.source.span;
   if (!span || printed === simple) return field;
   const text = printed.slice(...span);
-  const value = typeof field.value === 'string' && field.value === simple.slice(...span) ? text : field.value;
+  // names keep their printed characters; dates and numbers keep their normalized value
+  const named = fieldDef(field.key)?.kind === 'text';
+  const value = named && typeof field.value === 'string' && field.value === simple.slice(...span) ? text : field.value;
   return { ...field, value, text: field.text === simple.slice(...span) ? text : field.text };
 }
 

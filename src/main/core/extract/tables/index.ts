@@ -90,7 +90,9 @@ function proseNumbers(text: string, regions: readonly (Region | null)[]): Set<nu
   let outside = text;
   for (const r of regions) if (r) outside = outside.slice(0, r.start) + ' '.repeat(r.end - r.start) + outside.slice(r.end);
   const out = new Set<number>();
-  for (const m of outside.matchAll(/(?<![\d.])\d+(?:\.\d+)?(?![\d.])/g)) out.add(Number(m[0]));
+  // dates, years and phone numbers are not figures
+  const figures = outside.replace(/\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{4}\s*年度?|\d+\s*[月日号时]|\d{3,4}-\d{7,8}/g, ' ');
+  for (const m of figures.matchAll(/(?<![\d.])\d+(?:\.\d+)?(?![\d.])/g)) out.add(Number(m[0]));
   return out;
 }
 

@@ -45,6 +45,8 @@ const T2_2021: TableSchema = {
       variants: row === 'rules' ? ['规章'] : ['行政规范性文件', '规范性文件'],
       columns: ['issued', 'repealed', 'valid'].map((c) => `t2.${row}.${c}`),
       headers: [['本年制发件数', '本年制发'], ['本年废止件数', '本年废止'], ['现行有效件数', '现行有效']],
+      // documents issued this year are among those in force
+      joint: ([issued, , valid]: readonly number[]) => (valid! < issued! ? -2 : 0),
     })),
     { id: 't2.license', variants: ['行政许可'], columns: ['t2.license.decisions'] },
     { id: 't2.penalty', variants: ['行政处罚'], columns: ['t2.penalty.decisions'] },
@@ -63,6 +65,8 @@ const T2_2019: TableSchema = {
       variants: row === 'rules' ? ['规章'] : ['规范性文件'],
       columns: ['made', 'published', 'total'].map((c) => `t2v19.${row}.${c}`),
       headers: [['本年新制作数量', '本年新制作'], ['本年新公开数量', '本年新公开'], ['对外公开总数量', '对外公开总']],
+      // what is made is usually published the same year; the total includes this year's
+      joint: ([made, published, total]: readonly number[]) => (made === published ? 1 : 0) + (total! < published! ? -2 : 0),
     })),
     ...(
       [
