@@ -13,6 +13,7 @@ export const apiArgs = {
   'library:search': z.object({ query: z.string().max(200) }).strict(),
   'report:get': z.object({ id }).strict(),
   'report:history': z.object({ id }).strict(),
+  'report:verify': z.object({ id, note: z.string().min(1).max(2000).optional() }).strict(),
   'field:update': z
     .object({
       reportId: id,
@@ -42,6 +43,8 @@ export interface ApiResults {
   'library:search': ReportSummary[];
   'report:get': ReportDetail;
   'report:history': FieldHistoryEntry[];
+  /** marks the report verified: refused while a rule fails, unless accepted with a note */
+  'report:verify': ReportDetail;
   /** the report after the change, with its checks evaluated again */
   'field:update': ReportDetail;
   'import:start': { jobId: string };

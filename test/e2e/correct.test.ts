@@ -33,6 +33,12 @@ describe('correcting a field', () => {
     await expect.poll(() => s!.page.getByTestId('report-row').first().innerText()).toMatch(/\s1\s/);
     await s.page.screenshot({ path: path.join(SCREENSHOTS, 'correction.png') });
 
+    // the report cannot be verified while the rule fails, unless accepted with a note
+    await detail.getByTestId('verify-report').click();
+    await detail.getByTestId('verify-note').fill('原表如此');
+    await detail.getByText('接受并确认').click();
+    await detail.getByTestId('review-status').getByText('已核对').waitFor();
+
     await field.getByRole('button').click();
     await field.getByRole('textbox').fill('0');
     await field.getByRole('textbox').press('Enter');

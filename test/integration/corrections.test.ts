@@ -42,3 +42,17 @@ describe('field corrections', () => {
     expect(fieldHistory(t.lib.db, id)).toEqual([]);
   });
 });
+
+describe('verifying a report', () => {
+  it('is refused while a rule fails, allowed with a note, and recorded', async () => {
+    const { verifyReport } = await import('../../src/main/core/store/corrections');
+    t = testLibrary();
+    await t.import([fixture('seeds')]);
+    const id = legacyReport(t).id;
+    changeField(t.lib.db, { reportId: id, key: 'legacy.apply.in_person', value: 1, status: 'corrected', by: 'tester' });
+    expect(() => verifyReport(t.lib.db, id, undefined, 'tester')).toThrow(/校验未通过/);
+    verifyReport(t.lib.db, id, '原表如此，已与发布机关核实', 'tester');
+    expect(t.lib.db.prepare('SELECT review_status FROM reports WHERE id = ?').pluck().get(id)).toBe('verified');
+    expect(fieldHistory(t.lib.db, id).at(-1)).toMatchObject({ key: '*', newStatus: 'verified', reason: '原表如此，已与发布机关核实' });
+  });
+});

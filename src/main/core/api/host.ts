@@ -11,7 +11,7 @@ import { failStaleJobs } from '../store/jobs';
 import { inlineExecutor, workerExecutor, type Executor } from '../import/executor';
 import { runImport } from '../import/job';
 import { defaultExportPath, EXPORTERS, type ExportFormat } from '../export';
-import { changeField, fieldHistory, type FieldChange } from '../store/corrections';
+import { changeField, fieldHistory, verifyReport, type FieldChange } from '../store/corrections';
 
 export interface ApiHost {
   /** Validate raw (untrusted) args, run the handler, return data — never throws. */
@@ -64,6 +64,10 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
     'library:search': ({ query }: { query: string }) => searchReports(lib.db, query),
     'report:get': ({ id }: { id: number }) => reportDetail(id),
     'report:history': ({ id }: { id: number }) => fieldHistory(lib.db, id),
+    'report:verify': ({ id, note }: { id: number; note?: string }) => {
+      verifyReport(lib.db, id, note);
+      return reportDetail(id);
+    },
     'field:update': (change: FieldChange) => {
       changeField(lib.db, change);
       return reportDetail(change.reportId);

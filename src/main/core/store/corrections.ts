@@ -21,7 +21,7 @@ export interface FieldChange {
 
 export class CorrectionError extends Error {
   constructor(
-    readonly code: 'unknown_key' | 'bad_value' | 'not_found',
+    readonly code: 'unknown_key' | 'bad_value' | 'not_found' | 'checks_failing',
     message: string,
   ) {
     super(message);
@@ -77,6 +77,26 @@ function checkValue(kind: string, value: FieldValue): void {
           ? typeof value === 'number' && Number.isFinite(value) && value >= 0
           : typeof value === 'string';
   if (!ok) throw new CorrectionError('bad_value', `值 ${String(value)} 不符合字段类型 ${kind}`);
+}
+
+/**
+ * A person confirms the whole report. Refused while an error-level rule fails, unless they accept
+ * it with a note (kept in the history under the key '*').
+ */
+export function verifyReport(db: Db, reportId: number, note?: string, by = osUser()): void {
+  db.transaction(() => {
+    const exists = sql(db, 'SELECT 1 FROM reports WHERE id = ?').pluck().get(reportId);
+    if (!exists) throw new CorrectionError('not_found', `报告 ${reportId} 不存在`);
+    const failing = sql(db, "SELECT count(*) FROM checks WHERE report_id = ? AND ok = 0 AND severity = 'error'").pluck().get(reportId) as number;
+    if (failing > 0 && !note) throw new CorrectionError('checks_failing', `还有 ${failing} 项校验未通过：请先更正，或填写说明后确认`);
+    const now = new Date().toISOString();
+    sql(db, "UPDATE reports SET review_status = 'verified', updated_at = ? WHERE id = ?").run(now, reportId);
+    sql(
+      db,
+      `INSERT INTO field_history (report_id, key, old_value, new_value, old_status, new_status, changed_at, changed_by, reason)
+       VALUES (?, '*', NULL, NULL, NULL, 'verified', ?, ?, ?)`,
+    ).run(reportId, now, by, note ?? null);
+  })();
 }
 
 export function fieldHistory(db: Db, reportId: number): FieldHistoryEntry[] {

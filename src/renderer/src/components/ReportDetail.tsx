@@ -36,16 +36,44 @@ export function ReportDetail({ id, onClose, onOpen, onChanged }: { id: number; o
     };
   }, [id]);
 
+  const [note, setNote] = useState<string | null>(null);
+  const verify = async () => {
+    const r = await api.call('report:verify', { id, ...(note ? { note } : {}) });
+    if (r.ok) {
+      setReport(r.value);
+      setNote(null);
+      setError(null);
+      onChanged();
+    } else if (r.code === 'checks_failing') setNote('');
+    else setError(r.message);
+  };
   const groupOf = (f: ExtractedField) => FIELD_BY_KEY.get(f.key.replace(/#cumulative$/, ''))?.group;
   const failed = report?.checks.filter((c) => !c.ok) ?? [];
   return (
     <section className="detail" data-testid="detail">
       <div className="detail-head">
         <h2>{t('detailTitle', { id })}</h2>
+        <span className="muted" data-testid="review-status">
+          {report && t(`status.${report.reviewStatus}` as MessageKey)}
+        </span>
+        <button type="button" onClick={() => void verify()} data-testid="verify-report" disabled={note === ''}>
+          {t('verifyReport')}
+        </button>
         <button type="button" onClick={onClose}>
           {t('close')}
         </button>
       </div>
+      {note !== null && (
+        <div className="accept">
+          <label>
+            {t('acceptWithNote')}
+            <input value={note} onChange={(e) => setNote(e.target.value)} data-testid="verify-note" />
+          </label>
+          <button type="button" disabled={!note.trim()} onClick={() => void verify()}>
+            {t('accept')}
+          </button>
+        </div>
+      )}
       {error && <p className="warn">{t('errorPrefix') + error}</p>}
       {report && (
         <div className="detail-body">
