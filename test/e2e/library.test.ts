@@ -45,6 +45,15 @@ describe('library window', () => {
     await detail.getByText('湖南省岳阳市平江县').waitFor();
     await s.page.screenshot({ path: path.join(SCREENSHOTS, 'detail.png') });
 
+    // J / K walk the reports, ? lists the shortcuts
+    await s.page.locator('body').press('j');
+    await s.page.getByTestId('detail').getByText('桐柏县文化广电新闻出版局').first().waitFor();
+    await s.page.locator('body').press('k');
+    await s.page.getByTestId('detail').getByText('平江县民政局').first().waitFor();
+    await s.page.locator('body').press('?');
+    await s.page.getByTestId('shortcuts').getByText('下一份报告').waitFor();
+    await s.page.keyboard.press('Escape');
+
     // the same files again are duplicates; the panel links to the existing report
     await dropFiles(s.page, seeds().slice(0, 1));
     await s.page.getByTestId('summary').getByText('已导入 0，重复 1').waitFor();

@@ -10,6 +10,7 @@ import { LibraryList } from './components/LibraryList';
 import { JobPanel } from './components/JobPanel';
 import { ReportDetail } from './components/ReportDetail';
 import { useImportJob } from './useImportJob';
+import { Shortcuts } from './components/Shortcuts';
 
 export function App() {
   const [locale, setLocale] = useState<Locale>(savedLocale);
@@ -65,6 +66,24 @@ export function App() {
     };
   }, [start, fail]);
 
+  // J / K (or PageDown / PageUp) walk the list, ? shows the shortcuts; not while typing
+  const [help, setHelp] = useState(false);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.ctrlKey || e.metaKey || e.altKey) return;
+      const step = e.key === 'j' || e.key === 'PageDown' ? 1 : e.key === 'k' || e.key === 'PageUp' ? -1 : 0;
+      if (step && reports.length) {
+        e.preventDefault();
+        const at = reports.findIndex((r) => r.id === selected);
+        const next = reports[Math.min(reports.length - 1, Math.max(0, at + step))] ?? reports[0]!;
+        setSelected(next.id);
+      } else if (e.key === '?') setHelp((h) => !h);
+      else if (e.key === 'Escape') setHelp(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [reports, selected]);
+
   const switchLocale = () => {
     const next = locale === 'zh-CN' ? 'en' : 'zh-CN';
     saveLocale(next);
@@ -80,6 +99,7 @@ export function App() {
           {selected !== null && <ReportDetail id={selected} onClose={() => setSelected(null)} onOpen={setSelected} onChanged={refresh} />}
         </main>
         {job && <JobPanel job={job} onCancel={cancel} onClose={dismiss} onOpen={setSelected} />}
+        {help && <Shortcuts onClose={() => setHelp(false)} />}
         {dragging && (
           <div className="drop-overlay" role="presentation">
             <div>{i18n.t('dropHere')}</div>
