@@ -32,6 +32,11 @@ describe('library window', () => {
     for (const expected of ['维摩彝族乡人民政府', '平江县民政局', '桐柏县文化广电新闻出版局', '2018', '2017', '统计表']) expect(text).toContain(expected);
     await s.page.screenshot({ path: path.join(SCREENSHOTS, 'library.png') });
 
+    // sorting by year, newest first
+    await s.page.getByTestId('sort-year').click();
+    await s.page.getByTestId('sort-year').click();
+    expect(await rows.first().innerText()).toContain('2023');
+
     // full-text search narrows the list
     await s.page.getByTestId('search').fill('七彩云端');
     await expect.poll(() => rows.count()).toBe(1);
@@ -45,7 +50,8 @@ describe('library window', () => {
     await detail.getByText('湖南省岳阳市平江县').waitFor();
     await s.page.screenshot({ path: path.join(SCREENSHOTS, 'detail.png') });
 
-    // J / K walk the reports, ? lists the shortcuts
+    // J / K walk the reports in the order the list shows, ? lists the shortcuts
+    await s.page.getByTestId('sort-id').click();
     await s.page.locator('body').press('j');
     await s.page.getByTestId('detail').getByText('桐柏县文化广电新闻出版局').first().waitFor();
     await s.page.locator('body').press('k');

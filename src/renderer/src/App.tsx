@@ -11,15 +11,18 @@ import { JobPanel } from './components/JobPanel';
 import { ReportDetail } from './components/ReportDetail';
 import { useImportJob } from './useImportJob';
 import { Shortcuts } from './components/Shortcuts';
+import { sortReports, type Sort } from './sort';
 
 export function App() {
   const [locale, setLocale] = useState<Locale>(savedLocale);
   const i18n = useMemo(() => ({ locale, t: translator(locale) }), [locale]);
   const [info, setInfo] = useState<LibraryInfo | null>(null);
-  const [reports, setReports] = useState<ReportSummary[]>([]);
   const [selected, setSelected] = useState<number | null>(null);
   const [dragging, setDragging] = useState(false);
   const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<Sort>({ key: 'id', desc: false });
+  const [unsorted, setReports] = useState<ReportSummary[]>([]);
+  const reports = useMemo(() => sortReports(unsorted, sort), [unsorted, sort]);
 
   const refresh = useCallback(() => {
     const list = query.trim() ? api.call('library:search', { query }) : api.call('library:list', {});
@@ -95,7 +98,7 @@ export function App() {
       <div className="app">
         <Header info={info} query={query} onQuery={setQuery} onSwitchLocale={switchLocale} />
         <main className={selected === null ? 'content' : 'content with-detail'}>
-          <LibraryList reports={reports} selected={selected} onSelect={setSelected} />
+          <LibraryList reports={reports} sort={sort} onSort={setSort} selected={selected} onSelect={setSelected} />
           {selected !== null && <ReportDetail id={selected} onClose={() => setSelected(null)} onOpen={setSelected} onChanged={refresh} />}
         </main>
         {job && <JobPanel job={job} onCancel={cancel} onClose={dismiss} onOpen={setSelected} />}

@@ -4,15 +4,28 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ReportSummary } from '../../../shared/model';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/zh-CN';
+import { COLUMNS, type Sort } from '../sort';
 
 const ROW_HEIGHT = 36;
 
-export function LibraryList({ reports, selected, onSelect }: { reports: ReportSummary[]; selected: number | null; onSelect: (id: number) => void }) {
+export function LibraryList({
+  reports: sorted,
+  sort,
+  onSort,
+  selected,
+  onSelect,
+}: {
+  reports: ReportSummary[];
+  sort: Sort;
+  onSort: (s: Sort) => void;
+  selected: number | null;
+  onSelect: (id: number) => void;
+}) {
   const { t } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
-  const rows = useVirtualizer({ count: reports.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const rows = useVirtualizer({ count: sorted.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
 
-  if (reports.length === 0) {
+  if (sorted.length === 0) {
     return (
       <section className="library empty" data-testid="empty">
         <h2>{t('emptyTitle')}</h2>
@@ -23,19 +36,24 @@ export function LibraryList({ reports, selected, onSelect }: { reports: ReportSu
   return (
     <section className="library" aria-label={t('appName')}>
       <div className="row head" role="row">
-        <span>#</span>
-        <span>{t('col.agency')}</span>
-        <span>{t('col.year')}</span>
-        <span>{t('col.format')}</span>
-        <span>{t('col.fileKind')}</span>
-        <span>{t('col.status')}</span>
-        <span>{t('col.failed')}</span>
-        <span>{t('col.fileName')}</span>
+        {COLUMNS.map(([key, label]) => (
+          <button
+            key={key}
+            type="button"
+            className="sort"
+            aria-sort={sort.key === key ? (sort.desc ? 'descending' : 'ascending') : 'none'}
+            onClick={() => onSort({ key, desc: sort.key === key ? !sort.desc : false })}
+            data-testid={`sort-${key}`}
+          >
+            {label ? t(label) : '#'}
+            {sort.key === key ? (sort.desc ? ' ▼' : ' ▲') : ''}
+          </button>
+        ))}
       </div>
       <div className="rows" ref={scroller} data-testid="library">
         <div className="rows-inner" ref={(el) => el?.style.setProperty('height', `${rows.getTotalSize()}px`)}>
           {rows.getVirtualItems().map((v) => {
-            const r = reports[v.index]!;
+            const r = sorted[v.index]!;
             return (
               <button
                 type="button"
