@@ -1,19 +1,16 @@
 // End to end: correct a figure with the keyboard and watch its rule fail, then fix it back.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixture } from '../support/tmp';
-import { dropFiles, openApp, SCREENSHOTS, type Session } from './support';
+import { dropFiles, appPerTest, SCREENSHOTS, type Session } from './support';
 
+const app = appPerTest();
 let s: Session | undefined;
-afterEach(async () => {
-  await s?.close();
-  s = undefined;
-});
 
 describe('correcting a field', () => {
   it('re-runs the rules on Enter and marks the field corrected', async () => {
-    s = await openApp();
+    s = await app.open();
     const name = fs.readdirSync(fixture('seeds')).find((f) => f.startsWith('003_'))!;
     await dropFiles(s.page, [{ name, bytes: fs.readFileSync(fixture('seeds', name)) }]);
     await s.page.getByTestId('report-row').first().click();

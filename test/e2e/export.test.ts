@@ -1,19 +1,16 @@
 // End to end: export from the UI and read the file the core wrote.
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixture } from '../support/tmp';
-import { dropFiles, openApp, type Session } from './support';
+import { dropFiles, appPerTest, type Session } from './support';
 
+const app = appPerTest();
 let s: Session | undefined;
-afterEach(async () => {
-  await s?.close();
-  s = undefined;
-});
 
 describe('export from the UI', () => {
   it('writes XLSX and JSON into the library’s exports folder', async () => {
-    s = await openApp();
+    s = await app.open();
     const seeds = fs.readdirSync(fixture('seeds')).map((name) => ({ name, bytes: fs.readFileSync(fixture('seeds', name)) }));
     await dropFiles(s.page, seeds);
     await s.page.getByTestId('summary').getByText('已导入 5').waitFor();

@@ -1,21 +1,18 @@
 // End to end: the real UI in Chromium, the real core behind the harness.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixture } from '../support/tmp';
-import { dropFiles, openApp, SCREENSHOTS, type Session } from './support';
+import { dropFiles, appPerTest, SCREENSHOTS, type Session } from './support';
 
+const app = appPerTest();
 let s: Session | undefined;
-afterEach(async () => {
-  await s?.close();
-  s = undefined;
-});
 
 const seeds = () => fs.readdirSync(fixture('seeds')).map((name) => ({ name, bytes: fs.readFileSync(fixture('seeds', name)) }));
 
 describe('library window', () => {
   it('opens in Chinese, offline, with no errors', async () => {
-    s = await openApp();
+    s = await app.open();
     await s.page.getByText('年报工作台').first().waitFor();
     await s.page.getByTestId('empty').getByText('拖放').waitFor();
     await s.page.screenshot({ path: path.join(SCREENSHOTS, 'empty.png') });
@@ -23,7 +20,7 @@ describe('library window', () => {
   });
 
   it('imports the seeds dropped on the window and lists them with agency and year', async () => {
-    s = await openApp();
+    s = await app.open();
     await dropFiles(s.page, seeds());
     await s.page.getByTestId('summary').getByText('已导入 5，重复 0，失败 0，跳过 0').waitFor();
     const rows = s.page.getByTestId('report-row');
@@ -68,7 +65,7 @@ describe('library window', () => {
   });
 
   it('cancels a long import', async () => {
-    s = await openApp();
+    s = await app.open();
     const body = fs.readFileSync(fixture('seeds', fs.readdirSync(fixture('seeds'))[4]!));
     const many = Array.from({ length: 400 }, (_, i) => ({ name: `r${String(i).padStart(3, '0')}.txt`, bytes: Buffer.concat([body, Buffer.from(`\n编号 ${i} ${'甲'.repeat(i % 50)}`)]) }));
     await dropFiles(s.page, many);
@@ -82,7 +79,7 @@ describe('library window', () => {
   });
 
   it('switches to English', async () => {
-    s = await openApp();
+    s = await app.open();
     await dropFiles(s.page, seeds().slice(3, 4));
     await s.page.getByTestId('report-row').first().waitFor();
     await s.page.getByTestId('locale').click();

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterEach } from 'vitest';
 import type { Harness } from '../../src/main/harness/server';
 import { built } from '../support/built';
 import { REPO, tempDir } from '../support/tmp';
@@ -62,4 +63,19 @@ export async function dropFiles(page: Page, files: { name: string; bytes: Buffer
       document.body.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
     }
   }, payload);
+}
+
+/** One app session per test, closed after it: `const app = appPerTest(); … s = await app.open();` */
+export function appPerTest(): { open(): Promise<Session> } {
+  let current: Session | undefined;
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return {
+    async open() {
+      current = await openApp();
+      return current;
+    },
+  };
 }
