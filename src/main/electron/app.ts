@@ -1,7 +1,7 @@
 // Wires the core's API host to the window, IPC, menu and the app lifecycle.
 import { app, Menu, session, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { createApiHost } from '../core/api/host';
-import { chooseImportPaths, showAbout, showError, type ImportKind } from './dialogs';
+import { chooseExportPath, chooseImportPaths, showAbout, showError, type ImportKind } from './dialogs';
 import { wireIpc } from './ipc';
 import { menuTemplate } from './menu';
 import { appPaths } from './paths';
@@ -40,9 +40,15 @@ export async function startWorkbench(): Promise<void> {
     const response = await host.dispatch('import:start', { paths: chosen });
     if (!response.ok) showError(strings.importFailed, response.message);
   };
+  const exportLibrary = async (): Promise<void> => {
+    const target = await chooseExportPath(win, strings);
+    if (!target) return;
+    await host.exportTo(target.format, target.file).catch((err: Error) => showError(strings.exportFailed, err.message));
+  };
   const actions = {
     importFiles: () => void importFrom('files'),
     importFolder: () => void importFrom('folder'),
+    exportLibrary: () => void exportLibrary(),
     about: () => void showAbout(win, strings),
   };
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(strings, actions, { dev, mac: process.platform === 'darwin' })));

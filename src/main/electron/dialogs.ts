@@ -1,5 +1,5 @@
-// Native dialogs: choosing files or a folder to import, About, errors.
-import { app, dialog, type BrowserWindow, type MessageBoxOptions, type OpenDialogOptions } from 'electron';
+// Native dialogs: choosing files or a folder to import, a file to export to, About, errors.
+import { app, dialog, type BrowserWindow, type MessageBoxOptions, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import type { ShellStrings } from './strings';
 
 export type ImportKind = 'files' | 'folder';
@@ -18,6 +18,23 @@ export async function chooseImportPaths(win: BrowserWindow | null, kind: ImportK
       : { title: s.importFolder, properties: ['openDirectory'] };
   const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
   return result.canceled ? [] : result.filePaths;
+}
+
+/** A file to export to; the format follows the chosen type. */
+export async function chooseExportPath(win: BrowserWindow | null, s: ShellStrings): Promise<{ file: string; format: 'xlsx' | 'csv' | 'json' } | null> {
+  const options: SaveDialogOptions = {
+    title: s.exportLibrary,
+    defaultPath: 'nianbao.xlsx',
+    filters: [
+      { name: 'Excel (XLSX)', extensions: ['xlsx'] },
+      { name: 'CSV', extensions: ['csv'] },
+      { name: 'JSON (nianbao/v1)', extensions: ['json'] },
+    ],
+  };
+  const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+  if (result.canceled || !result.filePath) return null;
+  const ext = result.filePath.split('.').pop()?.toLowerCase();
+  return { file: result.filePath, format: ext === 'csv' ? 'csv' : ext === 'json' ? 'json' : 'xlsx' };
 }
 
 export async function showAbout(win: BrowserWindow | null, s: ShellStrings): Promise<void> {

@@ -5,6 +5,7 @@ import type { ShellStrings } from './strings';
 export interface MenuActions {
   importFiles(): void;
   importFolder(): void;
+  exportLibrary(): void;
   about(): void;
 }
 
@@ -25,6 +26,7 @@ export function menuTemplate(s: ShellStrings, actions: MenuActions, { dev, mac }
       submenu: [
         { label: s.importFiles, accelerator: 'CmdOrCtrl+O', click: () => actions.importFiles() },
         { label: s.importFolder, accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.importFolder() },
+        { label: s.exportLibrary, accelerator: 'CmdOrCtrl+E', click: () => actions.exportLibrary() },
         { type: 'separator' },
         { role: 'quit', label: s.quit },
       ],

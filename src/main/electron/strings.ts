@@ -5,6 +5,8 @@ export interface ShellStrings {
   file: string;
   importFiles: string;
   importFolder: string;
+  exportLibrary: string;
+  exportFailed: string;
   quit: string;
   edit: string;
   undo: string;
@@ -33,6 +35,8 @@ const zh: ShellStrings = {
   file: '文件',
   importFiles: '导入文件…',
   importFolder: '导入文件夹…',
+  exportLibrary: '导出…',
+  exportFailed: '导出失败',
   quit: '退出',
   edit: '编辑',
   undo: '撤销',
@@ -61,6 +65,8 @@ const en: ShellStrings = {
   file: 'File',
   importFiles: 'Import Files…',
   importFolder: 'Import Folder…',
+  exportLibrary: 'Export…',
+  exportFailed: 'Export failed',
   quit: 'Quit',
   edit: 'Edit',
   undo: 'Undo',

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { menuTemplate } from '../../../src/main/electron/menu';
 import { shellStrings } from '../../../src/main/electron/strings';
 
-const actions = () => ({ importFiles: vi.fn(), importFolder: vi.fn(), about: vi.fn() });
+const actions = () => ({ importFiles: vi.fn(), importFolder: vi.fn(), exportLibrary: vi.fn(), about: vi.fn() });
 const submenu = (item: MenuItemConstructorOptions | undefined): MenuItemConstructorOptions[] => item?.submenu as MenuItemConstructorOptions[];
 const roles = (items: MenuItemConstructorOptions[]): unknown[] => items.map((i) => i.role).filter(Boolean);
 
@@ -15,16 +15,17 @@ describe('menu', () => {
     expect(shellStrings('de').file).toBe('File');
   });
 
-  it('has 文件, 编辑, 视图, 帮助 with the import actions wired', () => {
+  it('has 文件, 编辑, 视图, 帮助 with the import and export actions wired', () => {
     const a = actions();
     const menu = menuTemplate(shellStrings('zh-CN'), a, { dev: false, mac: false });
     expect(menu.map((m) => m.label)).toEqual(['文件', '编辑', '视图', '帮助']);
     const file = submenu(menu[0]);
-    expect(file.map((i) => i.label ?? i.type)).toEqual(['导入文件…', '导入文件夹…', 'separator', '退出']);
+    expect(file.map((i) => i.label ?? i.type)).toEqual(['导入文件…', '导入文件夹…', '导出…', 'separator', '退出']);
     (file[0]!.click as () => void)();
     (file[1]!.click as () => void)();
+    (file[2]!.click as () => void)();
     (submenu(menu[3])[0]!.click as () => void)();
-    expect([a.importFiles.mock.calls.length, a.importFolder.mock.calls.length, a.about.mock.calls.length]).toEqual([1, 1, 1]);
+    expect([a.importFiles.mock.calls.length, a.importFolder.mock.calls.length, a.exportLibrary.mock.calls.length, a.about.mock.calls.length]).toEqual([1, 1, 1, 1]);
     expect(roles(submenu(menu[1]))).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']);
   });
 

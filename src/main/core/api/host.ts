@@ -17,6 +17,8 @@ export interface ApiHost {
   /** Validate raw (untrusted) args, run the handler, return data — never throws. */
   dispatch(method: string, rawArgs: unknown): Promise<ApiResponse<ApiMethod>>;
   on<E extends ApiEvent>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
+  /** Export the library to a file a person chose in a native dialog (main process only, never the renderer). */
+  exportTo(format: ExportFormat, file: string): Promise<number>;
   /** Cancel running jobs and close the library. */
   close(): Promise<void>;
   /** Library folder (where originals, the database and uploads live). */
@@ -111,6 +113,7 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
         return { ok: false, code: typeof e.code === 'string' ? e.code : 'internal', message: e.message };
       }
     },
+    exportTo: async (format, file) => EXPORTERS[format](lib.db, file),
     on(event, listener) {
       events.on(event, listener);
       return () => void events.off(event, listener);
