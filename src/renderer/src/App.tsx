@@ -3,13 +3,13 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { LibraryInfo } from '../../shared/api';
 import type { ReportSummary } from '../../shared/model';
 import { api } from './api';
-import { filesFromDrop } from './drop';
 import { I18n, saveLocale, savedLocale, translator, type Locale } from './i18n';
 import { Header } from './components/Header';
 import { LibraryList } from './components/LibraryList';
 import { JobPanel } from './components/JobPanel';
 import { ReportDetail } from './components/ReportDetail';
 import { useImportJob } from './useImportJob';
+import { useWindowDrop } from './useWindowDrop';
 import { Shortcuts } from './components/Shortcuts';
 import { sortReports, type Sort } from './sort';
 
@@ -18,7 +18,6 @@ export function App() {
   const i18n = useMemo(() => ({ locale, t: translator(locale) }), [locale]);
   const [info, setInfo] = useState<LibraryInfo | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
-  const [dragging, setDragging] = useState(false);
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<Sort>({ key: 'id', desc: false });
   const [unsorted, setReports] = useState<ReportSummary[]>([]);
@@ -30,44 +29,9 @@ export function App() {
     void api.call('library:info', {}).then((r) => r.ok && setInfo(r.value));
   }, [query]);
   useEffect(refresh, [refresh]);
-  const { job, start, cancel, dismiss, fail } = useImportJob(refresh);
+  const { job, importFiles, cancel, dismiss, fail } = useImportJob(refresh);
 
-  useEffect(() => {
-    let depth = 0;
-    const over = (e: DragEvent) => e.preventDefault();
-    const enter = (e: DragEvent) => {
-      e.preventDefault();
-      depth++;
-      setDragging(true);
-    };
-    const leave = () => {
-      depth = Math.max(0, depth - 1);
-      if (depth === 0) setDragging(false);
-    };
-    const drop = async (e: DragEvent) => {
-      e.preventDefault();
-      depth = 0;
-      setDragging(false);
-      if (!e.dataTransfer) return;
-      try {
-        // the desktop app gets real paths (folders included); the browser uploads the files
-        const files = window.api ? [...e.dataTransfer.files] : await filesFromDrop(e.dataTransfer);
-        if (files.length) await start(await api.pathsForFiles(files));
-      } catch (err) {
-        fail((err as Error).message);
-      }
-    };
-    window.addEventListener('dragover', over);
-    window.addEventListener('dragenter', enter);
-    window.addEventListener('dragleave', leave);
-    window.addEventListener('drop', drop);
-    return () => {
-      window.removeEventListener('dragover', over);
-      window.removeEventListener('dragenter', enter);
-      window.removeEventListener('dragleave', leave);
-      window.removeEventListener('drop', drop);
-    };
-  }, [start, fail]);
+  const dragging = useWindowDrop(importFiles, fail);
 
   // J / K (or PageDown / PageUp) walk the list, ? shows the shortcuts; not while typing
   const [help, setHelp] = useState(false);

@@ -19,8 +19,11 @@ export function Header({ info, query, onQuery, onSwitchLocale }: { info: Library
       <div className="header-side">
         <input type="search" className="search" value={query} placeholder={t('searchPlaceholder')} aria-label={t('searchPlaceholder')} onChange={(e) => onQuery(e.target.value)} data-testid="search" />
         {info && (
-          <span className="muted" title={t('libraryAt', { path: info.home })}>
-            {t('reportsCount', { n: info.reports })}
+          <span className="library-info" data-testid="library-info">
+            <span>{t('reportsCount', { n: info.reports })}</span>
+            <span className="muted folder" title={info.home}>
+              {t('libraryAt', { path: info.home })}
+            </span>
           </span>
         )}
         <span className="export" role="group" aria-label={t('export')}>

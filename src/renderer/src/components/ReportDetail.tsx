@@ -83,7 +83,7 @@ export function ReportDetail({ id, onClose, onOpen, onChanged }: { id: number; o
             </button>
           )}
           <h3>{t('sectionMeta')}</h3>
-          <FieldList fields={report.fields.filter((f) => groupOf(f) === 'meta')} onSave={save} />
+          <FieldList fields={report.fields.filter((f) => groupOf(f) === 'meta')} onSave={save} withSource />
           <h3>{t('sectionChecks')}</h3>
           {failed.length === 0 ? (
             <p className="muted">{t('noChecks')}</p>
@@ -141,24 +141,26 @@ function displayValue(f: ExtractedField, t: ReturnType<typeof useI18n>['t']): st
 
 type Save = (key: string, value: number | string | null, status: 'corrected' | 'verified') => Promise<boolean>;
 
-function FieldList({ fields, onSave }: { fields: ExtractedField[]; onSave: Save }) {
+/** withSource: the printed text and the confidence under each label (metadata); otherwise the field key. */
+function FieldList({ fields, onSave, withSource = false }: { fields: ExtractedField[]; onSave: Save; withSource?: boolean }) {
   return (
     <dl className="fields">
       {fields.map((f) => (
-        <FieldRow key={f.key} field={f} onSave={onSave} />
+        <FieldRow key={f.key} field={f} onSave={onSave} withSource={withSource} />
       ))}
     </dl>
   );
 }
 
 /** One field: Enter or a click edits, Enter commits, Esc cancels, V confirms the value as it is. */
-function FieldRow({ field: f, onSave }: { field: ExtractedField; onSave: Save }) {
+function FieldRow({ field: f, onSave, withSource }: { field: ExtractedField; onSave: Save; withSource: boolean }) {
   const { t } = useI18n();
   const [draft, setDraft] = useState<string | null>(null);
   const def = FIELD_BY_KEY.get(f.key.replace(/#cumulative$/, ''));
   const numeric = def !== undefined && def.kind !== 'text' && def.kind !== 'date' && def.kind !== 'enum';
-  const label = `${def?.label ?? f.key}${f.key.endsWith('#cumulative') ? ' (历年累计)' : ''}`;
-  const hint = [t('confidence', { value: f.confidence.toFixed(2) }), f.text ? t('original', { text: f.text }) : '', t(`fieldStatus.${f.status}` as MessageKey)].filter(Boolean).join(' · ');
+  const label = `${def?.label ?? f.key}${f.key.endsWith('#cumulative') ? t('cumulative') : ''}`;
+  const source = [f.text ? t('original', { text: f.text }) : '', t('confidence', { value: f.confidence.toFixed(2) })].filter(Boolean).join(' · ');
+  const hint = `${f.key} · ${source} · ${t(`fieldStatus.${f.status}` as MessageKey)}`;
   const invalid = draft !== null && numeric && draft.trim() !== '' && !/^-?\d+(\.\d+)?$/.test(draft.trim());
   const commit = async () => {
     if (draft === null || invalid) return;
@@ -169,7 +171,10 @@ function FieldRow({ field: f, onSave }: { field: ExtractedField; onSave: Save })
   const state = f.status === 'corrected' || f.status === 'verified' ? f.status : f.confidence < 0.6 ? 'low' : 'auto';
   return (
     <div className={`field ${state}`} title={hint} data-key={f.key}>
-      <dt>{label}</dt>
+      <dt>
+        {label}
+        <span className={withSource ? 'source' : 'key'}>{withSource ? source : f.key}</span>
+      </dt>
       <dd>
         {draft === null ? (
           <button
@@ -182,7 +187,7 @@ function FieldRow({ field: f, onSave }: { field: ExtractedField; onSave: Save })
             }}
           >
             {displayValue(f, t)}
-            {f.approx ? '（约）' : ''}
+            {f.approx ? t('approx') : ''}
             {f.unit && f.value !== null ? ` ${f.unit}` : ''}
             <span className="mark" aria-hidden="true">{STATE_MARK[state]}</span>
           </button>
