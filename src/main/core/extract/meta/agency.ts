@@ -1,10 +1,12 @@
 // Who published the report: from the title, the signature, or the body; always the full name.
 import type { Line } from './lines';
+import { CN } from './dates';
 
 export const AGENCY_SUFFIX = '(?:人民政府|人民政府办公室|政府办公室|管委会|管理委员会|委员会|办事处|政府|局|委|办公室|办|厅|中心|院|所|署|站|馆|队|公司)';
 const PLACE_ONLY = /(?:乡|镇|县|市|区|旗|州|街道)$/u;
 const AGENCY_END = new RegExp(`${AGENCY_SUFFIX}$`, 'u');
-const SIGNATURE = new RegExp(`^([\\p{Script=Han}（）()]{2,30}${AGENCY_SUFFIX})\\s*(?:\\d{4}\\s*年.*|[〇○零一二三四五六七八九十]{4}年.*)?$`, 'u');
+const GOVERNMENT = /^(?:人民政府|政府|办事处|管委会)$/u;
+const SIGNATURE = new RegExp(`^([\\p{Script=Han}（）()]{2,30}${AGENCY_SUFFIX})\\s*(?:\\d{4}\\s*年.*|${CN}{4}\\s*年.*)?$`, 'u');
 const BODY = new RegExp(`([\\p{Script=Han}]{2,20}?${AGENCY_SUFFIX})\\s*\\d{4}\\s*年度?`, 'u');
 
 export interface Found {
@@ -32,6 +34,17 @@ export function signatureAgency(lines: readonly Line[]): Found | null {
   return null;
 }
 
+const LABELLED = /(?:发布机构|发文机关|发布单位|信息来源|来\s*源)\s*[:：]\s*([\p{Script=Han}（）()]{2,30})/u;
+
+/** A header field naming the publisher: 发布机构：陈家乡, 来源：平江县民政局. */
+export function labelledAgency(lines: readonly Line[]): Found | null {
+  for (const line of lines.slice(0, 15)) {
+    const m = LABELLED.exec(line.text);
+    if (m && (AGENCY_END.test(m[1]!) || PLACE_ONLY.test(m[1]!))) return { value: m[1]!, text: m[1]!, start: line.start + m.index + m[0].length - m[1]!.length, confidence: 0.75 };
+  }
+  return null;
+}
+
 export function bodyAgency(lines: readonly Line[]): Found | null {
   for (const line of lines.slice(0, 40)) {
     const m = BODY.exec(line.text);
@@ -48,9 +61,15 @@ export function abbreviates(short: string, long: string): boolean {
   return i === short.length;
 }
 
+/** The signature is the place's own government under its full address: 陈家乡 → 广元市朝天区陈家乡人民政府. */
+function governs(place: string, signature: string): boolean {
+  const at = signature.lastIndexOf(place);
+  return at > 0 && PLACE_ONLY.test(place) && PLACE_ONLY.test(signature.slice(0, at)) && GOVERNMENT.test(signature.slice(at + place.length));
+}
+
 /** A place name standing for its government: 维摩彝族乡 → 维摩彝族乡人民政府, 平潭综合实验区 → 平潭综合实验区管委会. */
 export function fullAgencyName(name: string, signature: string | null): string {
-  if (signature && (signature.startsWith(name) || abbreviates(name, signature))) return signature;
+  if (signature && (signature.startsWith(name) || abbreviates(name, signature) || governs(name, signature))) return signature;
   if (AGENCY_END.test(name)) return name;
   if (/(?:实验区|开发区|新区|高新区|示范区|园区)$/u.test(name)) return `${name}管委会`;
   if (/街道$/u.test(name)) return `${name}办事处`;

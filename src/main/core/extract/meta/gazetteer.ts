@@ -44,7 +44,8 @@ export const PROVINCES: readonly Province[] = DATA.split('\n').map((line) => {
   return { name, short, cities: cities.split(' ').filter(Boolean) };
 });
 
-/** Province of a prefecture-level city given by its short name (岳阳, 文山, 平潭综合实验区). */
-export function provinceOfCity(short: string): Province | undefined {
-  return PROVINCES.find((p) => p.cities.includes(short));
+/** Province of a prefecture-level city by its name, short or full (岳阳, 岳阳市, 红河哈尼族彝族自治州, 平潭综合实验区). */
+export function provinceOfCity(name: string): Province | undefined {
+  const bare = name.replace(/(?:市|州|盟)$/u, '');
+  return PROVINCES.find((p) => p.cities.some((c) => c === name || c === bare || (name.endsWith('自治州') && name.startsWith(c))));
 }

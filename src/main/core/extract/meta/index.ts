@@ -1,10 +1,11 @@
 // Report metadata (meta.*): title, agency, covered year, publication date, doc kind, 文号, 索引号,
 // region — each with the text and span it was read from.
 import type { ExtractedField } from '../../../../shared/model';
+import type { DocKind } from '../../../../shared/fields';
 import type { NormalizedDoc } from '../../normalize/types';
 import { linesOf, metaField, type Line } from './lines';
 import { parseDate } from './dates';
-import { agencyInTitle, bodyAgency, fullAgencyName, signatureAgency } from './agency';
+import { agencyInTitle, bodyAgency, fullAgencyName, labelledAgency, signatureAgency } from './agency';
 import { regionOf } from './region';
 
 const TITLE = /(?:年度报告|工作报告|自查报告|工作总结|年报|情况报告|情况的报告|年度报告的函|年度报告的通知)\s*$/u;
@@ -14,23 +15,20 @@ export function extractMeta(doc: NormalizedDoc, sha256: string): ExtractedField[
   const lines = linesOf(doc.text);
   const out: ExtractedField[] = [];
   const add = (f: ExtractedField | null): void => void (f && out.push(f));
+  const put = (key: string, f: Found<string | number> | null): void => add(f && metaField(key, f.value, f.text, f.start, f.confidence, sha256));
   const title = findTitle(lines, doc.pageMeta);
-  if (title) add(metaField('meta.title', title.value, title.text, title.start, title.confidence, sha256));
-
-  const agency = findAgency(lines, title?.value ?? null);
-  if (agency) add(metaField('meta.agency', agency.value, agency.text, agency.start, agency.confidence, sha256));
-
+  put('meta.title', title);
+  const agency = findAgency(lines, title?.value ?? null, doc.pageMeta);
+  put('meta.agency', agency);
   const published = findPublished(lines, doc.pageMeta);
-  if (published) add(metaField('meta.published_at', published.value, published.text, published.start, published.confidence, sha256));
-
-  const year = findYear(lines, title?.value ?? null, published?.value ?? null);
-  if (year) add(metaField('meta.year', year.value, year.text, year.start, year.confidence, sha256));
-
-  add(docKind(lines, title?.value ?? null, sha256));
+  put('meta.published_at', published);
+  put('meta.year', findYear(lines, title?.value ?? null, published));
+  add(docKind(lines, title, sha256));
   add(docNumber(lines, sha256));
   add(indexNumber(lines, sha256));
+  // composed from the agency and the places the text names: no single span
   const region = regionOf(agency?.value ?? null, doc.text);
-  if (region) add(metaField('meta.region', region, region, null, 0.7, sha256));
+  if (region) add(metaField('meta.region', region, null, null, 0.7, sha256));
   return out;
 }
 
@@ -64,7 +62,7 @@ function findTitle(lines: readonly Line[], pageMeta: Record<string, string>): Fo
   return meta && TITLE.test(clip(meta)) ? { value: clip(meta), text: meta, start: null, confidence: 0.8 } : null;
 }
 
-function findAgency(lines: readonly Line[], title: string | null): Found<string> | null {
+function findAgency(lines: readonly Line[], title: string | null, pageMeta: Record<string, string>): Found<string> | null {
   const signature = signatureAgency(lines);
   const fromTitle = title ? agencyInTitle(title) : null;
   if (fromTitle) {
@@ -73,8 +71,10 @@ function findAgency(lines: readonly Line[], title: string | null): Found<string>
     if (signature && value === signature.value) return { ...signature, confidence: 0.9 };
     return { value, text: fromTitle, start: line ? line.start + line.text.indexOf(fromTitle) : null, confidence: value === fromTitle ? 0.9 : 0.8 };
   }
-  const found = signature ?? bodyAgency(lines);
-  return found && { ...found, value: fullAgencyName(found.value, null) };
+  const found = signature ?? labelledAgency(lines) ?? bodyAgency(lines);
+  if (found) return { ...found, value: fullAgencyName(found.value, null) };
+  const source = pageMeta.contentsource?.trim();
+  return source ? { value: fullAgencyName(source, null), text: source, start: null, confidence: 0.6 } : null;
 }
 
 const DATE_LABELS: readonly RegExp[] = [/(?:发布时间|发布日期|公开日期|发文日期)\s*[:：]/u, /成文日期\s*[:：]/u, /(?:^|\s)(?:日期|时间)\s*[:：]/u];
@@ -106,7 +106,7 @@ function findPublished(lines: readonly Line[], pageMeta: Record<string, string>)
   return null;
 }
 
-function findYear(lines: readonly Line[], title: string | null, published: string | null): Found<number> | null {
+function findYear(lines: readonly Line[], title: string | null, published: Found<string> | null): Found<number> | null {
   const inTitle = title ? /(\d{4})\s*年/u.exec(title) : null;
   if (inTitle) {
     const line = lines.slice(0, 30).find((l) => l.text.includes(inTitle[0]));
@@ -122,25 +122,45 @@ function findYear(lines: readonly Line[], title: string | null, published: strin
       }
     }
   }
-  return published ? { value: Number(published.slice(0, 4)) - 1, text: published, start: null, confidence: 0.5 } : null;
+  return published && yearBefore(published);
 }
 
-function docKind(lines: readonly Line[], title: string | null, sha256: string): ExtractedField {
-  const head = title ?? lines.slice(0, 10).map((l) => l.text).join('\n');
-  // a letter or notice about reports is not a report: 关于报送…年度报告的函
-  const kind = title && /(?:函|通知|通报|公告|批复|意见|要点|方案)$/u.test(title)
-    ? 'other'
-    : /自查报告/u.test(head)
-    ? 'self_check'
-    : /年度报告|年报|本年度报告|本报告/u.test(head)
-      ? 'annual_report'
-      : /总结/u.test(head)
-        ? 'work_summary'
-        : 'other';
-  return metaField('meta.doc_kind', kind, title ?? '', null, title ? 0.9 : 0.6, sha256);
+/** Reports are published early in the following year: a date in January–June of Y stands for Y-1. */
+function yearBefore(published: Found<string>): Found<number> | null {
+  const [y, m] = published.value.split('-').map(Number) as [number, number];
+  return m <= 6 ? { value: y - 1, text: published.text, start: published.start, confidence: 0.5 } : null;
 }
 
-const DOC_NUMBER = /([\p{Script=Han}]{1,12}\s*[〔[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*\d{1,4}\s*号)/u;
+// a letter or notice about reports is not a report: 关于报送…年度报告的函
+const LETTER = /(?:函|通知|通报|公告|批复|意见|要点|方案)$/u;
+const KINDS: readonly (readonly [RegExp, DocKind])[] = [
+  [/自查报告/u, 'self_check'],
+  [/年度报告|年报|本报告/u, 'annual_report'],
+  [/总结/u, 'work_summary'],
+];
+
+/** The kind from the title, else from the opening lines (an untitled report still says 本年度报告). */
+function docKind(lines: readonly Line[], title: Found<string> | null, sha256: string): ExtractedField {
+  const field = (kind: DocKind, text: string | null, start: number | null, confidence: number): ExtractedField =>
+    metaField('meta.doc_kind', kind, text, start, confidence, sha256);
+  if (title) return field(LETTER.test(title.value) ? 'other' : (KINDS.find(([re]) => re.test(title.value))?.[1] ?? 'other'), title.text, title.start, 0.9);
+  const head = lines.slice(0, 10);
+  const first = head.find((l) => l.text.trim());
+  if (first && LETTER.test(first.text.trim())) return field('other', first.text.trim(), first.start + first.text.indexOf(first.text.trim()), 0.7);
+  for (const [re, kind] of KINDS) {
+    for (const line of head) {
+      const m = re.exec(line.text);
+      if (m) return field(kind, m[0], line.start + m.index, 0.7);
+    }
+  }
+  return field('other', null, null, 0.4);
+}
+
+const OPEN = '〔[【(（［﹝〖';
+const CLOSE = '〕\\]】)）］﹞〗';
+const DOC_NUMBER = new RegExp(`([\\p{Script=Han}]{1,12}\\s*[${OPEN}]\\s*(?:19|20)\\d{2}\\s*[${CLOSE}]\\s*\\d{1,4}\\s*号)`, 'u');
+/** 桂政办发 [2019] 12号 → 桂政办发〔2019〕12号 */
+const canonicalDocNumber = (s: string): string => s.replace(/\s+/gu, '').replace(new RegExp(`[${OPEN}]`, 'u'), '〔').replace(new RegExp(`[${CLOSE}]`, 'u'), '〕');
 
 function docNumber(lines: readonly Line[], sha256: string): ExtractedField | null {
   for (const line of lines.slice(0, 12)) {
@@ -148,8 +168,7 @@ function docNumber(lines: readonly Line[], sha256: string): ExtractedField | nul
     const from = labelled ? labelled.index + labelled[0].length : 0;
     const m = DOC_NUMBER.exec(line.text.slice(from));
     if (!m || (!labelled && m.index > 0)) continue;
-    const value = m[1]!.replace(/\s+/g, '').replace(/[[【(（]/u, '〔').replace(/[\]】)）]/u, '〕');
-    return metaField('meta.doc_number', value, m[1]!, line.start + from + m.index, 0.9, sha256);
+    return metaField('meta.doc_number', canonicalDocNumber(m[1]!), m[1]!, line.start + from + m.index, 0.9, sha256);
   }
   return null;
 }

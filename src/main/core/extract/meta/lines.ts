@@ -17,13 +17,13 @@ export function linesOf(text: string): Line[] {
 }
 
 /** A metadata field read from `text` at offset `start` of the document. */
-export function metaField(key: string, value: FieldValue, text: string, start: number | null, confidence: number, sha256: string): ExtractedField {
+export function metaField(key: string, value: FieldValue, text: string | null, start: number | null, confidence: number, sha256: string): ExtractedField {
   return {
     key,
     value,
     text,
     confidence,
     status: 'auto',
-    source: start === null ? { sha256 } : { sha256, span: [start, start + text.length] },
+    source: start === null || text === null ? { sha256 } : { sha256, span: [start, start + text.length] },
   };
 }

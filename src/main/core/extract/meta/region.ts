@@ -2,16 +2,19 @@
 // or its agency names them (福建省平潭综合实验区, 湖南省岳阳市平江县).
 import { PROVINCES, provinceOfCity, type Province } from './gazetteer';
 
+const CITY_LEVEL = /(?:市|州|盟)$/u;
+const COUNTY_LEVEL = /(?:县|区|旗)$/u;
+
 export function regionOf(agency: string | null, text: string): string | null {
   const places = agency ? placesIn(agency) : [];
-  const county = places.find((p) => /(?:县|区|旗)$/u.test(p)) ?? governmentPlace(text, '(?:县|旗)');
-  const cityInAgency = places.find((p) => /(?:市|州|盟)$/u.test(p) && p !== county);
-  const city = cityInAgency ?? governmentPlace(text, '(?:市|州|盟)');
-  const cityShort = city?.replace(/(?:市|州|盟)$/u, '');
+  // the unit after a prefecture is the county level, whatever its suffix (恩施州利川市)
+  const cityAt = places.findIndex((p) => CITY_LEVEL.test(p));
+  const city = places[cityAt] ?? governmentPlace(text, '(?:市|州|盟)');
+  const county = (cityAt >= 0 ? places[cityAt + 1] : places.find((p) => COUNTY_LEVEL.test(p))) ?? governmentPlace(text, '(?:县|旗)');
   const province =
     PROVINCES.find((p) => agency?.startsWith(p.name) || agency?.startsWith(p.short)) ??
     namedProvince(text) ??
-    (cityShort ? provinceOfCity(cityShort) : undefined) ??
+    (city ? provinceOfCity(city) : undefined) ??
     (county ? provinceOfCity(county) : undefined);
   const parts = [province?.name, city && city !== province?.name ? city : undefined, county].filter((p): p is string => Boolean(p));
   const unique = parts.filter((p, i) => !parts.slice(0, i).some((q) => q.includes(p) || p.includes(q)));
