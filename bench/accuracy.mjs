@@ -1,5 +1,5 @@
 // Accuracy of import → export against hand-checked truth, through the built CLI (npm run bench:accuracy
-// builds out/node first). Truth sets: the generated corpus (test/fixtures/reports), the real reports
+// builds out/node first). Each truth set is one entry of SETS, imported into a library of its own. Truth sets: the generated corpus (test/fixtures/reports), the real reports
 // (test/fixtures/real) and the seeds (test/fixtures/seeds, truth in test/fixtures/truth/seeds.json,
 // skipped while missing). Prints field accuracy per layout, source shape and value quirk, recall,
 // wrong / invented / missed values, broken rules flagged and false alarms. A report, not a test: it
@@ -18,22 +18,23 @@ const SETS = [
   { name: 'awkward', dir: 'awkward', truth: 'awkward/truth.json', shape: 'generated' },
 ];
 const TARGET = { accuracy: 99.5, invented: 0, flagged: 100, falseAlarms: 1 };
-const LIST = 20;
+const LIST = Number(process.env.LIST ?? 20);
 
 const quietIo = { out() {}, err() {}, isTTY: false };
 
-/** Imports every set into one temporary library and returns the JSON export's reports. */
-async function importAndExport(sets) {
+/**
+ * Imports one set into a library of its own and returns the JSON export's reports: sets may hold
+ * files of the same name (or the same bytes), which must not be matched across sets.
+ */
+async function importAndExport(set) {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-accuracy-'));
   try {
     const db = path.join(work, 'library.sqlite');
-    for (const set of sets) {
-      const code = await main(['import', path.join(fixtures, set.dir), '--db', db], quietIo);
-      if (code !== 0) console.log(`warning: import of ${set.dir} exited with ${code}`);
-    }
+    const code = await main(['import', path.join(fixtures, set.dir), '--db', db], quietIo);
+    if (code !== 0) console.log(`warning: import of ${set.dir} exited with ${code}`);
     const out = path.join(work, 'export.json');
-    const code = await main(['export', '--db', db, '--format', 'json', '--out', out], quietIo);
-    if (code !== 0 || !fs.existsSync(out)) throw new Error(`export exited with ${code}`);
+    const exported = await main(['export', '--db', db, '--format', 'json', '--out', out], quietIo);
+    if (exported !== 0 || !fs.existsSync(out)) throw new Error(`export of ${set.dir} exited with ${exported}`);
     return JSON.parse(fs.readFileSync(out, 'utf8')).reports;
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
@@ -64,12 +65,12 @@ class Tally {
   }
 }
 
-function score(sets, reports) {
-  const byFile = new Map();
-  for (const r of reports) for (const f of r.files) if (!byFile.has(f.name)) byFile.set(f.name, r);
+function score(sets) {
   const tally = new Tally();
   const s = { nonNull: 0, recalled: 0, wrong: [], invented: [], missed: [], notImported: [], broken: 0, flagged: 0, unflagged: [], clean: 0, alarmed: 0, alarms: new Map(), docs: [] };
   for (const set of sets) {
+    const byFile = new Map();
+    for (const r of set.reports) for (const f of r.files) if (!byFile.has(f.name)) byFile.set(f.name, r);
     for (const doc of set.documents) {
       const report = byFile.get(doc.file);
       if (!report) s.notImported.push(doc.file);
@@ -166,5 +167,5 @@ const sets = SETS.filter((s) => {
   return present;
 }).map((s) => ({ ...s, documents: JSON.parse(fs.readFileSync(path.join(fixtures, s.truth), 'utf8')).documents }));
 
-const reports = await importAndExport(sets);
-report(sets, score(sets, reports));
+for (const set of sets) set.reports = await importAndExport(set);
+report(sets, score(sets));
