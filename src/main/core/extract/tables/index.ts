@@ -4,10 +4,9 @@ import type { ExtractedField } from '../../../../shared/model';
 import { fieldDef, type ReportFormat } from '../../../../shared/fields';
 import { canon, canonWithMap } from '../labels/canon';
 import { convertMoney } from '../values/parse';
-import { validate } from '../../validate';
-import { RULES } from '../../validate/rules';
 import { LAYOUT_TABLES, type TableSchema } from './schema';
-import { readTable, type Region, type RowReading, type TableReading } from './read';
+import { AMBIGUOUS, readTable, UNIQUE_SPLIT, type Region, type RowReading, type TableReading } from './read';
+import { settleSplits } from './settle';
 import type { UnmappedRow } from '../../../../shared/model';
 
 export interface TablesResult {
@@ -98,43 +97,12 @@ function proseNumbers(text: string, regions: readonly (Region | null)[]): Set<nu
 
 function toFields(readings: readonly TableReading[], sha256: string): ExtractedField[] {
   const rows = readings.flatMap((r) => r.rows);
-  const chosen = new Map<RowReading, number>(rows.map((r) => [r, 0]));
-  const fieldsOf = memoFields(sha256);
-  resolveAmbiguity(rows, chosen, fieldsOf);
-  return rows.flatMap((r) => fieldsOf(r, chosen.get(r)!));
-}
-
-const ARITHMETIC_RULES = RULES.filter((r) => r.id.startsWith('t3.') || r.id.startsWith('t4.'));
-const MAX_CANDIDATES = 20;
-
-/** Among a row's candidate splits, take the one that leaves the fewest 表三/表四 rules failing. */
-function resolveAmbiguity(rows: readonly RowReading[], chosen: Map<RowReading, number>, fieldsOf: (r: RowReading, i: number) => ExtractedField[]): void {
-  const ambiguous = rows.filter((r) => r.candidates.length > 1 && /^t[34]\./.test(r.keys[0]!));
-  if (ambiguous.length === 0) return;
-  const checked = rows.filter((r) => /^t[34]\./.test(r.keys[0]!));
-  const failures = (): number => validate(checked.flatMap((r) => fieldsOf(r, chosen.get(r)!)), new Date(), ARITHMETIC_RULES).filter((c) => !c.ok).length;
-  for (let pass = 0; pass < 2; pass++) {
-    for (const row of ambiguous) {
-      let best = { index: chosen.get(row)!, failed: Infinity };
-      for (let i = 0; i < Math.min(row.candidates.length, MAX_CANDIDATES); i++) {
-        chosen.set(row, i);
-        const failed = failures();
-        if (failed < best.failed) best = { index: i, failed };
-      }
-      chosen.set(row, best.index);
-    }
-  }
-}
-
-function memoFields(sha256: string): (row: RowReading, candidate: number) => ExtractedField[] {
-  const cache = new Map<RowReading, Map<number, ExtractedField[]>>();
-  return (row, candidate) => {
-    const byRow = cache.get(row) ?? new Map<number, ExtractedField[]>();
-    cache.set(row, byRow);
-    let fields = byRow.get(candidate);
-    if (!fields) byRow.set(candidate, (fields = rowFields(row, candidate, sha256)));
-    return fields;
-  };
+  const { chosen, settled, unsure } = settleSplits(rows);
+  return rows.flatMap((r) => {
+    // the arithmetic of the whole table fixed the split, or could not decide it
+    const confidence = settled.has(r) ? Math.max(r.confidence, r.match * UNIQUE_SPLIT) : unsure.has(r) ? Math.min(r.confidence, r.match * AMBIGUOUS) : r.confidence;
+    return rowFields({ ...r, confidence }, chosen.get(r) ?? 0, sha256);
+  });
 }
 
 function rowFields(row: RowReading, candidate: number, sha256: string): ExtractedField[] {

@@ -26,6 +26,8 @@ export interface RowReading {
   /** candidate cell lists, best first; more than one when a digit run splits several ways */
   candidates: Cell[][];
   confidence: number;
+  /** how well the label matched its definition (1 = exactly) */
+  match: number;
   labelStart: number;
   labelEnd: number;
 }
@@ -61,9 +63,11 @@ export function readTable(text: string, schema: TableSchema, region: Region, evi
     const keys = order.map((i) => def.columns[i]!);
     const priors = def.priors && order.map((i) => def.priors![i]!);
     if (def.cumulative && region.cumulative) keys.push(`${def.columns[0]}${CUMULATIVE_SUFFIX}`);
-    const joint = keys.length === 2 && keys[1]!.endsWith(CUMULATIVE_SUFFIX) ? cumulativePlausibility : def.joint;
+    // a row's own plausibility reads its values in the definition's column order
+    const inDefOrder = (v: readonly number[]): number[] => def.columns.map((_, i) => v[order.indexOf(i)] ?? 0);
+    const joint = keys.length === 2 && keys[1]!.endsWith(CUMULATIVE_SUFFIX) ? cumulativePlausibility : def.joint && ((v: readonly number[]) => def.joint!(inDefOrder(v)));
     const { candidates, certainty } = cellsFor(pair.items, keys.length, { ...def, joint }, priors, evidence);
-    const reading = { def, keys, candidates, confidence: match.score * certainty, labelStart: pair.labelStart, labelEnd: pair.labelEnd };
+    const reading = { def, keys, candidates, confidence: match.score * certainty, match: match.score, labelStart: pair.labelStart, labelEnd: pair.labelEnd };
     // the same label may also occur in prose before the table: keep the reading that fits best
     const seen = rows.get(def.id);
     if (!seen || reading.confidence > seen.confidence) rows.set(def.id, reading);
@@ -101,9 +105,9 @@ function cellOf(item: Item): Cell {
 }
 
 const CERTAIN = 1;
-const UNIQUE_SPLIT = 0.9;
+export const UNIQUE_SPLIT = 0.9;
 const CLEAR_SPLIT = 0.7;
-const AMBIGUOUS = 0.45;
+export const AMBIGUOUS = 0.45;
 
 /** Cells of a row: as printed when the count fits, else every plausible split of its digit runs. */
 function cellsFor(
@@ -124,8 +128,11 @@ function cellsFor(
   const splits = splitRuns(items, k);
   if (splits.length === 0) return { candidates: [[...direct, ...Array.from({ length: k - items.length }, () => blankAfter(direct))]], certainty: AMBIGUOUS };
   const values = (cells: Cell[]): number[] => cells.map((c) => c.value ?? 0);
-  const balanced = def.balanced ? splits.filter((s) => def.balanced!(values(s))) : [];
-  const pool = balanced.length > 0 ? balanced : splits;
+  // a sign opens a 本年增/减 cell: a split that puts one elsewhere is not how the row was printed
+  const signedRight = splits.filter((s) => s.every((c, j) => !/^[+\-＋－]/u.test(c.text) || priors?.[j] === 'change'));
+  const shaped = signedRight.length > 0 ? signedRight : splits;
+  const balanced = def.balanced ? shaped.filter((s) => def.balanced!(values(s))) : [];
+  const pool = balanced.length > 0 ? balanced : shaped;
   const ranked = pool
     .map((cells) => ({ cells, score: plausibility(values(cells), priors, evidence) + (def.joint?.(values(cells)) ?? 0) }))
     .sort((a, b) => b.score - a.score);
@@ -145,7 +152,7 @@ function blankAfter(cells: readonly Cell[]): Cell {
   return { value: null, text: '', start: at, end: at, approx: false, unit: null };
 }
 
-const SPLITTABLE = /^[0-9０-９]+(?:[.．][0-9０-９]+)?(?:万元|元)?$/u;
+const SPLITTABLE = /^[+\-＋－]?[0-9０-９]+(?:[.．][0-9０-９]+)?(?:万元|元)?$/u;
 
 /** Every way to cut the row's digit runs so that it has exactly k cells. */
 function splitRuns(items: readonly Item[], k: number, limit = 20000): Cell[][] {
@@ -162,14 +169,18 @@ function splitRuns(items: readonly Item[], k: number, limit = 20000): Cell[][] {
     const splittable = item.type === 'num' && SPLITTABLE.test(item.token.text) && !base.approx;
     if (!splittable || extra === 0) return walk(i + 1, extra, [...acc, base]);
     const unit = /(万元|元)$/u.exec(item.token.text)?.[1] ?? null;
-    const digits = item.token.text.slice(0, item.token.text.length - (unit?.length ?? 0)).replace(/[０-９．]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+    const run = item.token.text.slice(0, item.token.text.length - (unit?.length ?? 0)).replace(/[０-９．＋－]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+    // a sign starts a cell (本年增/减 +9): it belongs to the first piece
+    const sign = /^[+-]/.test(run) ? run[0]! : '';
+    const digits = run.slice(sign.length);
     for (let parts = 1; parts <= Math.min(digits.length, extra + 1); parts++) {
       for (const pieces of cuts(digits, parts)) {
         let offset = item.token.start;
         const cells = pieces.map((p, j) => {
           const last = j === pieces.length - 1;
-          const cell: Cell = { value: Number(p), text: last && unit ? `${p}${unit}` : p, start: offset, end: offset + p.length + (last && unit ? unit.length : 0), approx: false, unit: last ? unit : null };
-          offset += p.length;
+          const printed = j === 0 ? `${sign}${p}` : p;
+          const cell: Cell = { value: Number(printed), text: last && unit ? `${printed}${unit}` : printed, start: offset, end: offset + printed.length + (last && unit ? unit.length : 0), approx: false, unit: last ? unit : null };
+          offset += printed.length;
           return cell;
         });
         walk(i + 1, extra - (parts - 1), [...acc, ...cells]);
