@@ -1,7 +1,8 @@
 // Accuracy of import → export against hand-checked truth, through the built CLI (npm run bench:accuracy
-// builds out/node first). Each truth set is one entry of SETS, imported into a library of its own. Truth sets: the generated corpus (test/fixtures/reports), the real reports
-// (test/fixtures/real) and the seeds (test/fixtures/seeds, truth in test/fixtures/truth/seeds.json,
-// skipped while missing). Prints field accuracy per layout, source shape and value quirk, recall,
+// builds out/node first). Each truth set is one entry of SETS, imported into a library of its own:
+// the generated corpus (reports, awkward), the real reports (real), hand-written documents of real
+// phenomena (handmade) and the seeds (truth in test/fixtures/truth/seeds.json); a set whose truth is
+// missing is skipped. Prints field accuracy per layout, source shape, value quirk and set, recall,
 // wrong / invented / missed values, broken rules flagged and false alarms. A report, not a test: it
 // exits 0 unless the import itself crashes.
 import fs from 'node:fs';
@@ -16,6 +17,7 @@ const SETS = [
   { name: 'real', dir: 'real', truth: 'real/truth.json', shape: 'real-web-copy' },
   { name: 'seeds', dir: 'seeds', truth: 'truth/seeds.json', shape: 'seed-text' },
   { name: 'awkward', dir: 'awkward', truth: 'awkward/truth.json', shape: 'generated' },
+  { name: 'handmade', dir: 'handmade', truth: 'handmade/truth.json', shape: 'hand-written' },
 ];
 const TARGET = { accuracy: 99.5, invented: 0, flagged: 100, falseAlarms: 1 };
 const LIST = Number(process.env.LIST ?? 20);
@@ -75,7 +77,7 @@ function score(sets) {
       const report = byFile.get(doc.file);
       if (!report) s.notImported.push(doc.file);
       const fields = report?.fields ?? {};
-      const groups = [`layout ${doc.layout ?? 'unknown'}`, `shape ${doc.shape ?? set.shape}`, ...(doc.quirks ?? []).map((q) => `quirk ${q}`), `set ${set.name}`, 'all'];
+      const groups = [`layout ${doc.layout ?? 'unknown'}`, `shape ${doc.shape ?? set.shape}`, ...(doc.quirks ?? []).map((q) => `quirk ${q}`), ...(doc.phenomena ?? []).map((p) => `phenomenon ${p}`), `set ${set.name}`, 'all'];
       const misses = [];
       for (const [key, want] of Object.entries(doc.fields)) {
         const got = fields[key]?.value ?? null;
@@ -130,6 +132,8 @@ function report(sets, r) {
   r.tally.print('shape ');
   console.log(' per value quirk');
   r.tally.print('quirk ');
+  console.log(' per real-report phenomenon (hand-written documents)');
+  r.tally.print('phenomenon ');
   console.log(' per truth set');
   r.tally.print('set ');
   console.log(`non-null recall: ${pct(r.recalled, r.nonNull)} (${r.recalled}/${r.nonNull})`);

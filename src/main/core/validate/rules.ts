@@ -61,8 +61,11 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 't3.row_total',
+    // a 总计 column left blank in every row is not printed, not zero
     check: (f) =>
-      T3_ROWS.flatMap(([row, label]) =>
+      !present(f, T3_ROWS.map(([row]) => `t3.${row}.total`))
+        ? []
+        : T3_ROWS.flatMap(([row, label]) =>
         balance(f, 't3.row_total', `表三 ${label} 行 总计 与 各类申请人之和`, [`t3.${row}.total`], T3_COLUMNS.slice(0, 6).map(([c]) => `t3.${row}.${c}`)),
       ),
   },

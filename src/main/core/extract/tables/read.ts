@@ -57,7 +57,7 @@ export function readTable(text: string, schema: TableSchema, region: Region, evi
       if (schema.id === 'legacy') collectUnmapped(pair, unmapped);
       continue;
     }
-    const { def } = match;
+    const def = bestFit(match.ties, pair.items);
     if (def.opensGroup) group = def.opensGroup;
     const order = columnOrder(def, pair.label, headerOrders);
     const keys = order.map((i) => def.columns[i]!);
@@ -73,6 +73,19 @@ export function readTable(text: string, schema: TableSchema, region: Region, evi
     if (!seen || reading.confidence > seen.confidence) rows.set(def.id, reading);
   }
   return { schema, rows: [...rows.values()], unmapped };
+}
+
+/**
+ * Among definitions a label matches equally (复议后起诉 ends both the 表四 header before its 15
+ * cells and a transposed 表四's row of 5), the one whose cell count the row fits: cells printed
+ * apart must number as many as the columns; a digit run can be split into any count.
+ */
+function bestFit(ties: readonly RowDef[], items: readonly Item[]): RowDef {
+  if (ties.length === 1) return ties[0]!;
+  const filled = items.filter((it) => it.type !== 'blank');
+  const apart = filled.length >= 2 && filled.every((it) => it.hardBefore);
+  const misfit = (def: RowDef): number => (filled.length === def.columns.length ? 0 : apart ? Math.abs(filled.length - def.columns.length) : Math.max(0, filled.length - def.columns.length));
+  return ties.reduce((best, def) => (misfit(def) < misfit(best) ? def : best));
 }
 
 /** Column order from the header text printed before the row, else the block's last order, else the default. */
@@ -122,8 +135,15 @@ function cellsFor(
   const direct = items.map(cellOf);
   if (items.length === k) return { candidates: [direct], certainty: CERTAIN };
   if (items.length > k) {
+    // a value printed under another of several merged-away columns (行政许可 | | | 118)
+    const filled = direct.filter((c) => c.text !== '');
+    if (filled.length === k) return { candidates: [filled], certainty: CLEAR_SPLIT };
     // cumulative-less table with an extra trailing value, or a row that swallowed a neighbour
     return { candidates: [direct.slice(0, k)], certainty: AMBIGUOUS };
+  }
+  if (items.length >= 2 && items.every((it) => it.type === 'blank' || it.hardBefore)) {
+    // every cell printed apart (a | b | c): nothing is glued, the cells missing at the end are blank
+    return { candidates: [[...direct, ...Array.from({ length: k - items.length }, () => blankAfter(direct))]], certainty: CLEAR_SPLIT };
   }
   const splits = splitRuns(items, k);
   if (splits.length === 0) return { candidates: [[...direct, ...Array.from({ length: k - items.length }, () => blankAfter(direct))]], certainty: AMBIGUOUS };

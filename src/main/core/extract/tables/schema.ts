@@ -167,6 +167,13 @@ const T4: TableSchema = {
       columns: T4_GROUPS.flatMap(([g]) => T4_COLUMNS.map(([c]) => `t4.${g}.${c}`)),
       balanced: (v) => [0, 5, 10].every((o) => v[o]! + v[o + 1]! + v[o + 2]! + v[o + 3]! === v[o + 4]),
     },
+    // transposed: one row per group under a header of the five results
+    ...T4_GROUPS.map(([g]) => ({
+      id: `t4.${g}`,
+      variants: [{ review: '行政复议', suit_direct: '未经复议直接起诉', suit_after: '复议后起诉' }[g]!],
+      columns: T4_COLUMNS.map(([c]) => `t4.${g}.${c}`),
+      balanced: sumIs(4, 4),
+    })),
   ],
 };
 
