@@ -87,6 +87,16 @@ describe('region', () => {
   it('gives nothing without a place', () => expect(regionOf('民政局', '正文')).toBeNull());
 });
 
+describe('title and agency', () => {
+  const m = (text: string) => Object.fromEntries([...fieldsOf(text)].map(([k, f]) => [k, f.value]));
+  it('skips navigation bars and breadcrumbs', () => {
+    expect(m('凤台县人民政府 政务公开 政府信息公开年报\n当前位置：首页 > 政务公开 > 政府信息公开年报\n凤台县财政局2020年度政务公开工作总结\n正文')['meta.title']).toBe('凤台县财政局2020年度政务公开工作总结');
+  });
+  it('ends the agency of a letter where 关于 starts', () => {
+    expect(m('洞口县发展和改革局关于报送2021年度政府信息公开工作年度报告的函\n正文')).toMatchObject({ 'meta.agency': '洞口县发展和改革局', 'meta.doc_kind': 'other', 'meta.year': 2021 });
+  });
+});
+
 describe('covered year', () => {
   it('is the year before a publication date early in the year, with lower confidence', () => {
     const text = '正文没有年份。\n某县人民政府\n2020年3月15日';

@@ -26,6 +26,19 @@ describe('prose figures', () => {
     expect(values('三是加强行政复议、行政诉讼案件的处理工作。继续优化依申请公开服务。')).toEqual({});
   });
 
+  it('reads 万 and 千 multipliers', () => {
+    expect(values('全年主动公开政府信息1.2万条，其中财政预决算信息3600余条。')).toEqual({ 'n.active_total': 12000 });
+    expect(values('主动公开政府信息3千余条。')).toEqual({ 'n.active_total': '3000~' });
+    expect(values('主动公开政府信息一万二千条。')).toEqual({ 'n.active_total': 12000 });
+  });
+
+  it('leaves a figure that counts something else null', () => {
+    // 45 includes the 3 carried over from last year: not the applications received this year
+    expect(values('全年共收到政府信息公开申请45件（含上年结转3件），均已办结。')).toEqual({});
+    // per channel, no total
+    expect(values('通过政府网站、微信公众号分别公开各类信息120条、85条。')).toEqual({});
+  });
+
   it('skips table text', () => {
     const text = '2.申请人逾期未按收费通知要求缴纳费用 | 0';
     expect(extractProse(text, 'x', [[0, text.length]])).toEqual([]);

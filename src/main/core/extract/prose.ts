@@ -12,7 +12,10 @@ interface ProseRule {
   unless?: RegExp;
 }
 
-const NUM = '(\\d[\\d,，]*(?:\\.\\d+)?(?:余|多)?|[一二两三四五六七八九十百千万]+(?:余|多)?)';
+// 1.2万条, 3千余条: a multiplier after the digits; Chinese numerals carry their own (一万二千)
+const NUM = '(\\d[\\d,，]*(?:\\.\\d+)?(?:万|千)?(?:余|多)?|[一二两三四五六七八九十百千万]+(?:余|多)?)';
+/** what follows a figure and makes it something else: （含上年结转3件） counts last year's too */
+const QUALIFIED = /^[（(，,]?\s*(?:含|包括|包含)[^）)。；]{0,12}结转/u;
 // 未经复议 ("without prior review", a table header) is not a negation
 const NEG = '(?:未(?!经复议)|没有|无|尚无|暂无)';
 
@@ -78,12 +81,20 @@ function figureIn(rule: ProseRule, s: string, at: number, sha256: string): Extra
   for (const m of matches) {
     // the clause the figure is in: a part ("其中…", "其他…") is not the whole
     const clause = s.slice(Math.max(0, ...[...'，,(（：:'].map((d) => s.lastIndexOf(d, m.index) + 1)), m.index + m[0].length);
-    if (rule.unless?.test(clause)) continue;
-    const parsed = parseValue(m[1]!.replace(/[,，]/g, ''));
-    if (parsed.kind !== 'number') continue;
+    if (rule.unless?.test(clause) || QUALIFIED.test(s.slice(m.index + m[0].length))) continue;
+    const parsed = figure(m[1]!);
+    if (!parsed) continue;
     return field(rule.key, parsed.value, m[0], [at + m.index, at + m.index + m[0].length], parsed.approx, 0.9, sha256);
   }
   return null;
+}
+
+/** A stated figure: digits with separators, a 万/千 multiplier, 余/多 for approximate. */
+function figure(raw: string): { value: number; approx: boolean } | null {
+  const m = /^([\d.]+)(万|千)(余|多)?$/u.exec(raw.replace(/[,，]/g, ''));
+  if (m) return { value: Math.round(Number(m[1]) * (m[2] === '万' ? 1e4 : 1e3)), approx: Boolean(m[3]) };
+  const parsed = parseValue(raw.replace(/[,，]/g, ''));
+  return parsed.kind === 'number' ? { value: parsed.value, approx: parsed.approx } : null;
 }
 
 function noneIn(rule: ProseRule, s: string, at: number, sha256: string): ExtractedField | null {

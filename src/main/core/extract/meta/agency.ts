@@ -19,7 +19,8 @@ export interface Found {
 /** The agency printed before the year in a title: 维摩彝族乡2018年… → 维摩彝族乡. */
 export function agencyInTitle(title: string): string | null {
   const m = /^(.*?)\s*(?:关于)?\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年/u.exec(title.replace(/^[【[][^】\]]*[】\]]/u, ''));
-  const prefix = m?.[1]?.replace(/[\s关于]+$/u, '').trim();
+  // 某局关于报送2021年度…的函: the agency ends where 关于 starts
+  const prefix = m?.[1]?.split('关于')[0]!.replace(/[\s]+$/u, '').trim();
   return prefix && prefix.length >= 2 && /\p{Script=Han}$/u.test(prefix) ? prefix : null;
 }
 

@@ -10,6 +10,8 @@ import { regionOf } from './region';
 
 const TITLE = /(?:年度报告|工作报告|自查报告|工作总结|年报|情况报告|情况的报告|年度报告的函|年度报告的通知)\s*$/u;
 const NOT_TITLE = /^(?:根据|按照|本报告|本年度报告|为|依据|现将|今年|\d{4}年[,，])/u;
+/** a navigation bar: short items apart (凤台县人民政府 政务公开 政府信息公开年报) */
+const NAV_LINE = /^(?:[^\s\d]{2,8}\s+){2,}[^\s\d]{2,8}$/u;
 /** a breadcrumb: 当前位置：首页 > 政务公开 > 政府信息公开年报 */
 const BREADCRUMB = /^(?:当前位置|您现在的位置|你现在的位置|您的位置|你的位置|所在位置|现在位置|首页)|[>＞»›].*[>＞»›]/u;
 
@@ -52,7 +54,9 @@ function findTitle(lines: readonly Line[], pageMeta: Record<string, string>): Fo
   const head = lines.slice(0, 30);
   for (let i = 0; i < head.length; i++) {
     const text = clip(head[i]!.text);
-    if (text.length < 6 || text.length > 90 || NOT_TITLE.test(text) || BREADCRUMB.test(text)) continue;
+    if (text.length < 6 || text.length > 90 || NOT_TITLE.test(text) || BREADCRUMB.test(text) || NAV_LINE.test(text)) continue;
+    // 政府信息公开年报 alone names a site column, not a report
+    if (/年报$/u.test(text) && !/\d{4}|年度/u.test(text)) continue;
     if (TITLE.test(text) && /(?:公开|政务)/u.test(text)) return { value: text, text, start: head[i]!.start + head[i]!.text.indexOf(text), confidence: 0.9 };
     // a title broken over two lines: 关于2015年度…情况的 / 自查报告
     if (/(?:公开|政务).*的$/u.test(text)) {

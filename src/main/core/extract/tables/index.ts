@@ -33,7 +33,36 @@ export function extractTables(text: string, sha256: string, yearHint: number | n
     .sort((a, b) => b.rows - a.rows || b.signature - a.signature || preferByYear(a.layout, b.layout, yearHint))[0];
   if (!best) return { format: null, fields: [], unmapped: [], spans: [] };
   const fields = toFields(best.readings, sha256);
-  return { format: best.layout, fields, unmapped: best.readings.flatMap((r) => r.unmapped), spans: best.readings.map(extent) };
+  const spans = best.readings.map(extent);
+  return { format: best.layout, fields, unmapped: best.readings.flatMap((r) => r.unmapped), spans: [...spans, ...copies(text, doc, LAYOUT_TABLES[best.layout], spans)] };
+}
+
+/** Where a page prints the tables again (a print version after the screen one): not prose either. */
+function copies(text: string, doc: { canon: string; map: Int32Array }, schemas: readonly TableSchema[], read: readonly [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  let end = Math.max(...read.map(([, e]) => e));
+  for (let round = 0; round < 3; round++) {
+    const from = canonIndexAt(doc.map, end);
+    const again = locate(text, doc, schemas, from)
+      .map((region, i) => region && readTable(text, schemas[i]!, region, new Set()))
+      .filter((r): r is TableReading => Boolean(r && r.rows.length >= 2));
+    if (again.length === 0) break;
+    out.push(...again.map(extent));
+    end = Math.max(...out.map(([, e]) => e));
+  }
+  return out;
+}
+
+/** First canonical index at or after a text offset. */
+function canonIndexAt(map: Int32Array, offset: number): number {
+  let lo = 0;
+  let hi = map.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (map[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** From the first row's label to the last cell read. */
@@ -50,9 +79,9 @@ const preferByYear = (a: Layout, b: Layout, year: number | null): number => {
 };
 
 /** Where each table of a layout starts and ends in the text (null when it is not there). */
-function locate(text: string, doc: { canon: string; map: Int32Array }, schemas: readonly TableSchema[]): (Region | null)[] {
+function locate(text: string, doc: { canon: string; map: Int32Array }, schemas: readonly TableSchema[], after = 0): (Region | null)[] {
   const starts: (number | null)[] = [];
-  let from = 0;
+  let from = after;
   for (const schema of schemas) {
     const at = tableStart(doc.canon, schema, from);
     starts.push(at);
