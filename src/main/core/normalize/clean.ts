@@ -27,7 +27,10 @@ const LINES: readonly RegExp[] = [
 const MAX_CHROME_LINE = 120;
 const PAGE_NUMBER = /^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/u;
 
-const isChromeLine = (text: string): boolean => text.length <= MAX_CHROME_LINE && LINES.some((re) => re.test(text));
+/** page numbers a text copy of a PDF or Word file keeps: — 3 —, 第3页, 第 3 页 共 12 页 (a bare 3 may be a cell) */
+const TEXT_PAGE_NUMBER = /^(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|共\s*\d{1,4}\s*页\s*第\s*\d{1,4}\s*页)$/u;
+
+const isChromeLine = (text: string): boolean => text.length <= MAX_CHROME_LINE && (LINES.some((re) => re.test(text)) || TEXT_PAGE_NUMBER.test(text));
 
 export interface Cleaned {
   blocks: Block[];

@@ -1,6 +1,6 @@
 // Read one statistics table from the document text: rows matched to definitions, cells parsed,
 // digit runs re-segmented. Works on every source shape through tokens → pairs.
-import { CUMULATIVE_SUFFIX } from '../../../../shared/fields';
+import { CUMULATIVE_SUFFIX, fieldDef } from '../../../../shared/fields';
 import { parseValue } from '../values/parse';
 import { canon } from '../labels/canon';
 import { tokenize } from './tokens';
@@ -66,13 +66,25 @@ export function readTable(text: string, schema: TableSchema, region: Region, evi
     // a row's own plausibility reads its values in the definition's column order
     const inDefOrder = (v: readonly number[]): number[] => def.columns.map((_, i) => v[order.indexOf(i)] ?? 0);
     const joint = keys.length === 2 && keys[1]!.endsWith(CUMULATIVE_SUFFIX) ? cumulativePlausibility : def.joint && ((v: readonly number[]) => def.joint!(inDefOrder(v)));
-    const { candidates, certainty } = cellsFor(pair.items, keys.length, { ...def, joint }, priors, evidence);
+    const found = cellsFor(pair.items, keys.length, { ...def, joint }, priors, evidence);
+    const { certainty } = found;
+    const candidates = withHeaderUnit(found.candidates, keys, pair);
     const reading = { def, keys, candidates, confidence: match.score * certainty, match: match.score, labelStart: pair.labelStart, labelEnd: pair.labelEnd };
     // the same label may also occur in prose before the table: keep the reading that fits best
     const seen = rows.get(def.id);
     if (!seen || reading.confidence > seen.confidence) rows.set(def.id, reading);
   }
   return { schema, rows: [...rows.values()], unmapped };
+}
+
+/**
+ * Money cells without a unit of their own take the one their header or unit cell names
+ * (采购总金额（万元）, 本年收费金额（单位：元）, 七、…收取的费用 | 元 | 500).
+ */
+function withHeaderUnit(candidates: Cell[][], keys: readonly string[], pair: Pair): Cell[][] {
+  const named = [...pair.label.matchAll(/[（(]\s*(?:单位\s*[:：]\s*)?(万元|元)\s*[)）]/gu)].at(-1)?.[1] ?? pair.units.findLast((u) => u === '万元' || u === '元');
+  if (!named) return candidates;
+  return candidates.map((cells) => cells.map((c, i) => (c.unit === null && c.value !== null && fieldDef(keys[i]!)?.kind === 'money' ? { ...c, unit: named } : c)));
 }
 
 /**
