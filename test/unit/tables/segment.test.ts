@@ -87,3 +87,23 @@ describe('digit runs settled by the table', () => {
     expect(get(r, 't3.new.commercial')!.confidence).toBeLessThan(0.6);
   });
 });
+
+describe('表三 columns from its header', () => {
+  const rows = (header: string, lines: string[]) => extractTables(`三、收到和处理政府信息公开申请情况\n${header}\n${lines.join('\n')}`, 'sha', 2021);
+  it('reads 法人或其他组织 printed as one column: the kinds stay null, the figure is kept unmapped', () => {
+    const r = rows('申请人情况 | 自然人 | 法人或其他组织 | 总计', ['一、本年新收政府信息公开申请数量 | 17 | 4 | 21', '二、上年结转政府信息公开申请数量 | 2 | 0 | 2']);
+    const got = Object.fromEntries(r.fields.map((f) => [f.key, f.value]));
+    expect(got).toMatchObject({ 't3.new.natural': 17, 't3.new.total': 21, 't3.carried_over.total': 2 });
+    expect(got['t3.new.commercial']).toBeUndefined();
+    expect(r.unmapped.map((u) => [u.label, u.values])).toEqual([
+      ['一、本年新收政府信息公开申请数量·法人或其他组织', [4]],
+      ['二、上年结转政府信息公开申请数量·法人或其他组织', [0]],
+    ]);
+  });
+  it('reads six columns when the header has no 总计', () => {
+    const r = rows('申请人情况 自然人 法人或其他组织 商业企业 科研机构 社会公益组织 法律服务机构 其他', ['一、本年新收政府信息公开申请数量 12 1 0 0 0 0', '二、上年结转政府信息公开申请数量 0 0 0 0 0 0']);
+    const got = Object.fromEntries(r.fields.map((f) => [f.key, f.value]));
+    expect(got).toMatchObject({ 't3.new.natural': 12, 't3.new.commercial': 1, 't3.new.other_org': 0 });
+    expect(got['t3.new.total']).toBeUndefined();
+  });
+});

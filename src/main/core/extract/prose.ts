@@ -31,7 +31,7 @@ const RULES: readonly ProseRule[] = [
   },
   {
     key: 'n.apply_received',
-    figure: [new RegExp(`(?:收到|受理)(?:政府信息公开|信息公开|公开)?申请(?:共计?)?${NUM}(?:件|个|份)`, 'gu')],
+    figure: [new RegExp(`(?:收到|受理|新收|接收)(?:政府信息公开|信息公开|公开)?申请(?:共计?)?${NUM}(?:件|个|份)`, 'gu')],
     none: [new RegExp(`${NEG}(?:收到|接到|受理)[^，,]{0,30}申请`, 'u'), new RegExp(`${NEG}依申请公开(?:政府信息)?(?:情况|事项|信息事项|政府信息办理情况)`, 'u')],
     unless: /复议|诉讼/u,
   },

@@ -61,9 +61,10 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 't3.row_total',
-    // a 总计 column left blank in every row is not printed, not zero
+    // a 总计 column left blank in every row is not printed, not zero; nor are the kinds of
+    // organisation when the table gives 法人或其他组织 as one figure
     check: (f) =>
-      !present(f, T3_ROWS.map(([row]) => `t3.${row}.total`))
+      !present(f, T3_ROWS.map(([row]) => `t3.${row}.total`)) || !present(f, T3_ROWS.flatMap(([row]) => T3_COLUMNS.slice(1, 6).map(([c]) => `t3.${row}.${c}`)))
         ? []
         : T3_ROWS.flatMap(([row, label]) =>
         balance(f, 't3.row_total', `表三 ${label} 行 总计 与 各类申请人之和`, [`t3.${row}.total`], T3_COLUMNS.slice(0, 6).map(([c]) => `t3.${row}.${c}`)),

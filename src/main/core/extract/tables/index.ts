@@ -136,11 +136,13 @@ function toFields(readings: readonly TableReading[], sha256: string): ExtractedF
 
 function rowFields(row: RowReading, candidate: number, sha256: string): ExtractedField[] {
   const cells = row.candidates[candidate]!;
-  return row.keys.map((key, i) => {
+  // keys outside the catalogue (a combined 法人或其他组织 column) are kept as unmapped rows instead
+  return row.keys.flatMap((key, i) => {
+    if (!fieldDef(key)) return [];
     const cell = cells[i]!;
     const unit = fieldDef(key)?.unit;
     const money = fieldDef(key)?.kind === 'money' && cell.value !== null && unit ? convertMoney(cell.value, cell.unit, unit) : null;
-    return {
+    const field: ExtractedField = {
       key,
       value: money ? money.value : cell.value,
       text: cell.text,
@@ -151,6 +153,7 @@ function rowFields(row: RowReading, candidate: number, sha256: string): Extracte
       source: { sha256, span: [cell.start, cell.end] as [number, number] },
       ...(money?.note ? { note: money.note } : {}),
     };
+    return [field];
   });
 }
 

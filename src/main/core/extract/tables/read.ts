@@ -51,6 +51,7 @@ export function readTable(text: string, schema: TableSchema, region: Region, evi
   const unmapped: UnmappedRow[] = [];
   const headerOrders = new Map<RowDef['headers'], number[]>();
   let group: string | null = null;
+  const applicants = schema.id.startsWith('t3') ? applicantColumns(text, region) : null;
   for (const pair of pairs(tokenize(text, region.start, region.end), text)) {
     const match = matchRow(pair.label, schema.rows, group);
     if (!match) {
@@ -60,13 +61,14 @@ export function readTable(text: string, schema: TableSchema, region: Region, evi
     const def = bestFit(match.ties, pair.items);
     if (def.opensGroup) group = def.opensGroup;
     const order = columnOrder(def, pair.label, headerOrders);
-    const keys = order.map((i) => def.columns[i]!);
+    const keys = applicants && def.id.startsWith('t3.') ? applicants.map((c) => `${def.id}.${c}`) : order.map((i) => def.columns[i]!);
+    const balanced = applicants && def.id.startsWith('t3.') ? (applicants.includes('total') ? sumOfOthers : undefined) : def.balanced;
     const priors = def.priors && order.map((i) => def.priors![i]!);
     if (def.cumulative && region.cumulative) keys.push(`${def.columns[0]}${CUMULATIVE_SUFFIX}`);
     // a row's own plausibility reads its values in the definition's column order
     const inDefOrder = (v: readonly number[]): number[] => def.columns.map((_, i) => v[order.indexOf(i)] ?? 0);
     const joint = keys.length === 2 && keys[1]!.endsWith(CUMULATIVE_SUFFIX) ? cumulativePlausibility : def.joint && ((v: readonly number[]) => def.joint!(inDefOrder(v)));
-    const found = cellsFor(pair.items, keys.length, { ...def, joint }, priors, evidence);
+    const found = cellsFor(pair.items, keys.length, { ...def, joint, balanced }, priors, evidence);
     const { certainty } = found;
     const candidates = withHeaderUnit(found.candidates, keys, pair);
     const reading = { def, keys, candidates, confidence: match.score * certainty, match: match.score, labelStart: pair.labelStart, labelEnd: pair.labelEnd };
@@ -74,7 +76,33 @@ export function readTable(text: string, schema: TableSchema, region: Region, evi
     const seen = rows.get(def.id);
     if (!seen || reading.confidence > seen.confidence) rows.set(def.id, reading);
   }
+  // a combined 法人或其他组织 figure has no key: it stays with the report as an unmapped row
+  for (const row of rows.values()) {
+    const at = row.keys.findIndex((k) => k.endsWith(`.${LEGAL_ENTITIES}`));
+    const cell = row.candidates[0]![at];
+    if (cell) unmapped.push({ label: `${text.slice(row.labelStart, row.labelEnd).replace(/\s+/g, ' ').trim()}·法人或其他组织`, values: [cell.value], span: [row.labelStart, cell.end] });
+  }
   return { schema, rows: [...rows.values()], unmapped };
+}
+
+/** The column of a 表三 that prints 法人或其他组织 as one figure. */
+export const LEGAL_ENTITIES = 'legal_entities';
+const ORGANISATIONS = ['商业企业', '科研机构', '社会公益组织', '法律服务机构'];
+const sumOfOthers = (v: readonly number[]): boolean => v.slice(0, -1).reduce((a, b) => a + b, 0) === v.at(-1);
+
+/**
+ * The applicant columns a 表三 prints, from its header: null for the standard seven; otherwise
+ * e.g. natural | legal_entities | total (法人或其他组织 as one column) or the six without 总计.
+ */
+function applicantColumns(text: string, region: Region): string[] | null {
+  const head = canon(text.slice(region.start, Math.min(region.end, region.start + 800)));
+  const header = head.slice(0, Math.max(0, head.indexOf('本年新收')));
+  if (!header.includes('自然人')) return null;
+  const itemised = ORGANISATIONS.some((o) => header.includes(o));
+  const total = header.includes('总计');
+  if (itemised && total) return null;
+  const organisations = itemised ? ['commercial', 'research', 'social', 'legal', 'other_org'] : header.includes('法人或其他组织') ? [LEGAL_ENTITIES] : [];
+  return ['natural', ...organisations, ...(total ? ['total'] : [])];
 }
 
 /**

@@ -4,7 +4,7 @@
 // row takes part in; single-row moves first, then pairs of rows (two runs printed alike, such as the
 // 本年新收 and 总计 rows, must change together).
 import { T3_COLUMNS, T4_COLUMNS, T4_GROUPS } from '../../../../shared/fields';
-import type { RowReading } from './read';
+import { LEGAL_ENTITIES, type RowReading } from './read';
 
 export interface Settlement {
   /** index of the chosen candidate per row */
@@ -29,11 +29,11 @@ function constraintsOf(keys: ReadonlySet<string>): [string, number][][] {
   const out: [string, number][][] = [];
   const rows = new Set([...keys].filter((k) => k.startsWith('t3.')).map((k) => k.split('.')[1]!));
   const outcomes = [...rows].filter((r) => !BALANCE_ROWS.has(r));
-  for (const [c] of T3_COLUMNS) {
+  for (const [c] of [...T3_COLUMNS, [LEGAL_ENTITIES]]) {
     out.push([[`t3.new.${c}`, 1], [`t3.carried_over.${c}`, 1], [`t3.total.${c}`, -1], [`t3.carried_forward.${c}`, -1]]);
     out.push([[`t3.total.${c}`, 1], ...outcomes.map((r): [string, number] => [`t3.${r}.${c}`, -1])]);
   }
-  for (const r of rows) out.push([[`t3.${r}.total`, 1], ...T3_COLUMNS.slice(0, 6).map(([c]): [string, number] => [`t3.${r}.${c}`, -1])]);
+  for (const r of rows) out.push([[`t3.${r}.total`, 1], ...[...T3_COLUMNS.slice(0, 6).map(([c]) => c), LEGAL_ENTITIES].map((c): [string, number] => [`t3.${r}.${c}`, -1])]);
   for (const [g] of T4_GROUPS) out.push([[`t4.${g}.total`, 1], ...T4_COLUMNS.slice(0, 4).map(([c]): [string, number] => [`t4.${g}.${c}`, -1])]);
   return out.filter((terms) => terms.some(([k]) => keys.has(k)));
 }
