@@ -80,7 +80,9 @@ export function readTable(text: string, schema: TableSchema, region: Region, evi
   for (const row of rows.values()) {
     const at = row.keys.findIndex((k) => k.endsWith(`.${LEGAL_ENTITIES}`));
     const cell = row.candidates[0]![at];
-    if (cell) unmapped.push({ label: `${text.slice(row.labelStart, row.labelEnd).replace(/\s+/g, ' ').trim()}·法人或其他组织`, values: [cell.value], span: [row.labelStart, cell.end] });
+    // the row's own label: header cells may run into it
+    const label = text.slice(row.labelStart, row.labelEnd).split(/[|\n]/u).at(-1)!.replace(/\s+/g, ' ').trim();
+    if (cell) unmapped.push({ label: `${label}·法人或其他组织`, values: [cell.value], span: [row.labelStart, cell.end] });
   }
   return { schema, rows: [...rows.values()], unmapped };
 }
