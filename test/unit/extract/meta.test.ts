@@ -92,6 +92,11 @@ describe('title and agency', () => {
   it('skips navigation bars and breadcrumbs', () => {
     expect(m('凤台县人民政府 政务公开 政府信息公开年报\n当前位置：首页 > 政务公开 > 政府信息公开年报\n凤台县财政局2020年度政务公开工作总结\n正文')['meta.title']).toBe('凤台县财政局2020年度政务公开工作总结');
   });
+  it('reads titles in 《》, notices that publish a report, and an agency after the year', () => {
+    expect(m('《宜章县2021年政府信息公开工作年度报告》\n正文')).toMatchObject({ 'meta.title': '宜章县2021年政府信息公开工作年度报告', 'meta.agency': '宜章县人民政府' });
+    expect(m('关于印发《长沙县2020年政府信息公开工作年度报告》的通知\n正文')).toMatchObject({ 'meta.title': '关于印发《长沙县2020年政府信息公开工作年度报告》的通知', 'meta.doc_kind': 'other' });
+    expect(m('2021年度醴陵市财政局政府信息公开工作年度报告\n正文')['meta.agency']).toBe('醴陵市财政局');
+  });
   it('ends the agency of a letter where 关于 starts', () => {
     expect(m('洞口县发展和改革局关于报送2021年度政府信息公开工作年度报告的函\n正文')).toMatchObject({ 'meta.agency': '洞口县发展和改革局', 'meta.doc_kind': 'other', 'meta.year': 2021 });
   });

@@ -8,7 +8,7 @@ import { parseDate } from './dates';
 import { AGENCY_SUFFIX, agencyInTitle, bodyAgency, fullAgencyName, labelledAgency, signatureAgency } from './agency';
 import { regionOf } from './region';
 
-const TITLE = /(?:年度报告|工作报告|自查报告|工作总结|年报|情况报告|情况的报告|年度报告的函|年度报告的通知)\s*$/u;
+const TITLE = /(?:年度报告|工作报告|自查报告|工作总结|年报|情况报告|情况的报告|年度报告》?的函|年度报告》?的通知)\s*$/u;
 const NOT_TITLE = /^(?:根据|按照|本报告|本年度报告|为|依据|现将|今年|\d{4}年[,，])/u;
 const AGENCY_LINE = new RegExp(`^[\\p{Script=Han}（）()]+${AGENCY_SUFFIX}$`, 'u');
 /** a navigation bar: short items apart (凤台县人民政府 政务公开 政府信息公开年报) */
@@ -44,7 +44,7 @@ interface Found<T> {
   confidence: number;
 }
 
-const clip = (s: string): string => s.replace(/^[【[][^】\]]{1,12}[】\]]/u, '').replace(/[\s|]+$/u, '').replace(/[_\-|—]\s*[^_\-|—]*(?:政府|网|门户)$/u, '').trim();
+const clip = (s: string): string => s.replace(/^[【[][^】\]]{1,12}[】\]]/u, '').replace(/^《([^《》]+)》$/u, '$1').replace(/[\s|]+$/u, '').replace(/[_\-|—]\s*[^_\-|—]*(?:政府|网|门户)$/u, '').trim();
 
 function findTitle(lines: readonly Line[], pageMeta: Record<string, string>): Found<string> | null {
   const labelled = lines.slice(0, 15).find((l) => /^(?:标\s*题|文件名称|名\s*称)\s*[:：]/u.test(l.text));
