@@ -4,8 +4,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixture } from '../support/tmp';
 import { testLibrary, type TestLibrary } from '../support/library';
-import { runImport } from '../../src/main/core/import/job';
-import { inlineExecutor } from '../../src/main/core/import/executor';
 
 let t: TestLibrary;
 afterEach(() => t?.lib.close());

@@ -63,10 +63,13 @@ export function ocrJob(opts: OcrJobOptions): OcrJob {
       if (closed) throw new OcrCancelled();
       const image = await opts.executor.pageImage({ bytes: file.bytes, sha256: file.sha256, kind: source, page });
       if (!image.ok) throw new NormalizeError(image.code as NormalizeError['code'], image.message);
-      const { scale, width, height } = image.value;
-      const r = await (await getPool()).recognize(image.value);
+      const { scale, width, height, figures } = image.value;
+      const ocr = await getPool();
+      const parts = await Promise.all([ocr.recognize(image.value), ...(figures ? [ocr.recognize({ pgm: figures, width, height }, true)] : [])]);
+      const r = { words: parts.flatMap((p) => p.words), ms: parts.reduce((n, p) => n + p.ms, 0) };
+      const confidence = r.words.length ? r.words.reduce((n, w) => n + (w.conf ?? 0), 0) / r.words.length : 0;
       const words = scale === 1 ? r.words : r.words.map((w) => ({ ...w, x: w.x / scale, y: w.y / scale, w: w.w / scale, h: w.h / scale }));
-      const result: OcrPage = { page, width: width / scale, height: height / scale, words, confidence: r.confidence };
+      const result: OcrPage = { page, width: width / scale, height: height / scale, words, confidence };
       putOcrPage(opts.db, file.sha256, OCR_SETTINGS_KEY, result, r.ms);
       stats.recognized++;
       stats.ms += r.ms;

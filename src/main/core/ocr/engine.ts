@@ -19,7 +19,8 @@ export interface OcrResult {
 
 export interface OcrPool {
   readonly size: number;
-  recognize(image: OcrImage): Promise<OcrResult>;
+  /** `figures`: the image holds a table's figure columns only (numbers: see correct.ts) */
+  recognize(image: OcrImage, figures?: boolean): Promise<OcrResult>;
   /** Stop every worker now; queued and running pages reject with OcrCancelled. */
   terminate(): Promise<void>;
 }
@@ -48,6 +49,7 @@ interface Lane {
 
 interface Task {
   image: OcrImage;
+  figures: boolean;
   resolve: (r: OcrResult) => void;
   reject: (e: unknown) => void;
 }
@@ -82,7 +84,7 @@ export async function createOcrPool(size = defaultPoolSize()): Promise<OcrPool> 
         .recognize(Buffer.from(pgm.buffer, pgm.byteOffset, pgm.byteLength), {}, { text: false, tsv: true })
         .then(
           ({ data }) => {
-            const words = wordsFromTsv(data.tsv ?? '');
+            const words = wordsFromTsv(data.tsv ?? '', task.figures);
             const confidence = words.length ? words.reduce((n, w) => n + (w.conf ?? 0), 0) / words.length : 0;
             task.resolve({ width: task.image.width, height: task.image.height, words, confidence, ms: Math.round(performance.now() - started) });
           },
@@ -99,15 +101,15 @@ export async function createOcrPool(size = defaultPoolSize()): Promise<OcrPool> 
     await Promise.all(Array.from({ length: size }, startLane));
   } catch (err) {
     await Promise.all(lanes.map((l) => l.worker.terminate()));
-    throw new Error(`文字识别引擎无法启动: ${String(err)}`);
+    throw new Error(`文字识别引擎无法启动: ${String(err)}`, { cause: err });
   }
 
   return {
     size,
-    recognize(image) {
+    recognize(image, figures = false) {
       if (closed) return Promise.reject(new OcrCancelled());
       return new Promise((resolve, reject) => {
-        queue.push({ image, resolve, reject });
+        queue.push({ image, figures, resolve, reject });
         dispatch();
       });
     },

@@ -17,6 +17,8 @@ export interface PageImageRequest {
 export interface PageImage extends OcrImage {
   /** image pixels per page unit (PDF point, or 1 for image files) */
   scale: number;
+  /** the figure columns of a ruled table, read apart (same size as the page) */
+  figures: Uint8Array | null;
 }
 
 /** The PDF rendered last stays open: a file's pages are asked for one after another. */
@@ -24,8 +26,8 @@ let open: { sha256: string; pdf: OpenPdf } | null = null;
 
 export async function pageImage(req: PageImageRequest): Promise<PageImage> {
   const { width, height, grey, scale } = req.kind === 'pdf' ? await renderPdf(req) : { ...(await decodeImagePage(req.bytes, req.page)), scale: 1 };
-  prepareForOcr(grey, width, height);
-  return { pgm: toPgm(grey, width, height), width, height, scale };
+  const { text, figures } = prepareForOcr(grey, width, height);
+  return { pgm: toPgm(text, width, height), figures: figures && toPgm(figures, width, height), width, height, scale };
 }
 
 async function renderPdf(req: PageImageRequest): Promise<{ width: number; height: number; grey: Uint8Array; scale: number }> {

@@ -2,7 +2,7 @@
 // (the npm models split Chinese into single characters with spaces between them), confidences in [0, 1], then the cheap
 // post-corrections of correct.ts.
 import type { Word } from '../normalize/positioned-types';
-import { correctWord } from './correct';
+import { correctFigure, correctWord } from './correct';
 
 /** Pieces of a line closer than this share of the line height are one word. */
 const JOIN_GAP = 0.45;
@@ -13,7 +13,8 @@ interface Piece extends Word {
 
 const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
 
-export function wordsFromTsv(tsv: string): Word[] {
+/** `figures`: the words are from a table's figure columns (numbers only). */
+export function wordsFromTsv(tsv: string, figures = false): Word[] {
   const pieces: Piece[] = [];
   for (const row of tsv.split('\n')) {
     const c = row.split('\t');
@@ -23,7 +24,7 @@ export function wordsFromTsv(tsv: string): Word[] {
     const [x, y, w, h, conf] = c.slice(6, 11).map(Number) as [number, number, number, number, number];
     pieces.push({ text, x, y, w, h, conf: Math.max(0, Math.min(1, conf / 100)), line: `${c[1]}.${c[2]}.${c[3]}.${c[4]}` });
   }
-  return joinPieces(pieces).map(correctWord);
+  return joinPieces(pieces).map(figures ? correctFigure : correctWord);
 }
 
 function joinPieces(pieces: readonly Piece[]): Word[] {

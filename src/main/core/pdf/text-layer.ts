@@ -79,7 +79,7 @@ const count = (words: readonly Word[], re: RegExp): number => words.reduce((n, w
 
 export function layerProblem(words: readonly Word[]): PageNeed['reason'] | null {
   const all = count(words, /\S/gu);
-  const bad = count(words, /[\ue000-\uf8ff\ufffd\u0000-\u0008\u000e-\u001f]/gu);
+  const bad = count(words, /[\ue000-\uf8ff\ufffd\p{Cc}]/gu);
   const letters = count(words, /[\p{Script=Han}\p{L}]/gu);
   const digits = count(words, /\p{N}/gu);
   if (bad > MAX_GARBAGE_SHARE * all) return letters + digits - bad < MIN_PAGE_CHARS && bad < all / 2 ? 'absent' : 'garbage';
