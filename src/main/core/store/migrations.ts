@@ -152,6 +152,26 @@ CREATE VIRTUAL TABLE report_text USING fts5(text, tokenize = 'trigram', content 
 ALTER TABLE reports ADD COLUMN text_indexed INTEGER NOT NULL DEFAULT 0;
 `,
   },
+  {
+    version: 3,
+    name: 'ocr cache',
+    sql: `
+-- OCR words per page of a file's content, by recognition settings: a re-import or a resumed job
+-- never reads a page twice. words: JSON [{text, x, y, w, h, conf}] in page units.
+CREATE TABLE ocr_pages (
+  sha256     TEXT NOT NULL,
+  page       INTEGER NOT NULL,
+  settings   TEXT NOT NULL,
+  width      REAL NOT NULL,
+  height     REAL NOT NULL,
+  words      TEXT NOT NULL,
+  confidence REAL NOT NULL,
+  ms         INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (sha256, page, settings)
+) WITHOUT ROWID;
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
