@@ -30,7 +30,9 @@ export const apiArgs = {
   'library:export': z.object({ format: z.enum(['json', 'csv', 'csv-wide', 'xlsx']) }).strict(),
   'review:queue': z.object({ ids: z.array(id).max(1_000_000).optional() }).strict(),
   'report:page': z.object({ id, page: z.number().int().positive(), sha256: z.string().regex(/^[0-9a-f]{64}$/).optional() }).strict(),
-  'field:restore': z.object({ reportId: id, historyId: id, side: z.enum(['old', 'new']), note: z.string().max(2000).optional() }).strict(),
+  'field:restore': z
+    .object({ reportId: id, historyId: id, side: z.enum(['old', 'new']), action: z.enum(['undo', 'redo', 'restore']).optional(), note: z.string().max(2000).optional() })
+    .strict(),
   'report:meta': z
     .object({
       id,
@@ -74,7 +76,7 @@ export interface ApiResults {
   /** restore the old (undo) or new (redo, restore) side of a history row, as a new change */
   'field:restore': ReportDetail & { change: number };
   /** metadata corrections; a changed layout re-extracts the report keeping manual corrections */
-  'report:meta': ReportDetail & { reextracted: boolean };
+  'report:meta': ReportDetail & { reextracted: boolean; changes: number[] };
   /** re-read the stored originals through the import pipeline; corrected/verified fields kept unless keepManual is false */
   'report:reextract': ReextractSummary;
   /** the two reports are one document: one is left (returned) with the files, history and manual values of both */

@@ -83,8 +83,8 @@ export interface ReportDetail extends ReportSummary {
   text: string;
 }
 
-/** What kind of change a history row is: a person's edit (null), an undo/redo or restore, a re-extraction, a merge, a whole-report verification. */
-export type HistoryAction = 'restore' | 'reextract' | 'merge' | 'verify' | 'meta';
+/** What kind of change a history row is: a person's edit (null), an undo, redo or restore of an earlier row, a re-extraction, a merge, a review-status change. */
+export type HistoryAction = 'undo' | 'redo' | 'restore' | 'reextract' | 'merge' | 'verify';
 
 /**
  * One change of a field: old and new value and status, when, by whom, why. Key '*' is the report

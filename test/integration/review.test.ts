@@ -38,7 +38,7 @@ describe('undo, redo and restore', () => {
     expect(check(t, id, 'legacy.apply_channels').ok).toBe(false);
     expect(reviewStatus(t, id)).toBe('in_review');
 
-    const undo = restoreField(t.lib.db, { reportId: id, historyId: change, side: 'old', by: 'tester' });
+    const undo = restoreField(t.lib.db, { reportId: id, historyId: change, side: 'old', action: 'undo', by: 'tester' });
     expect(field(t, id, 'legacy.apply.in_person')).toMatchObject({ value: original.value, status: 'auto', confidence: original.confidence });
     expect(check(t, id, 'legacy.apply_channels').ok).toBe(true);
 
@@ -47,7 +47,7 @@ describe('undo, redo and restore', () => {
     const history = fieldHistory(t.lib.db, id);
     expect(history.map((h) => [h.key, h.oldValue, h.newValue, h.newStatus, h.action, h.restoredFrom, h.reason])).toEqual([
       ['legacy.apply.in_person', original.value, 2, 'corrected', null, null, null],
-      ['legacy.apply.in_person', 2, original.value, 'auto', 'restore', change, null],
+      ['legacy.apply.in_person', 2, original.value, 'auto', 'undo', change, null],
       ['legacy.apply.in_person', original.value, 2, 'corrected', 'restore', change, '重做'],
     ]);
     expect(history[1]!.id).toBe(undo);
@@ -86,7 +86,7 @@ describe('metadata', () => {
     t = await seeds();
     const id = byFile(t, '003_');
     const executor = inlineExecutor();
-    expect(await editMetadata(t.lib, executor, id, { agency: '平江县人民政府', year: 2016, region: '湖南省岳阳市平江县' }, '标题页所示')).toBe(false);
+    expect(await editMetadata(t.lib, executor, id, { agency: '平江县人民政府', year: 2016, region: '湖南省岳阳市平江县' }, '标题页所示')).toMatchObject({ reextracted: false, changes: [expect.any(Number), expect.any(Number)] });
     const row = listReports(t.lib.db).find((r) => r.id === id)!;
     expect([row.agency, row.year, row.region]).toEqual(['平江县人民政府', 2016, '湖南省岳阳市平江县']);
     expect(fieldHistory(t.lib.db, id).filter((h) => h.key.startsWith('meta.')).map((h) => [h.key, h.newValue, h.reason])).toEqual([
@@ -99,7 +99,7 @@ describe('metadata', () => {
     t = await seeds();
     const id = byFile(t, '003_');
     changeField(t.lib.db, { reportId: id, key: 'legacy.apply.fax', value: 3, status: 'corrected' });
-    expect(await editMetadata(t.lib, inlineExecutor(), id, { format: 'narrative' })).toBe(true);
+    expect((await editMetadata(t.lib, inlineExecutor(), id, { format: 'narrative' })).reextracted).toBe(true);
     expect(field(t, id, 'meta.format')).toMatchObject({ value: 'narrative', status: 'corrected' });
     expect(field(t, id, 'legacy.apply.fax')).toMatchObject({ value: 3, status: 'corrected' });
     expect(fieldHistory(t.lib.db, id).at(-1)).toMatchObject({ key: '*', action: 'reextract' });

@@ -96,8 +96,7 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
     'report:page': ({ id, page, sha256 }: { id: number; page: number; sha256?: string }) => pages.get(id, page, sha256),
     'report:meta': async ({ id, note, ...changes }: MetaChanges & { id: number; note?: string }) => {
       reportDetail(id);
-      const reextracted = await editMetadata(lib, executor, id, changes, note);
-      return { ...reportDetail(id), reextracted };
+      return { ...reportDetail(id), ...(await editMetadata(lib, executor, id, changes, note)) };
     },
     'report:reextract': ({ ids, keepManual }: { ids: number[]; keepManual?: boolean }) => {
       const jobId = crypto.randomUUID();

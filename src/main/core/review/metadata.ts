@@ -17,19 +17,20 @@ export interface MetaChanges {
 
 const KEYS = { agency: 'meta.agency', year: 'meta.year', region: 'meta.region', format: 'meta.format' } as const;
 
-/** Apply the changes; returns whether the report was re-extracted. */
-export async function editMetadata(lib: Library, executor: Executor, id: number, changes: MetaChanges, note?: string, by?: string): Promise<boolean> {
+/** Apply the changes; returns their history rows and whether the report was re-extracted. */
+export async function editMetadata(lib: Library, executor: Executor, id: number, changes: MetaChanges, note?: string, by?: string): Promise<{ changes: number[]; reextracted: boolean }> {
   const current = new Map(listFields(lib.db, id).map((f) => [f.key, f.value]));
+  const made: number[] = [];
   let layoutChanged = false;
   for (const [name, key] of Object.entries(KEYS) as [keyof MetaChanges, string][]) {
     const value = changes[name];
     if (value === undefined || current.get(key) === value) continue;
-    changeField(lib.db, { reportId: id, key, value, status: 'corrected', ...(note ? { note } : {}), ...(by ? { by } : {}) });
+    made.push(changeField(lib.db, { reportId: id, key, value, status: 'corrected', ...(note ? { note } : {}), ...(by ? { by } : {}) }));
     if (name === 'format') layoutChanged = true;
   }
-  if (!layoutChanged) return false;
+  if (!layoutChanged) return { changes: made, reextracted: false };
   const run = await reextractReports(lib, executor, [id], { keepManual: true, ...(by ? { by } : {}) });
   const failure = run.failed[0];
   if (failure) throw new ReviewError(failure.code === 'blob_missing' ? 'blob_missing' : 'bad_meta', failure.message);
-  return true;
+  return { changes: made, reextracted: true };
 }

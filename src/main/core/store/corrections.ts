@@ -62,7 +62,7 @@ export function changeField(db: Db, change: FieldChange): number {
 interface Provenance {
   by: string;
   reason: string | null;
-  action: 'restore' | null;
+  action: RestoreAction | null;
   restoredFrom: number | null;
 }
 
@@ -133,9 +133,13 @@ export interface Restore {
   historyId: number;
   /** 'old': the state before that change (undo); 'new': the state it set (redo, or restoring an earlier value) */
   side: 'old' | 'new';
+  /** how the history shows it (default 'restore') */
+  action?: RestoreAction;
   note?: string;
   by?: string;
 }
+
+type RestoreAction = 'undo' | 'redo' | 'restore';
 
 /** Restore one side of a history row as a new change; returns the new history row's id. */
 export function restoreField(db: Db, r: Restore): number {
@@ -143,25 +147,26 @@ export function restoreField(db: Db, r: Restore): number {
     const row = historyRow(db, r.historyId);
     if (!row || row.reportId !== r.reportId) throw new CorrectionError('not_found', `报告 ${r.reportId} 没有第 ${r.historyId} 条修改记录`);
     const by = r.by ?? osUser();
-    if (row.key === '*') return restoreReview(db, row, r.side, by, r.note ?? null);
+    const action = r.action ?? 'restore';
+    if (row.key === '*') return restoreReview(db, row, r.side, { by, reason: r.note ?? null, action, restoredFrom: row.id });
     const status = (r.side === 'old' ? row.oldStatus : row.newStatus) as FieldStatus | null;
     const value = r.side === 'old' ? row.oldValue : row.newValue;
     const confidence = r.side === 'old' ? row.oldConfidence : row.newConfidence;
     // a change that created the field is undone by removing it
     const target = status === null || status === 'missing' ? null : { value, status, confidence: confidence ?? 1 };
-    return writeField(db, r.reportId, row.key, target, { by, reason: r.note ?? null, action: 'restore', restoredFrom: row.id });
+    return writeField(db, r.reportId, row.key, target, { by, reason: r.note ?? null, action, restoredFrom: row.id });
   })();
 }
 
-function restoreReview(db: Db, row: StoredHistoryRow, side: 'old' | 'new', by: string, reason: string | null): number {
-  if (row.action !== null && row.action !== 'verify' && row.action !== 'restore') {
+function restoreReview(db: Db, row: StoredHistoryRow, side: 'old' | 'new', p: Provenance): number {
+  if (row.action === 'reextract' || row.action === 'merge') {
     throw new CorrectionError('not_restorable', '这条记录（重新提取或合并）不能撤销');
   }
   const current = requireReport(db, row.reportId);
   const target = ((side === 'old' ? row.oldStatus : row.newStatus) ?? 'unreviewed') as ReviewStatus;
   const at = new Date().toISOString();
   sql(db, 'UPDATE reports SET review_status = ?, updated_at = ? WHERE id = ?').run(target, at, row.reportId);
-  return addHistory(db, { reportId: row.reportId, key: '*', oldValue: null, newValue: null, oldStatus: current, newStatus: target, by, reason, action: 'restore', restoredFrom: row.id, at });
+  return addHistory(db, { reportId: row.reportId, key: '*', oldValue: null, newValue: null, oldStatus: current, newStatus: target, ...p, at });
 }
 
 /**
