@@ -1,8 +1,8 @@
 // PDF text layers → positioned words (pdfjs-dist, legacy build for Node). Pages without a usable
 // text layer are reported so they can be sent to OCR.
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PositionedPage, Word } from '../normalize/positioned-types';
 import { NormalizeError } from '../normalize/types';
+import { openPdf } from './document';
 
 export interface TextLayer {
   pages: PositionedPage[];
@@ -21,22 +21,12 @@ interface TextItem {
 }
 
 export async function readTextLayer(bytes: Uint8Array, signal?: AbortSignal): Promise<TextLayer> {
-  // pdfjs takes ownership of the buffer: give it a copy
-  const task = getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, verbosity: 0 });
-  let doc;
-  try {
-    doc = await task.promise;
-  } catch (err) {
-    await task.destroy();
-    const name = (err as Error).name;
-    if (name === 'PasswordException') throw new NormalizeError('unsupported', 'PDF 已加密，无法读取（请先解除密码保护）');
-    throw new NormalizeError('not_text', `PDF 文件已损坏或无法解析（${(err as Error).message}）`);
-  }
+  const { doc, close } = await openPdf(bytes);
   try {
     const pages: PositionedPage[] = [];
     const needsOcr: number[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
-      if (signal?.aborted) throw new NormalizeError('unsupported', '已取消');
+      if (signal?.aborted) throw new NormalizeError('cancelled', '已取消');
       const page = await doc.getPage(n);
       const { width, height } = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
@@ -47,7 +37,7 @@ export async function readTextLayer(bytes: Uint8Array, signal?: AbortSignal): Pr
     }
     return { pages, needsOcr };
   } finally {
-    await task.destroy();
+    await close();
   }
 }
 
