@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { FieldHistoryEntry, JobProgress, JobSummary, ReportDetail, ReportSummary } from './model';
 import { API_EVENT_NAMES, API_METHOD_NAMES, type ApiEventName, type ApiMethodName } from './channels';
+import type { PageView, ReextractSummary, ReviewQueueItem } from './review';
 
 const id = z.number().int().positive();
 
@@ -27,6 +28,23 @@ export const apiArgs = {
   'import:cancel': z.object({ jobId: z.string().min(1).max(64) }).strict(),
   // no path from the renderer (it is untrusted): files go to the library's exports folder
   'library:export': z.object({ format: z.enum(['json', 'csv', 'csv-wide', 'xlsx']) }).strict(),
+  'review:queue': z.object({ ids: z.array(id).max(1_000_000).optional() }).strict(),
+  'report:page': z.object({ id, page: z.number().int().positive(), sha256: z.string().regex(/^[0-9a-f]{64}$/).optional() }).strict(),
+  'field:restore': z
+    .object({ reportId: id, historyId: id, side: z.enum(['old', 'new']), action: z.enum(['undo', 'redo', 'restore']).optional(), note: z.string().max(2000).optional() })
+    .strict(),
+  'report:meta': z
+    .object({
+      id,
+      agency: z.string().min(1).max(200).nullable().optional(),
+      year: z.number().int().min(1949).max(2200).nullable().optional(),
+      region: z.string().min(1).max(200).nullable().optional(),
+      format: z.enum(['2021', '2019', 'legacy', 'narrative']).optional(),
+      note: z.string().max(2000).optional(),
+    })
+    .strict(),
+  'report:reextract': z.object({ ids: z.array(id).min(1).max(100_000), keepManual: z.boolean().optional() }).strict(),
+  'report:merge': z.object({ ids: z.tuple([id, id]) }).strict(),
 } as const satisfies Record<ApiMethodName, z.ZodType>;
 
 export interface LibraryInfo {
@@ -43,14 +61,26 @@ export interface ApiResults {
   'library:search': ReportSummary[];
   'report:get': ReportDetail;
   'report:history': FieldHistoryEntry[];
-  /** marks the report verified: refused while a rule fails, unless accepted with a note */
-  'report:verify': ReportDetail;
-  /** the report after the change, with its checks evaluated again */
-  'field:update': ReportDetail;
+  /** marks the report verified: refused while a rule fails, unless accepted with a note; `change` is its history row */
+  'report:verify': ReportDetail & { change: number };
+  /** the report after the change, with its checks evaluated again; `change` is the history row (for undo) */
+  'field:update': ReportDetail & { change: number };
   'import:start': { jobId: string };
   'import:cancel': { cancelled: boolean };
   /** where the file was written (the library's exports folder) and how many reports */
   'library:export': { path: string; reports: number };
+  /** report ids in review order: failing rules first, then low confidence; verified last */
+  'review:queue': ReviewQueueItem[];
+  /** one page of the report's file (its first file unless sha256 is given): words and picture */
+  'report:page': PageView;
+  /** restore the old (undo) or new (redo, restore) side of a history row, as a new change */
+  'field:restore': ReportDetail & { change: number };
+  /** metadata corrections; a changed layout re-extracts the report keeping manual corrections */
+  'report:meta': ReportDetail & { reextracted: boolean; changes: number[] };
+  /** re-read the stored originals through the import pipeline; corrected/verified fields kept unless keepManual is false */
+  'report:reextract': ReextractSummary;
+  /** the two reports are one document: one is left (returned) with the files, history and manual values of both */
+  'report:merge': ReportDetail;
 }
 
 export type ApiMethod = ApiMethodName;

@@ -83,16 +83,26 @@ export interface ReportDetail extends ReportSummary {
   text: string;
 }
 
-/** One change of a field: old and new value and status, when, by whom, why. */
+/** What kind of change a history row is: a person's edit (null), an undo, redo or restore of an earlier row, a re-extraction, a merge, a review-status change. */
+export type HistoryAction = 'undo' | 'redo' | 'restore' | 'reextract' | 'merge' | 'verify';
+
+/**
+ * One change of a field: old and new value and status, when, by whom, why. Key '*' is the report
+ * itself (verification, re-extraction, merge): its statuses are review statuses.
+ */
 export interface FieldHistoryEntry {
+  id: number;
   key: string;
   oldValue: FieldValue;
   newValue: FieldValue;
-  oldStatus: FieldStatus | null;
-  newStatus: FieldStatus;
+  oldStatus: FieldStatus | ReportSummary['reviewStatus'] | null;
+  newStatus: FieldStatus | ReportSummary['reviewStatus'];
   changedAt: string;
   changedBy: string;
   reason: string | null;
+  action: HistoryAction | null;
+  /** the history row this change restored (undo, redo, restore) */
+  restoredFrom: number | null;
 }
 
 export type OutcomeStatus = 'imported' | 'duplicate' | 'failed' | 'skipped';

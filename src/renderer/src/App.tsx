@@ -12,12 +12,14 @@ import { useImportJob } from './useImportJob';
 import { useWindowDrop } from './useWindowDrop';
 import { Shortcuts } from './components/Shortcuts';
 import { sortReports, type Sort } from './sort';
+import { ReviewScreen } from './review/ReviewScreen';
 
 export function App() {
   const [locale, setLocale] = useState<Locale>(savedLocale);
   const i18n = useMemo(() => ({ locale, t: translator(locale) }), [locale]);
   const [info, setInfo] = useState<LibraryInfo | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
+  const [review, setReview] = useState<number | null>(null);
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<Sort>({ key: 'id', desc: false });
   const [unsorted, setReports] = useState<ReportSummary[]>([]);
@@ -38,7 +40,8 @@ export function App() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.ctrlKey || e.metaKey || e.altKey) return;
-      const step = e.key === 'j' || e.key === 'PageDown' ? 1 : e.key === 'k' || e.key === 'PageUp' ? -1 : 0;
+      // the review screen walks its own queue
+      const step = review !== null ? 0 : e.key === 'j' || e.key === 'PageDown' ? 1 : e.key === 'k' || e.key === 'PageUp' ? -1 : 0;
       if (step && reports.length) {
         e.preventDefault();
         const at = reports.findIndex((r) => r.id === selected);
@@ -49,7 +52,7 @@ export function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [reports, selected]);
+  }, [reports, selected, review]);
 
   const switchLocale = () => {
     const next = locale === 'zh-CN' ? 'en' : 'zh-CN';
@@ -60,12 +63,27 @@ export function App() {
   return (
     <I18n.Provider value={i18n}>
       <div className="app">
-        <Header info={info} query={query} onQuery={setQuery} onSwitchLocale={switchLocale} />
-        <main className={selected === null ? 'content' : 'content with-detail'}>
-          <LibraryList reports={reports} sort={sort} onSort={setSort} selected={selected} onSelect={setSelected} />
-          {selected !== null && <ReportDetail id={selected} onClose={() => setSelected(null)} onOpen={setSelected} onChanged={refresh} />}
-        </main>
-        {job && <JobPanel job={job} onCancel={cancel} onClose={dismiss} onOpen={setSelected} />}
+        {review !== null ? (
+          <ReviewScreen
+            startId={review}
+            ids={reports.map((r) => r.id)}
+            onClose={(id, changed) => {
+              setReview(null);
+              setSelected(id);
+              if (changed) refresh();
+            }}
+            onSwitchLocale={switchLocale}
+          />
+        ) : (
+          <>
+            <Header info={info} query={query} onQuery={setQuery} onSwitchLocale={switchLocale} />
+            <main className={selected === null ? 'content' : 'content with-detail'}>
+              <LibraryList reports={reports} sort={sort} onSort={setSort} selected={selected} onSelect={setSelected} onOpen={setReview} />
+              {selected !== null && <ReportDetail id={selected} onClose={() => setSelected(null)} onOpen={setSelected} onChanged={refresh} onReview={setReview} />}
+            </main>
+          </>
+        )}
+        {job && (review === null || job.phase !== 'finished') && <JobPanel job={job} onCancel={cancel} onClose={dismiss} onOpen={setSelected} />}
         {help && <Shortcuts onClose={() => setHelp(false)} />}
         {dragging && (
           <div className="drop-overlay" role="presentation">

@@ -11,7 +11,13 @@ import { failStaleJobs } from '../store/jobs';
 import { inlineExecutor, workerExecutor, type Executor } from '../import/executor';
 import { runImport } from '../import/job';
 import { defaultExportPath, EXPORTERS, type ExportFormat } from '../export';
-import { changeField, fieldHistory, verifyReport, type FieldChange } from '../store/corrections';
+import { changeField, fieldHistory, restoreField, verifyReport, type FieldChange, type Restore } from '../store/corrections';
+import { reviewQueue } from '../store/review-queue';
+import { mergeReports } from '../store/merge';
+import { osUser } from '../store/history';
+import { pageViews } from '../review/page-view';
+import { reextractReports } from '../review/reextract';
+import { editMetadata, type MetaChanges } from '../review/metadata';
 
 export interface ApiHost {
   /** Validate raw (untrusted) args, run the handler, return data — never throws. */
@@ -60,6 +66,14 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
     return report;
   };
 
+  const pages = pageViews(lib);
+  /** a background task the caller can cancel with import:cancel (its job id comes with its progress events) */
+  const track = <T>(jobId: string, abort: AbortController, work: Promise<T>): Promise<T> => {
+    const done = work.finally(() => jobs.delete(jobId));
+    jobs.set(jobId, { abort, done: done.catch(() => undefined) });
+    return done;
+  };
+
   const handlers: Handlers = {
     'library:info': () => ({ home: lib.home, dbPath: lib.dbPath, reports: countReports(lib.db), schemaVersion: schemaVersion(lib.db) }),
     'library:list': () => listReports(lib.db),
@@ -67,13 +81,29 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
     'report:get': ({ id }: { id: number }) => reportDetail(id),
     'report:history': ({ id }: { id: number }) => fieldHistory(lib.db, id),
     'report:verify': ({ id, note }: { id: number; note?: string }) => {
-      verifyReport(lib.db, id, note);
-      return reportDetail(id);
+      const change = verifyReport(lib.db, id, note);
+      return { ...reportDetail(id), change };
     },
     'field:update': (change: FieldChange) => {
-      changeField(lib.db, change);
-      return reportDetail(change.reportId);
+      const id = changeField(lib.db, change);
+      return { ...reportDetail(change.reportId), change: id };
     },
+    'field:restore': (restore: Restore) => {
+      const change = restoreField(lib.db, restore);
+      return { ...reportDetail(restore.reportId), change };
+    },
+    'review:queue': ({ ids }: { ids?: number[] }) => reviewQueue(lib.db, ids),
+    'report:page': ({ id, page, sha256 }: { id: number; page: number; sha256?: string }) => pages.get(id, page, sha256),
+    'report:meta': async ({ id, note, ...changes }: MetaChanges & { id: number; note?: string }) => {
+      reportDetail(id);
+      return { ...reportDetail(id), ...(await editMetadata(lib, executor, id, changes, note)) };
+    },
+    'report:reextract': ({ ids, keepManual }: { ids: number[]; keepManual?: boolean }) => {
+      const jobId = crypto.randomUUID();
+      const abort = new AbortController();
+      return track(jobId, abort, reextractReports(lib, executor, ids, { keepManual, jobId, signal: abort.signal, onProgress: (p) => emit('job:progress', p) }));
+    },
+    'report:merge': ({ ids }: { ids: [number, number] }) => reportDetail(mergeReports(lib.db, ids[0], ids[1], osUser())),
     'library:export': async ({ format }: { format: ExportFormat }) => {
       const file = defaultExportPath(lib.home, format);
       fs.mkdirSync(nodePath.dirname(file), { recursive: true });

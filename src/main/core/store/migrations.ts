@@ -172,6 +172,22 @@ CREATE TABLE ocr_pages (
 ) WITHOUT ROWID;
 `,
   },
+  {
+    version: 4,
+    name: 'review',
+    sql: `
+-- history rows remember confidence on both sides (an undo restores it), what kind of change it was
+-- (NULL: a person's edit; 'restore', 'reextract', 'merge', 'verify', 'meta') and which row a restore reverted
+ALTER TABLE field_history ADD COLUMN old_confidence REAL;
+ALTER TABLE field_history ADD COLUMN new_confidence REAL;
+ALTER TABLE field_history ADD COLUMN action TEXT;
+ALTER TABLE field_history ADD COLUMN restored_from INTEGER;
+-- the review queue: reports with failing rules or low-confidence values first
+-- (0.6 is LOW_CONFIDENCE of src/shared/review.ts)
+CREATE INDEX checks_failing ON checks(report_id) WHERE ok = 0;
+CREATE INDEX fields_low_confidence ON fields(report_id) WHERE status = 'auto' AND confidence < 0.6;
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

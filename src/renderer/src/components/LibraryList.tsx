@@ -14,12 +14,15 @@ export function LibraryList({
   onSort,
   selected,
   onSelect,
+  onOpen,
 }: {
   reports: ReportSummary[];
   sort: Sort;
   onSort: (s: Sort) => void;
   selected: number | null;
   onSelect: (id: number) => void;
+  /** open the review screen (double click, or Enter on a row) */
+  onOpen?: (id: number) => void;
 }) {
   const { t } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
@@ -61,6 +64,8 @@ export function LibraryList({
                 className={r.id === selected ? 'row selected' : 'row'}
                 data-testid="report-row"
                 onClick={() => onSelect(r.id)}
+                onDoubleClick={() => onOpen?.(r.id)}
+                onKeyDown={(e) => e.key === 'Enter' && onOpen && (e.preventDefault(), onSelect(r.id), onOpen(r.id))}
                 ref={(el) => el?.style.setProperty('transform', `translateY(${v.start}px)`)}
               >
                 <span className="num">{r.id}</span>

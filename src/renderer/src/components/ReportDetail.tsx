@@ -8,7 +8,20 @@ import type { MessageKey } from '../i18n/zh-CN';
 
 const GROUPS: FieldGroup[] = ['t2', 't2v19', 't3', 't4', 'legacy', 'n'];
 
-export function ReportDetail({ id, onClose, onOpen, onChanged }: { id: number; onClose: () => void; onOpen: (id: number) => void; onChanged: () => void }) {
+export function ReportDetail({
+  id,
+  onClose,
+  onOpen,
+  onChanged,
+  onReview,
+}: {
+  id: number;
+  onClose: () => void;
+  onOpen: (id: number) => void;
+  onChanged: () => void;
+  /** the detail grows into the review screen */
+  onReview: (id: number) => void;
+}) {
   const { t } = useI18n();
   const [report, setReport] = useState<Detail | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -56,6 +69,9 @@ export function ReportDetail({ id, onClose, onOpen, onChanged }: { id: number; o
         <span className="muted" data-testid="review-status">
           {report && t(`status.${report.reviewStatus}` as MessageKey)}
         </span>
+        <button type="button" className="primary" onClick={() => onReview(id)} title={t('review.openHint')} data-testid="open-review">
+          {t('review.open')}
+        </button>
         <button type="button" onClick={() => void verify()} data-testid="verify-report" disabled={note === ''}>
           {t('verifyReport')}
         </button>
