@@ -6,6 +6,20 @@ import { API_EVENT_NAMES, API_METHOD_NAMES, type ApiEventName, type ApiMethodNam
 
 const id = z.number().int().positive();
 
+/** Which reports and figures an export covers (every option may be left out: everything). */
+export const exportOptionsSchema = z
+  .object({
+    ids: z.array(id).min(1).max(1_000_000).optional(),
+    verifiedOnly: z.boolean().optional(),
+    layouts: z.array(z.enum(['2021', '2019', 'legacy', 'narrative'])).min(1).max(4).optional(),
+    years: z.array(z.number().int().min(1990).max(2100)).min(1).max(200).optional(),
+    regions: z.array(z.string().min(1).max(200)).min(1).max(5000).optional(),
+    includeOriginals: z.boolean().optional(),
+  })
+  .strict();
+export type ExportOptionsArgs = z.input<typeof exportOptionsSchema>;
+export const EXPORT_FORMAT_NAMES = ['json', 'csv', 'csv-wide', 'xlsx'] as const;
+
 /** Argument schemas: the renderer is untrusted, every call is validated. */
 export const apiArgs = {
   'library:info': z.object({}).strict(),
@@ -26,7 +40,8 @@ export const apiArgs = {
   'import:start': z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(100_000) }).strict(),
   'import:cancel': z.object({ jobId: z.string().min(1).max(64) }).strict(),
   // no path from the renderer (it is untrusted): files go to the library's exports folder
-  'library:export': z.object({ format: z.enum(['json', 'csv', 'csv-wide', 'xlsx']) }).strict(),
+  'library:export': exportOptionsSchema.extend({ format: z.enum(EXPORT_FORMAT_NAMES) }).strict(),
+  'library:facets': z.object({}).strict(),
 } as const satisfies Record<ApiMethodName, z.ZodType>;
 
 export interface LibraryInfo {
@@ -34,6 +49,12 @@ export interface LibraryInfo {
   dbPath: string;
   reports: number;
   schemaVersion: number;
+}
+
+export interface LibraryFacets {
+  years: { value: number; count: number }[];
+  layouts: { value: '2021' | '2019' | 'legacy' | 'narrative'; count: number }[];
+  regions: { value: string; count: number }[];
 }
 
 export interface ApiResults {
@@ -50,7 +71,9 @@ export interface ApiResults {
   'import:start': { jobId: string };
   'import:cancel': { cancelled: boolean };
   /** where the file was written (the library's exports folder) and how many reports */
-  'library:export': { path: string; reports: number };
+  'library:export': { path: string; reports: number; originals?: { path: string; files: number } };
+  /** years, layouts and regions present in the library, with report counts (for export and analysis filters) */
+  'library:facets': LibraryFacets;
 }
 
 export type ApiMethod = ApiMethodName;

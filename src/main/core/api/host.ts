@@ -1,7 +1,5 @@
 // One table of handlers behind the API contract; IPC and the HTTP harness are two transports over it.
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import nodePath from 'node:path';
 import { EventEmitter } from 'node:events';
 import { apiArgs, type ApiEvent, type ApiEvents, type ApiMethod, type ApiResponse, type ApiResults } from '../../../shared/api';
 import { API_METHOD_NAMES } from '../../../shared/channels';
@@ -10,7 +8,8 @@ import { countReports, getReport, listReports, searchReports } from '../store/re
 import { failStaleJobs } from '../store/jobs';
 import { inlineExecutor, workerExecutor, type Executor } from '../import/executor';
 import { runImport } from '../import/job';
-import { defaultExportPath, EXPORTERS, type ExportFormat } from '../export';
+import { defaultExportPath, runExport, type ExportFormat, type ExportOptions } from '../export';
+import { reportFacets } from '../store/selection';
 import { changeField, fieldHistory, verifyReport, type FieldChange } from '../store/corrections';
 
 export interface ApiHost {
@@ -18,7 +17,7 @@ export interface ApiHost {
   dispatch(method: string, rawArgs: unknown): Promise<ApiResponse<ApiMethod>>;
   on<E extends ApiEvent>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
   /** Export the library to a file a person chose in a native dialog (main process only, never the renderer). */
-  exportTo(format: ExportFormat, file: string): Promise<number>;
+  exportTo(format: ExportFormat, file: string, options?: ExportOptions): Promise<number>;
   /** Cancel running jobs and close the library. */
   close(): Promise<void>;
   /** Library folder (where originals, the database and uploads live). */
@@ -74,11 +73,8 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
       changeField(lib.db, change);
       return reportDetail(change.reportId);
     },
-    'library:export': async ({ format }: { format: ExportFormat }) => {
-      const file = defaultExportPath(lib.home, format);
-      fs.mkdirSync(nodePath.dirname(file), { recursive: true });
-      return { path: file, reports: await EXPORTERS[format](lib.db, file) };
-    },
+    'library:export': ({ format, ...options }: ExportOptions & { format: ExportFormat }) => runExport(lib, format, defaultExportPath(lib.home, format), options),
+    'library:facets': () => reportFacets(lib.db),
     'import:start': ({ paths }: { paths: string[] }) => {
       const jobId = crypto.randomUUID();
       const abort = new AbortController();
@@ -113,7 +109,7 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
         return { ok: false, code: typeof e.code === 'string' ? e.code : 'internal', message: e.message };
       }
     },
-    exportTo: async (format, file) => EXPORTERS[format](lib.db, file),
+    exportTo: async (format, file, options) => (await runExport(lib, format, file, options)).reports,
     on(event, listener) {
       events.on(event, listener);
       return () => void events.off(event, listener);
