@@ -1,7 +1,7 @@
 // The typed API contract between the UI and the core. The preload (IPC) and the
 // browser harness (HTTP) expose exactly these methods and events.
 import { z } from 'zod';
-import type { FieldHistoryEntry, JobProgress, JobSummary, ReportDetail, ReportSummary } from './model';
+import type { FieldHistoryEntry, FieldStatus, FieldValue, JobProgress, JobSummary, ReportDetail, ReportSummary } from './model';
 import { API_EVENT_NAMES, API_METHOD_NAMES, type ApiEventName, type ApiMethodName } from './channels';
 
 const id = z.number().int().positive();
@@ -42,6 +42,10 @@ export const apiArgs = {
   // no path from the renderer (it is untrusted): files go to the library's exports folder
   'library:export': exportOptionsSchema.extend({ format: z.enum(EXPORT_FORMAT_NAMES) }).strict(),
   'library:facets': z.object({}).strict(),
+  // the whole library as one file in the exports folder (bundles are imported from the File menu or the CLI)
+  'bundle:export': z.object({}).strict(),
+  'bundle:conflicts': z.object({ reportId: id.optional() }).strict(),
+  'bundle:resolve': z.object({ id, take: z.enum(['local', 'incoming']) }).strict(),
 } as const satisfies Record<ApiMethodName, z.ZodType>;
 
 export interface LibraryInfo {
@@ -49,6 +53,20 @@ export interface LibraryInfo {
   dbPath: string;
   reports: number;
   schemaVersion: number;
+}
+
+export interface MergeConflict {
+  id: number;
+  reportId: number;
+  key: string;
+  localValue: FieldValue;
+  localStatus: FieldStatus;
+  incomingValue: FieldValue;
+  incomingStatus: FieldStatus;
+  incomingBy: string | null;
+  incomingAt: string;
+  bundle: string;
+  createdAt: string;
 }
 
 export interface LibraryFacets {
@@ -74,6 +92,11 @@ export interface ApiResults {
   'library:export': { path: string; reports: number; originals?: { path: string; files: number } };
   /** years, layouts and regions present in the library, with report counts (for export and analysis filters) */
   'library:facets': LibraryFacets;
+  'bundle:export': { path: string; reports: number; files: number };
+  /** figures corrected differently here and in a merged bundle, not yet resolved */
+  'bundle:conflicts': MergeConflict[];
+  /** keep the local value or take the incoming one (recorded in the field's history) */
+  'bundle:resolve': { resolved: number };
 }
 
 export type ApiMethod = ApiMethodName;

@@ -11,6 +11,8 @@ import { inlineExecutor, workerExecutor } from './import/executor';
 import { runImport } from './import/job';
 import { EXPORT_FORMATS, runExport, type ExportFormat } from './export';
 import { exportOptionsSchema } from '../../shared/api';
+import { BundleError, exportBundle, importBundle } from './bundle';
+import { listConflicts } from './store/bundle';
 
 export interface CliIo {
   out: (line: string) => void;
@@ -24,6 +26,8 @@ const USAGE = `用法 / usage:
       [--ids 1,2] [--years 2021,2022] [--regions 湖南省,福建省] [--layouts 2021,2019,legacy,narrative]
       [--verified-only] [--originals]      只导出已核对的数字 / 同时导出原始文件 (FILE-originals.zip)
   nianbao list [--db PATH]                        列出报告 / list reports
+  nianbao bundle export --out FILE [--db PATH]    把整个资料库打包成一个文件 / the whole library as one file
+  nianbao bundle import FILE [--db PATH]          合并另一个资料库包 / merge another library's bundle
 Without --db the library in NIANBAO_HOME or the per-user app data folder is used.`;
 
 const STATUS_LABEL: Record<FileOutcome['status'], string> = { imported: '已导入', duplicate: '重复', failed: '失败', skipped: '跳过' };
@@ -81,6 +85,8 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
         return 0;
       });
     }
+    case 'bundle':
+      return bundleCommand(positionals, values.out, open, io);
     case 'list':
       return withLibrary(open(), (lib) => {
         for (const r of listReports(lib.db)) {
@@ -92,6 +98,36 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     default:
       return usageError(io, `未知命令 ${command}`);
   }
+}
+
+async function bundleCommand(args: string[], out: string | undefined, open: () => Library, io: CliIo): Promise<number> {
+  const [action, file] = args;
+  if (action === 'export') {
+    if (!out) return usageError(io, 'bundle export: 需要 --out FILE');
+    return withLibrary(open(), async (lib) => {
+      const m = await exportBundle(lib, path.resolve(out));
+      io.out(`已打包 ${m.reports} 份报告、${m.files - m.missing.length} 个原始文件 → ${out}${m.missing.length ? `（缺少 ${m.missing.length} 个原始文件）` : ''}`);
+      return 0;
+    });
+  }
+  if (action !== 'import' || !file) return usageError(io, 'bundle: 用法 bundle export --out FILE | bundle import FILE');
+  return withLibrary(open(), async (lib) => {
+    try {
+      const s = await importBundle(lib, path.resolve(file));
+      io.out(
+        `已合并 ${file}：${s.reports} 份报告中新增 ${s.added}（其中近似重复 ${s.nearDuplicates}），已有 ${s.exactDuplicates}；` +
+          `新文件名 ${s.names}，采用更正 ${s.adopted}，历史记录 ${s.history}，冲突 ${s.conflicts}`,
+      );
+      for (const c of listConflicts(lib.db)) {
+        io.out(`冲突\t#${c.reportId}\t${c.key}\t本库 ${String(c.localValue)}（${c.localStatus}）\t导入 ${String(c.incomingValue)}（${c.incomingStatus}，${c.incomingBy ?? '—'}）`);
+      }
+      return 0;
+    } catch (err) {
+      if (!(err instanceof BundleError)) throw err;
+      io.err(`${err.message} [${err.code}]\n`);
+      return 1;
+    }
+  });
 }
 
 async function importCommand(lib: Library, paths: string[], io: CliIo): Promise<number> {

@@ -10,6 +10,8 @@ import { inlineExecutor, workerExecutor, type Executor } from '../import/executo
 import { runImport } from '../import/job';
 import { defaultExportPath, runExport, type ExportFormat, type ExportOptions } from '../export';
 import { reportFacets } from '../store/selection';
+import { exportBundle, importBundle, type BundleImport } from '../bundle';
+import { getConflict, listConflicts, markConflictResolved } from '../store/bundle';
 import { changeField, fieldHistory, verifyReport, type FieldChange } from '../store/corrections';
 
 export interface ApiHost {
@@ -18,6 +20,10 @@ export interface ApiHost {
   on<E extends ApiEvent>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
   /** Export the library to a file a person chose in a native dialog (main process only, never the renderer). */
   exportTo(format: ExportFormat, file: string, options?: ExportOptions): Promise<number>;
+  /** Merge a library bundle a person chose in a native dialog (main process only). */
+  importBundle(file: string): Promise<BundleImport>;
+  /** Write the library as one bundle file a person chose in a native dialog (main process only). */
+  exportBundle(file: string): Promise<void>;
   /** Cancel running jobs and close the library. */
   close(): Promise<void>;
   /** Library folder (where originals, the database and uploads live). */
@@ -75,6 +81,24 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
     },
     'library:export': ({ format, ...options }: ExportOptions & { format: ExportFormat }) => runExport(lib, format, defaultExportPath(lib.home, format), options),
     'library:facets': () => reportFacets(lib.db),
+    'bundle:export': async () => {
+      const file = defaultExportPath(lib.home, 'json').replace(/\.json$/, '.nianbao');
+      const m = await exportBundle(lib, file);
+      return { path: file, reports: m.reports, files: m.files - m.missing.length };
+    },
+    'bundle:conflicts': ({ reportId }: { reportId?: number }) => listConflicts(lib.db, reportId),
+    'bundle:resolve': ({ id, take }: { id: number; take: 'local' | 'incoming' }) => {
+      const c = getConflict(lib.db, id);
+      if (!c) throw new ApiFailure('not_found', `冲突 ${id} 不存在或已处理`);
+      lib.db.transaction(() => {
+        if (take === 'incoming') {
+          const status = c.incomingStatus === 'verified' ? 'verified' : 'corrected';
+          changeField(lib.db, { reportId: c.reportId, key: c.key, value: c.incomingValue, status, note: `合并冲突：采用资料库包 ${c.bundle} 中${c.incomingBy ? ` ${c.incomingBy} ` : ''}的值` });
+        }
+        markConflictResolved(lib.db, id, take);
+      })();
+      return { resolved: id };
+    },
     'import:start': ({ paths }: { paths: string[] }) => {
       const jobId = crypto.randomUUID();
       const abort = new AbortController();
@@ -110,6 +134,8 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
       }
     },
     exportTo: async (format, file, options) => (await runExport(lib, format, file, options)).reports,
+    importBundle: (file) => importBundle(lib, file),
+    exportBundle: async (file) => void (await exportBundle(lib, file)),
     on(event, listener) {
       events.on(event, listener);
       return () => void events.off(event, listener);
