@@ -60,7 +60,7 @@ describe('migration 2 (full-text index)', () => {
     v1.prepare("INSERT INTO pages (file_id, page, text) VALUES (1, 0, '平江县民政局年度报告')").run();
     v1.close();
     const v2 = openDatabase(file);
-    expect(schemaVersion(v2)).toBe(2);
+    expect(schemaVersion(v2)).toBe(SCHEMA_VERSION);
     expect(indexPendingText(v2)).toBe(1);
     expect(v2.prepare("SELECT rowid FROM report_text WHERE report_text MATCH '民政局'").pluck().all()).toEqual([1]);
     v2.close();
