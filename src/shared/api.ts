@@ -2,6 +2,7 @@
 // browser harness (HTTP) expose exactly these methods and events.
 import { z } from 'zod';
 import type { FieldHistoryEntry, FieldStatus, FieldValue, JobProgress, JobSummary, ReportDetail, ReportSummary } from './model';
+import type { AgencyEntry, AgencyTrend, ComplianceRow, GroupStats } from './analysis';
 import { API_EVENT_NAMES, API_METHOD_NAMES, type ApiEventName, type ApiMethodName } from './channels';
 
 const id = z.number().int().positive();
@@ -46,6 +47,14 @@ export const apiArgs = {
   'bundle:export': z.object({}).strict(),
   'bundle:conflicts': z.object({ reportId: id.optional() }).strict(),
   'bundle:resolve': z.object({ id, take: z.enum(['local', 'incoming']) }).strict(),
+  'analysis:agencies': z.object({}).strict(),
+  'analysis:agency': z.object({ agency: z.string().min(1).max(200) }).strict(),
+  'analysis:groups': z.object({ by: z.enum(['year', 'province', 'level']), years: z.array(z.number().int().min(1990).max(2100)).max(200).optional() }).strict(),
+  'analysis:compliance': z.object({}).strict(),
+  // the table of a view as XLSX in the exports folder
+  'analysis:export': z
+    .object({ view: z.enum(['groups', 'compliance']), by: z.enum(['year', 'province', 'level']).optional(), years: z.array(z.number().int().min(1990).max(2100)).max(200).optional() })
+    .strict(),
 } as const satisfies Record<ApiMethodName, z.ZodType>;
 
 export interface LibraryInfo {
@@ -97,6 +106,14 @@ export interface ApiResults {
   'bundle:conflicts': MergeConflict[];
   /** keep the local value or take the incoming one (recorded in the field's history) */
   'bundle:resolve': { resolved: number };
+  'analysis:agencies': AgencyEntry[];
+  /** one agency across years: figures with year-over-year change, cross-year chains, prose compared */
+  'analysis:agency': AgencyTrend;
+  /** totals and distributions by year, province or level */
+  'analysis:groups': GroupStats[];
+  /** required sections and tables present, failing rules, published by the deadline */
+  'analysis:compliance': ComplianceRow[];
+  'analysis:export': { path: string; rows: number };
 }
 
 export type ApiMethod = ApiMethodName;

@@ -1,5 +1,7 @@
 // One table of handlers behind the API contract; IPC and the HTTP harness are two transports over it.
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import nodePath from 'node:path';
 import { EventEmitter } from 'node:events';
 import { apiArgs, type ApiEvent, type ApiEvents, type ApiMethod, type ApiResponse, type ApiResults } from '../../../shared/api';
 import { API_METHOD_NAMES } from '../../../shared/channels';
@@ -12,6 +14,9 @@ import { defaultExportPath, runExport, type ExportFormat, type ExportOptions } f
 import { reportFacets } from '../store/selection';
 import { exportBundle, importBundle, type BundleImport } from '../bundle';
 import { getConflict, listConflicts, markConflictResolved } from '../store/bundle';
+import { agencies, agencyTrend, compliance, groupStats } from '../analysis';
+import { complianceGrid, groupGrid, writeGridXlsx } from '../analysis/export';
+import type { GroupBy } from '../../../shared/analysis';
 import { changeField, fieldHistory, verifyReport, type FieldChange } from '../store/corrections';
 
 export interface ApiHost {
@@ -85,6 +90,17 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
       const file = defaultExportPath(lib.home, 'json').replace(/\.json$/, '.nianbao');
       const m = await exportBundle(lib, file);
       return { path: file, reports: m.reports, files: m.files - m.missing.length };
+    },
+    'analysis:agencies': () => agencies(lib.db),
+    'analysis:agency': ({ agency }: { agency: string }) => agencyTrend(lib.db, agency),
+    'analysis:groups': ({ by, years }: { by: GroupBy; years?: number[] }) => groupStats(lib.db, by, years),
+    'analysis:compliance': () => compliance(lib.db),
+    'analysis:export': async ({ view, by = 'year', years }: { view: 'groups' | 'compliance'; by?: GroupBy; years?: number[] }) => {
+      const grid = view === 'groups' ? groupGrid(groupStats(lib.db, by, years), by) : complianceGrid(compliance(lib.db));
+      const file = defaultExportPath(lib.home, 'xlsx').replace(/\.xlsx$/, `-${view}.xlsx`);
+      fs.mkdirSync(nodePath.dirname(file), { recursive: true });
+      await writeGridXlsx(grid, file);
+      return { path: file, rows: grid.rows.length - 1 };
     },
     'bundle:conflicts': ({ reportId }: { reportId?: number }) => listConflicts(lib.db, reportId),
     'bundle:resolve': ({ id, take }: { id: number; take: 'local' | 'incoming' }) => {
