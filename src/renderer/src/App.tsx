@@ -12,12 +12,14 @@ import { useImportJob } from './useImportJob';
 import { useWindowDrop } from './useWindowDrop';
 import { Shortcuts } from './components/Shortcuts';
 import { sortReports, type Sort } from './sort';
+import { AnalysisView } from './analysis/AnalysisView';
 
 export function App() {
   const [locale, setLocale] = useState<Locale>(savedLocale);
   const i18n = useMemo(() => ({ locale, t: translator(locale) }), [locale]);
   const [info, setInfo] = useState<LibraryInfo | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
+  const [analysis, setAnalysis] = useState(false);
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<Sort>({ key: 'id', desc: false });
   const [unsorted, setReports] = useState<ReportSummary[]>([]);
@@ -60,11 +62,18 @@ export function App() {
   return (
     <I18n.Provider value={i18n}>
       <div className="app">
-        <Header info={info} query={query} onQuery={setQuery} onSwitchLocale={switchLocale} />
-        <main className={selected === null ? 'content' : 'content with-detail'}>
-          <LibraryList reports={reports} sort={sort} onSort={setSort} selected={selected} onSelect={setSelected} />
-          {selected !== null && <ReportDetail id={selected} onClose={() => setSelected(null)} onOpen={setSelected} onChanged={refresh} />}
-        </main>
+        <Header info={info} query={query} onQuery={setQuery} onSwitchLocale={switchLocale} onAnalysis={() => setAnalysis((a) => !a)} />
+        {analysis ? (
+          <AnalysisView onClose={() => setAnalysis(false)} onOpen={(id) => {
+              setAnalysis(false);
+              setSelected(id);
+            }} />
+        ) : (
+          <main className={selected === null ? 'content' : 'content with-detail'}>
+            <LibraryList reports={reports} sort={sort} onSort={setSort} selected={selected} onSelect={setSelected} />
+            {selected !== null && <ReportDetail id={selected} onClose={() => setSelected(null)} onOpen={setSelected} onChanged={refresh} />}
+          </main>
+        )}
         {job && <JobPanel job={job} onCancel={cancel} onClose={dismiss} onOpen={setSelected} />}
         {help && <Shortcuts onClose={() => setHelp(false)} />}
         {dragging && (

@@ -1,6 +1,6 @@
 // The administrative level of a reporting agency, from its name and region text:
 // township (乡/镇/街道), county (县/区/旗, county-level cities), city (地级), province, central.
-import { PROVINCES } from '../extract/meta/gazetteer';
+import { PROVINCES, provinceOfCity } from '../extract/meta/gazetteer';
 import type { AgencyLevel } from '../../../shared/analysis';
 
 export const AGENCY_LEVELS: readonly AgencyLevel[] = ['central', 'province', 'city', 'county', 'township'];
@@ -26,5 +26,6 @@ export function levelOf(agency: string | null, region: string | null): AgencyLev
   if (province && MUNICIPALITIES.includes(province)) return units.length === 0 ? 'province' : 'county';
   if (units.length === 0) return province ? 'province' : null;
   if (units.length >= 2) return 'county';
-  return /(?:县|区|旗|自治县|自治旗)$/u.test(units[0]!) ? 'county' : 'city';
+  // a prefecture-level unit the gazetteer knows (平潭综合实验区, 恩施州) is a city whatever its suffix
+  return provinceOfCity(units[0]!) || !/(?:县|区|旗)$/u.test(units[0]!) ? 'city' : 'county';
 }

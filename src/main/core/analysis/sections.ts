@@ -35,8 +35,9 @@ export interface Section {
   key: SectionKey;
   number: number;
   title: string;
-  /** [start, end) in the text: heading to the next section's heading */
+  /** [start, end) in the text: heading to the next section's heading; the body starts after the heading */
   start: number;
+  body: number;
   end: number;
 }
 
@@ -52,7 +53,7 @@ export function outline(text: string): Section[] {
     const start = m.index + m[0].indexOf(m[1]!);
     const prev = found.at(-1);
     if (prev) prev.end = start;
-    found.push({ key: kind, number, title, start, end: text.length });
+    found.push({ key: kind, number, title, start, body: m.index + m[0].length, end: text.length });
     last = number;
   }
   return found;
@@ -60,5 +61,5 @@ export function outline(text: string): Section[] {
 
 /** The body of a section without its heading. */
 export function sectionText(text: string, s: Section): string {
-  return text.slice(s.start, s.end).replace(/^\S+[、.．]\s*/u, '').trim();
+  return text.slice(s.body, s.end).trim();
 }

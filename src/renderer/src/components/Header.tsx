@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useI18n } from '../i18n';
 import { ExportDialog } from '../export/ExportDialog';
 
-export function Header({ info, query, onQuery, onSwitchLocale }: { info: LibraryInfo | null; query: string; onQuery: (q: string) => void; onSwitchLocale: () => void }) {
+export function Header({ info, query, onQuery, onSwitchLocale, onAnalysis }: { info: LibraryInfo | null; query: string; onQuery: (q: string) => void; onSwitchLocale: () => void; onAnalysis?: () => void }) {
   const { t } = useI18n();
   const [exported, setExported] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
@@ -22,6 +22,11 @@ export function Header({ info, query, onQuery, onSwitchLocale }: { info: Library
               {t('libraryAt', { path: info.home })}
             </span>
           </span>
+        )}
+        {onAnalysis && (
+          <button type="button" onClick={onAnalysis} data-testid="analysis-open">
+            {t('analysisOpen')}
+          </button>
         )}
         <button type="button" onClick={() => setExporting(true)} data-testid="export-open">
           {t('exportOpen')}
