@@ -188,6 +188,37 @@ CREATE INDEX checks_failing ON checks(report_id) WHERE ok = 0;
 CREATE INDEX fields_low_confidence ON fields(report_id) WHERE status = 'auto' AND confidence < 0.6;
 `,
   },
+  {
+    version: 6,
+    name: 'bundle merge conflicts, report outlines',
+    sql: `
+-- a figure two archivists corrected differently: the local value stays, the incoming one is kept here
+CREATE TABLE merge_conflicts (
+  id              INTEGER PRIMARY KEY,
+  report_id       INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+  key             TEXT NOT NULL,
+  local_value     ANY,
+  local_status    TEXT NOT NULL,
+  incoming_value  ANY,
+  incoming_status TEXT NOT NULL,
+  incoming_by     TEXT,
+  incoming_at     TEXT NOT NULL,
+  bundle          TEXT NOT NULL,
+  created_at      TEXT NOT NULL,
+  resolved_at     TEXT,
+  resolution      TEXT CHECK (resolution IN ('local', 'incoming')),
+  UNIQUE (report_id, key, incoming_value, incoming_at)
+) STRICT;
+
+-- which required sections of the report body were found, per report (for the compliance view);
+-- recomputed when the report's first file changes
+CREATE TABLE report_outlines (
+  report_id INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
+  file_id   INTEGER NOT NULL,
+  sections  TEXT NOT NULL
+);
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
