@@ -26,7 +26,7 @@ export interface RowReading {
   /** candidate cell lists, best first; more than one when a digit run splits several ways */
   candidates: Cell[][];
   confidence: number;
-  /** how well the label matched its definition (1 = exactly) */
+  /** confidence in the label's match to its definition (1 = exact) */
   match: number;
   labelStart: number;
   labelEnd: number;
@@ -71,7 +71,8 @@ export function readTable(text: string, schema: TableSchema, region: Region, evi
     const found = cellsFor(pair.items, keys.length, { ...def, joint, balanced }, priors, evidence);
     const { certainty } = found;
     const candidates = withHeaderUnit(found.candidates, keys, pair);
-    const reading = { def, keys, candidates, confidence: match.score * certainty, match: match.score, labelStart: pair.labelStart, labelEnd: pair.labelEnd };
+    const label = labelConfidence(match.score);
+    const reading = { def, keys, candidates, confidence: label * certainty, match: label, labelStart: pair.labelStart, labelEnd: pair.labelEnd };
     // the same label may also occur in prose before the table: keep the reading that fits best
     const seen = rows.get(def.id);
     if (!seen || reading.confidence > seen.confidence) rows.set(def.id, reading);
@@ -158,6 +159,9 @@ function cellOf(item: Item): Cell {
     unit: parsed.kind === 'number' ? parsed.unit : null,
   };
 }
+
+/** A label matched within a few edits may be another row: below the review threshold unless nearly exact. */
+const labelConfidence = (score: number): number => (score >= 1 ? 1 : Math.max(0.3, 0.5 + (score - 0.75)));
 
 const CERTAIN = 1;
 export const UNIQUE_SPLIT = 0.9;
@@ -256,7 +260,8 @@ function splitRuns(items: readonly Item[], k: number, limit = 20000): Cell[][] {
 function collectUnmapped(pair: Pair, out: UnmappedRow[]): void {
   const values = pair.items.map((it) => cellOf(it).value);
   if (!values.some((v) => v !== null) || pair.items.every((it) => it.type !== 'num')) return;
-  const label = pair.label.replace(/\s+/g, ' ').trim();
+  // a unit glued to a count label (申请数条) is not part of it
+  const label = pair.label.replace(/\s+/g, ' ').trim().replace(/(?<=[数數])(?:条|條|件|次|个|個|人次|人|篇|项|項)$/u, '');
   // headers and section titles (八、机构建设和保障经费情况) are not rows
   if (!/\p{Script=Han}{2,}/u.test(label) || /单位|指标|累计|统计数/u.test(label) || /^[一二三四五六七八九十]+、.*情况$/u.test(label)) return;
   out.push({ label, values, span: [pair.labelStart, pair.end] });
