@@ -46,13 +46,23 @@ export interface Region {
   cumulative: boolean;
 }
 
-export function readTable(text: string, schema: TableSchema, region: Region, evidence: ReadonlySet<number>): TableReading {
+/** Work shared by the readings of one document under several layouts (2019 and 2021 share 表三 and 表四). */
+export interface ReadCache {
+  pairs: Map<string, Pair[]>;
+  cells: Map<string, { candidates: Cell[][]; certainty: number }>;
+}
+export const newReadCache = (): ReadCache => ({ pairs: new Map(), cells: new Map() });
+
+export function readTable(text: string, schema: TableSchema, region: Region, evidence: ReadonlySet<number>, cache: ReadCache = newReadCache()): TableReading {
   const rows = new Map<string, RowReading>();
   const unmapped: UnmappedRow[] = [];
   const headerOrders = new Map<RowDef['headers'], number[]>();
   let group: string | null = null;
   const applicants = schema.id.startsWith('t3') ? applicantColumns(text, region) : null;
-  for (const pair of pairs(tokenize(text, region.start, region.end), text)) {
+  const span = `${region.start}:${region.end}`;
+  const read = cache.pairs.get(span) ?? pairs(tokenize(text, region.start, region.end), text);
+  cache.pairs.set(span, read);
+  for (const pair of read) {
     const match = matchRow(pair.label, schema.rows, group);
     if (!match) {
       if (schema.id === 'legacy') collectUnmapped(pair, unmapped);
@@ -68,7 +78,9 @@ export function readTable(text: string, schema: TableSchema, region: Region, evi
     // a row's own plausibility reads its values in the definition's column order
     const inDefOrder = (v: readonly number[]): number[] => def.columns.map((_, i) => v[order.indexOf(i)] ?? 0);
     const joint = keys.length === 2 && keys[1]!.endsWith(CUMULATIVE_SUFFIX) ? cumulativePlausibility : def.joint && ((v: readonly number[]) => def.joint!(inDefOrder(v)));
-    const found = cellsFor(pair.items, keys.length, { ...def, joint, balanced }, priors, evidence);
+    const id = `${pair.labelStart}:${def.id}:${keys.join(',')}`;
+    const found = cache.cells.get(id) ?? cellsFor(pair.items, keys.length, { ...def, joint, balanced }, priors, evidence);
+    cache.cells.set(id, found);
     const { certainty } = found;
     const candidates = withHeaderUnit(found.candidates, keys, pair);
     const label = labelConfidence(match.score);
