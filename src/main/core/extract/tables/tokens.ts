@@ -16,7 +16,8 @@ export interface Token {
 const DIGIT = /[0-9０-９]/u;
 const HAN = /\p{Script=Han}/u;
 const NUMBER = /^[+\-＋－]?[0-9０-９]+(?:[,，][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?(?:余|多)?(?:万元|元|条|件|次|个|人次|人|篇|项)?/u;
-const ZERO_CELL = /^(?:——|—|-|－|–|\/|／|无|無)(?=\s|\||$)/u;
+// a letter O standing alone in a cell is a zero misread (scans, retyped tables)
+const ZERO_CELL = /^(?:——|—|-|－|–|\/|／|无|無|〇|O|Ｏ)(?=\s|\||$)/u;
 const NUMERAL_CELL = /^[一二两三四五六七八九十百千万]+(?:余|多)?(?=[^\S\n]*(?:\||\n|$))/u;
 /** unit cells as printed, 繁體 mirrors included (條, 個, 項, 萬元) */
 const UNIT_CELL = new RegExp(`^(?:${[...UNIT_WORDS, '萬元', '條', '個', '項'].join('|')})(?=\\s*(?:\\||\\n|$|[0-9０-９]))`, 'u');

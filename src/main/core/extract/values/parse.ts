@@ -8,7 +8,7 @@ export type ParsedValue =
   | { kind: 'blank' }
   | { kind: 'text' };
 
-const ZERO_MARKS = new Set(['/', '／', '—', '——', '-', '－', '–', '─', '无', '無', '〇']);
+const ZERO_MARKS = new Set(['/', '／', '—', '——', '-', '－', '–', '─', '无', '無', '〇', 'O', 'Ｏ']);
 export const UNIT_WORDS = ['万元', '元', '条', '件', '次', '个', '人次', '人', '篇', '项', '家', '份', '期', '场'] as const;
 const UNIT_RE = new RegExp(`(${UNIT_WORDS.join('|')})$`, 'u');
 
