@@ -139,7 +139,8 @@ function bestFit(ties: readonly RowDef[], items: readonly Item[]): RowDef {
   if (ties.length === 1) return ties[0]!;
   const filled = items.filter((it) => it.type !== 'blank');
   const apart = filled.length >= 2 && filled.every((it) => it.hardBefore);
-  const misfit = (def: RowDef): number => (filled.length === def.columns.length ? 0 : apart ? Math.abs(filled.length - def.columns.length) : Math.max(0, filled.length - def.columns.length));
+  // as many cells as columns is the best fit; a run that could be split into them comes next
+  const misfit = (def: RowDef): number => (filled.length === def.columns.length ? 0 : apart ? Math.abs(filled.length - def.columns.length) : filled.length > def.columns.length ? filled.length - def.columns.length : 0.5);
   return ties.reduce((best, def) => (misfit(def) < misfit(best) ? def : best));
 }
 
