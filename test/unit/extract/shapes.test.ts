@@ -1,9 +1,11 @@
 // The pipe-text fixtures re-rendered the way other copies separate cells (tabs, runs of spaces,
-// full-width or box-drawing bars, CRLF) must give the same table and prose values as their truth.
+// full-width or box-drawing bars, CRLF) or as a 繁體 mirror must give the same table and prose
+// values as their truth.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../../src/main/core/normalize';
 import { extractFields } from '../../../src/main/core/extract';
+import * as OpenCC from 'opencc-js';
 import { fixture } from '../../support/tmp';
 
 interface TruthDoc {
@@ -16,7 +18,10 @@ const SEPARATORS: Record<string, (t: string) => string> = {
   'full-width bars': (t) => t.replace(/ \| /g, ' ｜ '),
   'box-drawing bars': (t) => t.replace(/ \| /g, '│'),
   crlf: (t) => t.replace(/\n/g, '\r\n'),
+  // a 繁體 mirror: 萬元, 條, 項 … in cells and headers
+  traditional: (t) => toTraditional(t),
 };
+const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
 const cases = ['reports', 'handmade', 'awkward'].flatMap((dir) =>
   (JSON.parse(fs.readFileSync(fixture(dir, 'truth.json'), 'utf8')) as { documents: TruthDoc[] }).documents
     .filter((d) => d.file.endsWith('.txt'))

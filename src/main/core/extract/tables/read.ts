@@ -125,7 +125,8 @@ function applicantColumns(text: string, region: Region): string[] | null {
  * (采购总金额（万元）, 本年收费金额（单位：元）, 七、…收取的费用 | 元 | 500).
  */
 function withHeaderUnit(candidates: Cell[][], keys: readonly string[], pair: Pair): Cell[][] {
-  const named = [...pair.label.matchAll(/[（(]\s*(?:单位\s*[:：]\s*)?(万元|元)\s*[)）]/gu)].at(-1)?.[1] ?? pair.units.findLast((u) => u === '万元' || u === '元');
+  const printed = [...pair.label.matchAll(/[（(]\s*(?:[单單]位\s*[:：]\s*)?([万萬]元|元)\s*[)）]/gu)].at(-1)?.[1] ?? pair.units.findLast((u) => /^(?:[万萬]元|元)$/u.test(u));
+  const named = printed?.replace('萬', '万');
   if (!named) return candidates;
   return candidates.map((cells) => cells.map((c, i) => (c.unit === null && c.value !== null && fieldDef(keys[i]!)?.kind === 'money' ? { ...c, unit: named } : c)));
 }
@@ -231,7 +232,7 @@ function blankAfter(cells: readonly Cell[]): Cell {
   return { value: null, text: '', start: at, end: at, approx: false, unit: null };
 }
 
-const SPLITTABLE = /^[+\-＋－]?[0-9０-９]+(?:[.．][0-9０-９]+)?(?:万元|元)?$/u;
+const SPLITTABLE = /^[+\-＋－]?[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[万萬]元|元)?$/u;
 
 /** Every way to cut the row's digit runs so that it has exactly k cells. */
 function splitRuns(items: readonly Item[], k: number, limit = 20000): Cell[][] {
@@ -247,7 +248,8 @@ function splitRuns(items: readonly Item[], k: number, limit = 20000): Cell[][] {
     if (item.type === 'blank') return walk(i + 1, extra, [...acc, base]);
     const splittable = item.type === 'num' && SPLITTABLE.test(item.token.text) && !base.approx;
     if (!splittable || extra === 0) return walk(i + 1, extra, [...acc, base]);
-    const unit = /(万元|元)$/u.exec(item.token.text)?.[1] ?? null;
+    const printedUnit = /(万元|萬元|元)$/u.exec(item.token.text)?.[1] ?? null;
+    const unit = printedUnit?.replace('萬', '万') ?? null;
     const run = item.token.text.slice(0, item.token.text.length - (unit?.length ?? 0)).replace(/[０-９．＋－]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
     // a sign starts a cell (本年增/减 +9): it belongs to the first piece
     const sign = /^[+-]/.test(run) ? run[0]! : '';
@@ -258,7 +260,7 @@ function splitRuns(items: readonly Item[], k: number, limit = 20000): Cell[][] {
         const cells = pieces.map((p, j) => {
           const last = j === pieces.length - 1;
           const printed = j === 0 ? `${sign}${p}` : p;
-          const cell: Cell = { value: Number(printed), text: last && unit ? `${printed}${unit}` : printed, start: offset, end: offset + printed.length + (last && unit ? unit.length : 0), approx: false, unit: last ? unit : null };
+          const cell: Cell = { value: Number(printed), text: last && printedUnit ? `${printed}${printedUnit}` : printed, start: offset, end: offset + printed.length + (last && unit ? unit.length : 0), approx: false, unit: last ? unit : null };
           offset += printed.length;
           return cell;
         });

@@ -15,7 +15,7 @@ export interface Token {
 
 const DIGIT = /[0-9０-９]/u;
 const HAN = /\p{Script=Han}/u;
-const NUMBER = /^[+\-＋－]?[0-9０-９]+(?:[,，][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?(?:余|多)?(?:万元|元|条|件|次|个|人次|人|篇|项)?/u;
+const NUMBER = /^[+\-＋－]?[0-9０-９]+(?:[,，][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?(?:余|多|餘)?(?:万元|萬元|元|条|條|件|次|个|個|人次|人|篇|项|項)?/u;
 // a letter O standing alone in a cell is a zero misread (scans, retyped tables)
 const ZERO_CELL = /^(?:——|—|-|－|–|\/|／|无|無|〇|O|Ｏ)(?=\s|[|｜│]|$)/u;
 const NUMERAL_CELL = /^[一二两三四五六七八九十百千万]+(?:余|多)?(?=[^\S\n]*(?:[|｜│]|\n|$))/u;
