@@ -13,6 +13,7 @@ interface TruthDoc {
   fields: Record<string, number | string | null>;
 }
 const SEPARATORS: Record<string, (t: string) => string> = {
+  'one cell per line': (t) => t.replace(/ \| /g, '\n'),
   tabs: (t) => t.replace(/ \| /g, '\t'),
   spaces: (t) => t.replace(/ \| /g, '  '),
   'full-width bars': (t) => t.replace(/ \| /g, ' ｜ '),

@@ -131,7 +131,7 @@ function toFields(readings: readonly TableReading[], sha256: string): ExtractedF
   const { chosen, settled, unsure } = settleSplits(rows);
   return rows.flatMap((r) => {
     // the arithmetic of the whole table fixed the split, or could not decide it
-    const confidence = settled.has(r) ? Math.max(r.confidence, r.match * UNIQUE_SPLIT) : unsure.has(r) ? Math.min(r.confidence, r.match * AMBIGUOUS) : r.confidence;
+    const confidence = settled.has(r) && !r.placed ? Math.max(r.confidence, r.match * UNIQUE_SPLIT) : unsure.has(r) ? Math.min(r.confidence, r.match * AMBIGUOUS) : r.confidence;
     return rowFields({ ...r, confidence }, chosen.get(r) ?? 0, sha256);
   });
 }

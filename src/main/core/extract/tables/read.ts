@@ -28,6 +28,11 @@ export interface RowReading {
   confidence: number;
   /** confidence in the label's match to its definition (1 = exact) */
   match: number;
+  /**
+   * the candidates place printed cells among blanks that left no trace (one cell per line): every
+   * row of the table may shift alike, so the table's arithmetic cannot vouch for one placement
+   */
+  placed?: boolean;
   labelStart: number;
   labelEnd: number;
 }
@@ -49,7 +54,7 @@ export interface Region {
 /** Work shared by the readings of one document under several layouts (2019 and 2021 share 表三 and 表四). */
 export interface ReadCache {
   pairs: Map<string, Pair[]>;
-  cells: Map<string, { candidates: Cell[][]; certainty: number }>;
+  cells: Map<string, { candidates: Cell[][]; certainty: number; placed?: boolean }>;
 }
 export const newReadCache = (): ReadCache => ({ pairs: new Map(), cells: new Map() });
 
@@ -79,12 +84,12 @@ export function readTable(text: string, schema: TableSchema, region: Region, evi
     const inDefOrder = (v: readonly number[]): number[] => def.columns.map((_, i) => v[order.indexOf(i)] ?? 0);
     const joint = keys.length === 2 && keys[1]!.endsWith(CUMULATIVE_SUFFIX) ? cumulativePlausibility : def.joint && ((v: readonly number[]) => def.joint!(inDefOrder(v)));
     const id = `${pair.labelStart}:${def.id}:${keys.join(',')}`;
-    const found = cache.cells.get(id) ?? cellsFor(pair.items, keys.length, { ...def, joint, balanced }, priors, evidence);
+    const found = cache.cells.get(id) ?? cellsFor(pair.items, keys.length, { ...def, joint, balanced }, priors, evidence, oneCellPerLine(text, pair));
     cache.cells.set(id, found);
     const { certainty } = found;
     const candidates = withHeaderUnit(found.candidates, keys, pair);
     const label = labelConfidence(match.score);
-    const reading = { def, keys, candidates, confidence: label * certainty, match: label, labelStart: pair.labelStart, labelEnd: pair.labelEnd };
+    const reading = { def, keys, candidates, confidence: label * certainty, match: label, ...(found.placed ? { placed: true } : {}), labelStart: pair.labelStart, labelEnd: pair.labelEnd };
     // the same label may also occur in prose before the table: keep the reading that fits best
     const seen = rows.get(def.id);
     if (!seen || reading.confidence > seen.confidence) rows.set(def.id, reading);
@@ -118,6 +123,11 @@ function applicantColumns(text: string, region: Region): string[] | null {
   if (itemised && total) return null;
   const organisations = itemised ? ['commercial', 'research', 'social', 'legal', 'other_org'] : header.includes('法人或其他组织') ? [LEGAL_ENTITIES] : [];
   return ['natural', ...organisations, ...(total ? ['total'] : [])];
+}
+
+/** The row's cells stand on lines of their own (no bar between them): blank cells leave no trace. */
+function oneCellPerLine(text: string, pair: Pair): boolean {
+  return !/[|｜│]/u.test(text.slice(pair.labelEnd, pair.end)) && text.slice(pair.labelEnd, pair.end).includes('\n');
 }
 
 /**
@@ -189,7 +199,8 @@ function cellsFor(
   def: RowDef,
   priors: RowDef['priors'],
   evidence: ReadonlySet<number>,
-): { candidates: Cell[][]; certainty: number } {
+  byLines = false,
+): { candidates: Cell[][]; certainty: number; placed?: boolean } {
   // blank cells after the last value (a row end printed as an empty cell) are not values
   while (items.length > k && items.at(-1)?.type === 'blank') items = items.slice(0, -1);
   const direct = items.map(cellOf);
@@ -203,7 +214,13 @@ function cellsFor(
   }
   if (items.length >= 2 && items.every((it) => it.type === 'blank' || it.hardBefore)) {
     // every cell printed apart (a | b | c): nothing is glued, the cells missing at the end are blank
-    return { candidates: [[...direct, ...Array.from({ length: k - items.length }, () => blankAfter(direct))]], certainty: CLEAR_SPLIT };
+    const trailing = [...direct, ...Array.from({ length: k - items.length }, () => blankAfter(direct))];
+    const values = (cells: Cell[]): number[] => cells.map((c) => c.value ?? 0);
+    if (!byLines || !def.balanced || def.balanced(values(trailing))) return { candidates: [trailing], certainty: CLEAR_SPLIT };
+    // one cell per line drops blank cells anywhere: place the printed ones where the row balances
+    const placed = placements(direct, k).filter((cells) => def.balanced!(values(cells)));
+    if (placed.length === 0) return { candidates: [trailing], certainty: AMBIGUOUS };
+    return { candidates: placed, certainty: placed.length === 1 ? UNIQUE_SPLIT : AMBIGUOUS, placed: placed.length > 1 };
   }
   const splits = splitRuns(items, k);
   if (splits.length === 0) return { candidates: [[...direct, ...Array.from({ length: k - items.length }, () => blankAfter(direct))]], certainty: AMBIGUOUS };
@@ -225,6 +242,22 @@ function cellsFor(
 function cumulativePlausibility([year, total]: readonly number[]): number {
   if (total! < year!) return -5;
   return -1.5 * Math.abs(Math.log10(Math.max(1, total!) / Math.max(1, year!)) - 0.8);
+}
+
+/** The printed cells in order at every choice of k positions (earliest first), blanks elsewhere. */
+function placements(cells: readonly Cell[], k: number, limit = 400): Cell[][] {
+  const out: Cell[][] = [];
+  const walk = (at: number, used: number, acc: Cell[]): void => {
+    if (out.length >= limit) return;
+    if (acc.length === k) {
+      if (used === cells.length) out.push(acc);
+      return;
+    }
+    if (used < cells.length) walk(at + 1, used + 1, [...acc, cells[used]!]);
+    if (k - acc.length > cells.length - used) walk(at + 1, used, [...acc, blankAfter(used > 0 ? [cells[used - 1]!] : [])]);
+  };
+  walk(0, 0, []);
+  return out;
 }
 
 function blankAfter(cells: readonly Cell[]): Cell {
