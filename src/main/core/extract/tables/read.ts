@@ -33,6 +33,8 @@ export interface RowReading {
    * row of the table may shift alike, so the table's arithmetic cannot vouch for one placement
    */
   placed?: boolean;
+  /** printed figures of the row no column could be given (kept as an unmapped row) */
+  unplaced?: Cell[];
   labelStart: number;
   labelEnd: number;
 }
@@ -51,10 +53,18 @@ export interface Region {
   cumulative: boolean;
 }
 
+/** A row's candidate cell lists; `placed`: see RowReading; `unplaced`: printed figures no column can be given */
+interface CellsRead {
+  candidates: Cell[][];
+  certainty: number;
+  placed?: boolean;
+  unplaced?: Cell[];
+}
+
 /** Work shared by the readings of one document under several layouts (2019 and 2021 share 表三 and 表四). */
 export interface ReadCache {
   pairs: Map<string, Pair[]>;
-  cells: Map<string, { candidates: Cell[][]; certainty: number; placed?: boolean }>;
+  cells: Map<string, CellsRead>;
 }
 export const newReadCache = (): ReadCache => ({ pairs: new Map(), cells: new Map() });
 
@@ -89,18 +99,20 @@ export function readTable(text: string, schema: TableSchema, region: Region, evi
     const { certainty } = found;
     const candidates = withHeaderUnit(found.candidates, keys, pair);
     const label = labelConfidence(match.score);
-    const reading = { def, keys, candidates, confidence: label * certainty, match: label, ...(found.placed ? { placed: true } : {}), labelStart: pair.labelStart, labelEnd: pair.labelEnd };
+    const reading = { def, keys, candidates, confidence: label * certainty, match: label, ...(found.placed ? { placed: true } : {}), ...(found.unplaced ? { unplaced: found.unplaced } : {}), labelStart: pair.labelStart, labelEnd: pair.labelEnd };
     // the same label may also occur in prose before the table: keep the reading that fits best
     const seen = rows.get(def.id);
     if (!seen || reading.confidence > seen.confidence) rows.set(def.id, reading);
   }
-  // a combined 法人或其他组织 figure has no key: it stays with the report as an unmapped row
+  // a combined 法人或其他组织 figure has no key, nor have figures no column can be given: they stay
+  // with the report as unmapped rows
   for (const row of rows.values()) {
     const at = row.keys.findIndex((k) => k.endsWith(`.${LEGAL_ENTITIES}`));
     const cell = row.candidates[0]![at];
     // the row's own label: header cells may run into it
     const label = text.slice(row.labelStart, row.labelEnd).split(/[|\n]/u).at(-1)!.replace(/\s+/g, ' ').trim();
     if (cell) unmapped.push({ label: `${label}·法人或其他组织`, values: [cell.value], span: [row.labelStart, cell.end] });
+    if (row.unplaced?.length) unmapped.push({ label: `${label}·法人或其他组织（列不明）`, values: row.unplaced.map((c) => c.value), span: [row.labelStart, row.unplaced.at(-1)!.end] });
   }
   return { schema, rows: [...rows.values()], unmapped };
 }
@@ -200,7 +212,7 @@ function cellsFor(
   priors: RowDef['priors'],
   evidence: ReadonlySet<number>,
   byLines = false,
-): { candidates: Cell[][]; certainty: number; placed?: boolean } {
+): CellsRead {
   // blank cells after the last value (a row end printed as an empty cell) are not values
   while (items.length > k && items.at(-1)?.type === 'blank') items = items.slice(0, -1);
   const direct = items.map(cellOf);
@@ -220,7 +232,16 @@ function cellsFor(
     // one cell per line drops blank cells anywhere: place the printed ones where the row balances
     const placed = placements(direct, k).filter((cells) => def.balanced!(values(cells)));
     if (placed.length === 0) return { candidates: [trailing], certainty: AMBIGUOUS };
-    return { candidates: placed, certainty: placed.length === 1 ? UNIQUE_SPLIT : AMBIGUOUS, placed: placed.length > 1 };
+    if (placed.length === 1) return { candidates: placed, certainty: UNIQUE_SPLIT };
+    // 表三: the first figure is the 自然人 column and the last the 总计; which kinds of organisation
+    // the figures between belong to cannot be told: they are kept aside, not guessed
+    const [first, ...middle] = direct;
+    const last = middle.pop();
+    if (def.id.startsWith('t3.') && last && placed.some((c) => c[0] === first && c[k - 1] === last)) {
+      const cells = [first!, ...Array.from({ length: k - 2 }, () => blankAfter([first!])), last];
+      return middle.length > 0 ? { candidates: [cells], certainty: AMBIGUOUS, unplaced: middle } : { candidates: [cells], certainty: CLEAR_SPLIT };
+    }
+    return { candidates: placed, certainty: AMBIGUOUS, placed: true };
   }
   const splits = splitRuns(items, k);
   if (splits.length === 0) return { candidates: [[...direct, ...Array.from({ length: k - items.length }, () => blankAfter(direct))]], certainty: AMBIGUOUS };
