@@ -69,7 +69,7 @@ class Tally {
 
 function score(sets) {
   const tally = new Tally();
-  const s = { nonNull: 0, recalled: 0, wrong: [], invented: [], missed: [], notImported: [], broken: 0, flagged: 0, unflagged: [], clean: 0, alarmed: 0, alarms: new Map(), docs: [] };
+  const s = { nonNull: 0, recalled: 0, wrong: [], invented: [], missed: [], notImported: [], broken: 0, flagged: 0, unflagged: [], clean: 0, alarmed: 0, alarms: new Map(), docs: [], unmappedDocs: 0, unmappedKept: 0, unmappedWrong: [] };
   for (const set of sets) {
     const byFile = new Map();
     for (const r of set.reports) for (const f of r.files) if (!byFile.has(f.name)) byFile.set(f.name, r);
@@ -110,6 +110,12 @@ function score(sets) {
         if (extra.length > 0) s.alarmed++;
       }
       for (const rule of extra) s.alarms.set(rule, [...(s.alarms.get(rule) ?? []), doc.file]);
+      if (doc.unmapped) {
+        s.unmappedDocs++;
+        const got = (report?.unmapped ?? []).map((u) => u.label);
+        if (JSON.stringify(got) === JSON.stringify(doc.unmapped)) s.unmappedKept++;
+        else s.unmappedWrong.push(`${doc.file}: want ${JSON.stringify(doc.unmapped)} got ${JSON.stringify(got)}`);
+      }
       const total = Object.keys(doc.fields).length;
       s.docs.push({ file: doc.file, share: (total - misses.length) / Math.max(1, total), misses, missing: !report });
     }
@@ -141,6 +147,8 @@ function report(sets, r) {
   list('invented values (truth null, value exported)', r.invented);
   list('missed values (truth given, nothing exported)', r.missed);
   list('documents not imported or not matched by file name', r.notImported);
+  console.log(`unmapped rows kept as the truth lists them: ${pct(r.unmappedKept, r.unmappedDocs)} of documents (${r.unmappedKept}/${r.unmappedDocs})`);
+  for (const u of r.unmappedWrong.slice(0, LIST)) console.log(`  ${u}`);
   console.log(`broken rules flagged: ${pct(r.flagged, r.broken)} (${r.flagged}/${r.broken})`);
   for (const u of r.unflagged.slice(0, LIST)) console.log(`  not flagged: ${u}`);
   console.log(`false alarms: ${pct(r.alarmed, r.clean)} of clean documents have a failing check (${r.alarmed}/${r.clean})`);

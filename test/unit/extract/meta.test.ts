@@ -80,6 +80,9 @@ describe('region', () => {
     expect(regionOf('木场乡人民政府', '来源:镇康县木场乡人民政府')).toBe('云南省临沧市镇康县');
     expect(regionOf('维摩彝族乡人民政府', '《文山州人民政府办公室关于…》本报告全文在砚山县人民政府网公布，砚山县人民政府门户网站')).toBe('云南省文山州砚山县');
   });
+  it('does not add a county the text mentions to a provincial agency', () => {
+    expect(regionOf('湖南省民政厅', '长沙县人民政府、岳阳市人民政府')).toBe('湖南省');
+  });
   it('does not add a county the text mentions to a prefecture-level agency', () => {
     expect(regionOf('温州市生态环境局', '平阳县人民政府、瑞安市人民政府')).toBe('浙江省温州市');
     expect(regionOf('平潭综合实验区地方税务局', '来源：平潭县人民政府')).toBe('福建省平潭综合实验区');

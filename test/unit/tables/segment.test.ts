@@ -107,3 +107,13 @@ describe('表三 columns from its header', () => {
     expect(got['t3.new.total']).toBeUndefined();
   });
 });
+
+describe('one cell per line with blank cells that left no line', () => {
+  it('keeps 自然人 and 总计 and sets aside figures no organisation column can be given', () => {
+    const r = extractTables('申请人情况\n自然人\n法人或其他组织\n总计\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n一、本年新收政府信息公开申请数量\n9\n2\n1\n12\n二、上年结转政府信息公开申请数量\n1\n1', 'sha', 2021);
+    const got = Object.fromEntries(r.fields.map((f) => [f.key, f.value]));
+    expect(got).toMatchObject({ 't3.new.natural': 9, 't3.new.total': 12, 't3.new.commercial': null, 't3.new.legal': null, 't3.carried_over.natural': 1, 't3.carried_over.total': 1 });
+    expect(r.fields.find((f) => f.key === 't3.new.natural')!.confidence).toBeLessThan(0.6);
+    expect(r.unmapped.map((u) => [u.label, u.values])).toEqual([['一、本年新收政府信息公开申请数量·法人或其他组织（列不明）', [2, 1]]]);
+  });
+});

@@ -28,6 +28,13 @@ describe('table text → rows', () => {
     ]);
   });
 
+  it('reads a letter O alone in a cell as a zero mark', () => {
+    expect(rows('行政强制 | O | 3\n行政处罚 | 0')).toEqual([
+      ['行政强制', ['O', '3'], []],
+      ['行政处罚', ['0'], []],
+    ]);
+  });
+
   it('reads zero marks and signed values', () => {
     expect(rows('行政许可 | 396 | -185 | / \n其他 | — | +3')).toEqual([
       ['行政许可', ['396', '-185', '/'], []],

@@ -24,6 +24,8 @@ describe('prose figures', () => {
     expect(values('其中，区直各部门主动公开政府信息1509条。今年累计主动公开采购信息25条。')).toEqual({});
     expect(values('共公布政府信息2599条，(其中机构职能类信息25条，其他应主动公开政府信息856条)')).toEqual({ 'n.active_total': 2599 });
     expect(values('三是加强行政复议、行政诉讼案件的处理工作。继续优化依申请公开服务。')).toEqual({});
+    // a 表四 header run into text: 尚未审结 is not a negation
+    expect(values('结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉')).toEqual({});
   });
 
   it('reads 万 and 千 multipliers', () => {

@@ -24,8 +24,8 @@ const QUALIFIED = /^[（(，,]?\s*(?:含|包括|包含|其中)[^）)。；]{0,12
 const ABOUT = '(?:约|近|逾|超过)?';
 /** a running total since some earlier year (截至2021年底，累计…; 历年), not the year's figure */
 const SINCE = /历年|(?<!全年|本年|年度|全年共)累计/u;
-// 未经复议 ("without prior review", a table header) is not a negation
-const NEG = '(?:未(?!经复议)|没有|无|尚无|暂无)';
+// 未经复议 ("without prior review") and 尚未审结 ("pending"), table headers, are not negations
+const NEG = '(?:未(?!经复议|审结)|没有|无|尚无|暂无)';
 
 const RULES: readonly ProseRule[] = [
   {

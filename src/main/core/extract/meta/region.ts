@@ -28,8 +28,10 @@ export function regionOf(agency: string | null, text: string): string | null {
   let counties = own.county ? inProvince(own.county.candidates) : [];
   let countyText = own.county?.text;
   if (prefectures.length > 0) counties = counties.filter((c) => prefectures.includes(c.prefecture!));
-  // the county of a township (or of an agency naming no place) is the one the text names
-  if (!own.county && !own.prefecture) {
+  // the county of a township (or of an agency naming no place) is the one the text names; a
+  // provincial agency (湖南省民政厅) has none
+  const placeless = !own.province && !own.prefecture && !own.county;
+  if (own.township ? !own.county && !own.prefecture : placeless) {
     const found = countyFromText(head, named, own.township ?? null, province);
     if (found) {
       counties = found.candidates;
@@ -46,7 +48,7 @@ export function regionOf(agency: string | null, text: string): string | null {
     const provinces = new Set(counties.map((c) => c.province));
     if (provinces.size === 1) province = [...provinces][0];
   }
-  if (prefectures.length === 0 && counties.length === 0 && !own.prefecture) {
+  if (prefectures.length === 0 && counties.length === 0 && (placeless || (own.township && !own.prefecture))) {
     prefectures = governmentPrefectures(head, named, province);
   }
   prefectures = settle(prefectures, named, (p) => [p, p.province]);

@@ -5,7 +5,7 @@ import { fieldDef, type ReportFormat } from '../../../../shared/fields';
 import { canon, canonWithMap } from '../labels/canon';
 import { convertMoney } from '../values/parse';
 import { LAYOUT_TABLES, type TableSchema } from './schema';
-import { AMBIGUOUS, readTable, UNIQUE_SPLIT, type Region, type RowReading, type TableReading } from './read';
+import { AMBIGUOUS, newReadCache, readTable, UNIQUE_SPLIT, type Region, type RowReading, type TableReading } from './read';
 import { settleSplits } from './settle';
 import type { UnmappedRow } from '../../../../shared/model';
 
@@ -21,10 +21,12 @@ type Layout = keyof typeof LAYOUT_TABLES;
 
 export function extractTables(text: string, sha256: string, yearHint: number | null): TablesResult {
   const doc = canonWithMap(text);
-  const attempts = (Object.keys(LAYOUT_TABLES) as Layout[]).map((layout) => {
-    const regions = locate(text, doc, LAYOUT_TABLES[layout]);
-    const evidence = proseNumbers(text, regions);
-    const readings = LAYOUT_TABLES[layout].map((schema, i) => regions[i] && readTable(text, schema, regions[i], evidence)).filter((r): r is TableReading => Boolean(r));
+  const layouts = (Object.keys(LAYOUT_TABLES) as Layout[]).map((layout) => ({ layout, regions: locate(text, doc, LAYOUT_TABLES[layout]) }));
+  // numbers outside every table the layouts find are the prose's
+  const evidence = proseNumbers(text, layouts.flatMap((l) => l.regions));
+  const cache = newReadCache();
+  const attempts = layouts.map(({ layout, regions }) => {
+    const readings = LAYOUT_TABLES[layout].map((schema, i) => regions[i] && readTable(text, schema, regions[i], evidence, cache)).filter((r): r is TableReading => Boolean(r));
     const rows = readings.reduce((n, r) => n + r.rows.length, 0);
     return { layout, readings, rows, signature: regions.filter(Boolean).length };
   });
@@ -129,7 +131,7 @@ function toFields(readings: readonly TableReading[], sha256: string): ExtractedF
   const { chosen, settled, unsure } = settleSplits(rows);
   return rows.flatMap((r) => {
     // the arithmetic of the whole table fixed the split, or could not decide it
-    const confidence = settled.has(r) ? Math.max(r.confidence, r.match * UNIQUE_SPLIT) : unsure.has(r) ? Math.min(r.confidence, r.match * AMBIGUOUS) : r.confidence;
+    const confidence = settled.has(r) && !r.placed ? Math.max(r.confidence, r.match * UNIQUE_SPLIT) : unsure.has(r) ? Math.min(r.confidence, r.match * AMBIGUOUS) : r.confidence;
     return rowFields({ ...r, confidence }, chosen.get(r) ?? 0, sha256);
   });
 }

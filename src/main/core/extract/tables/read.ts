@@ -26,8 +26,15 @@ export interface RowReading {
   /** candidate cell lists, best first; more than one when a digit run splits several ways */
   candidates: Cell[][];
   confidence: number;
-  /** how well the label matched its definition (1 = exactly) */
+  /** confidence in the label's match to its definition (1 = exact) */
   match: number;
+  /**
+   * the candidates place printed cells among blanks that left no trace (one cell per line): every
+   * row of the table may shift alike, so the table's arithmetic cannot vouch for one placement
+   */
+  placed?: boolean;
+  /** printed figures of the row no column could be given (kept as an unmapped row) */
+  unplaced?: Cell[];
   labelStart: number;
   labelEnd: number;
 }
@@ -46,13 +53,31 @@ export interface Region {
   cumulative: boolean;
 }
 
-export function readTable(text: string, schema: TableSchema, region: Region, evidence: ReadonlySet<number>): TableReading {
+/** A row's candidate cell lists; `placed`: see RowReading; `unplaced`: printed figures no column can be given */
+interface CellsRead {
+  candidates: Cell[][];
+  certainty: number;
+  placed?: boolean;
+  unplaced?: Cell[];
+}
+
+/** Work shared by the readings of one document under several layouts (2019 and 2021 share 表三 and 表四). */
+export interface ReadCache {
+  pairs: Map<string, Pair[]>;
+  cells: Map<string, CellsRead>;
+}
+export const newReadCache = (): ReadCache => ({ pairs: new Map(), cells: new Map() });
+
+export function readTable(text: string, schema: TableSchema, region: Region, evidence: ReadonlySet<number>, cache: ReadCache = newReadCache()): TableReading {
   const rows = new Map<string, RowReading>();
   const unmapped: UnmappedRow[] = [];
   const headerOrders = new Map<RowDef['headers'], number[]>();
   let group: string | null = null;
   const applicants = schema.id.startsWith('t3') ? applicantColumns(text, region) : null;
-  for (const pair of pairs(tokenize(text, region.start, region.end), text)) {
+  const span = `${region.start}:${region.end}`;
+  const read = cache.pairs.get(span) ?? pairs(tokenize(text, region.start, region.end), text);
+  cache.pairs.set(span, read);
+  for (const pair of read) {
     const match = matchRow(pair.label, schema.rows, group);
     if (!match) {
       if (schema.id === 'legacy') collectUnmapped(pair, unmapped);
@@ -68,21 +93,26 @@ export function readTable(text: string, schema: TableSchema, region: Region, evi
     // a row's own plausibility reads its values in the definition's column order
     const inDefOrder = (v: readonly number[]): number[] => def.columns.map((_, i) => v[order.indexOf(i)] ?? 0);
     const joint = keys.length === 2 && keys[1]!.endsWith(CUMULATIVE_SUFFIX) ? cumulativePlausibility : def.joint && ((v: readonly number[]) => def.joint!(inDefOrder(v)));
-    const found = cellsFor(pair.items, keys.length, { ...def, joint, balanced }, priors, evidence);
+    const id = `${pair.labelStart}:${def.id}:${keys.join(',')}`;
+    const found = cache.cells.get(id) ?? cellsFor(pair.items, keys.length, { ...def, joint, balanced }, priors, evidence, oneCellPerLine(text, pair));
+    cache.cells.set(id, found);
     const { certainty } = found;
     const candidates = withHeaderUnit(found.candidates, keys, pair);
-    const reading = { def, keys, candidates, confidence: match.score * certainty, match: match.score, labelStart: pair.labelStart, labelEnd: pair.labelEnd };
+    const label = labelConfidence(match.score);
+    const reading = { def, keys, candidates, confidence: label * certainty, match: label, ...(found.placed ? { placed: true } : {}), ...(found.unplaced ? { unplaced: found.unplaced } : {}), labelStart: pair.labelStart, labelEnd: pair.labelEnd };
     // the same label may also occur in prose before the table: keep the reading that fits best
     const seen = rows.get(def.id);
     if (!seen || reading.confidence > seen.confidence) rows.set(def.id, reading);
   }
-  // a combined 法人或其他组织 figure has no key: it stays with the report as an unmapped row
+  // a combined 法人或其他组织 figure has no key, nor have figures no column can be given: they stay
+  // with the report as unmapped rows
   for (const row of rows.values()) {
     const at = row.keys.findIndex((k) => k.endsWith(`.${LEGAL_ENTITIES}`));
     const cell = row.candidates[0]![at];
     // the row's own label: header cells may run into it
     const label = text.slice(row.labelStart, row.labelEnd).split(/[|\n]/u).at(-1)!.replace(/\s+/g, ' ').trim();
     if (cell) unmapped.push({ label: `${label}·法人或其他组织`, values: [cell.value], span: [row.labelStart, cell.end] });
+    if (row.unplaced?.length) unmapped.push({ label: `${label}·法人或其他组织（列不明）`, values: row.unplaced.map((c) => c.value), span: [row.labelStart, row.unplaced.at(-1)!.end] });
   }
   return { schema, rows: [...rows.values()], unmapped };
 }
@@ -107,12 +137,18 @@ function applicantColumns(text: string, region: Region): string[] | null {
   return ['natural', ...organisations, ...(total ? ['total'] : [])];
 }
 
+/** The row's cells stand on lines of their own (no bar between them): blank cells leave no trace. */
+function oneCellPerLine(text: string, pair: Pair): boolean {
+  return !/[|｜│]/u.test(text.slice(pair.labelEnd, pair.end)) && text.slice(pair.labelEnd, pair.end).includes('\n');
+}
+
 /**
  * Money cells without a unit of their own take the one their header or unit cell names
  * (采购总金额（万元）, 本年收费金额（单位：元）, 七、…收取的费用 | 元 | 500).
  */
 function withHeaderUnit(candidates: Cell[][], keys: readonly string[], pair: Pair): Cell[][] {
-  const named = [...pair.label.matchAll(/[（(]\s*(?:单位\s*[:：]\s*)?(万元|元)\s*[)）]/gu)].at(-1)?.[1] ?? pair.units.findLast((u) => u === '万元' || u === '元');
+  const printed = [...pair.label.matchAll(/[（(]\s*(?:[单單]位\s*[:：]\s*)?([万萬]元|元)\s*[)）]/gu)].at(-1)?.[1] ?? pair.units.findLast((u) => /^(?:[万萬]元|元)$/u.test(u));
+  const named = printed?.replace('萬', '万');
   if (!named) return candidates;
   return candidates.map((cells) => cells.map((c, i) => (c.unit === null && c.value !== null && fieldDef(keys[i]!)?.kind === 'money' ? { ...c, unit: named } : c)));
 }
@@ -126,7 +162,8 @@ function bestFit(ties: readonly RowDef[], items: readonly Item[]): RowDef {
   if (ties.length === 1) return ties[0]!;
   const filled = items.filter((it) => it.type !== 'blank');
   const apart = filled.length >= 2 && filled.every((it) => it.hardBefore);
-  const misfit = (def: RowDef): number => (filled.length === def.columns.length ? 0 : apart ? Math.abs(filled.length - def.columns.length) : Math.max(0, filled.length - def.columns.length));
+  // as many cells as columns is the best fit; a run that could be split into them comes next
+  const misfit = (def: RowDef): number => (filled.length === def.columns.length ? 0 : apart ? Math.abs(filled.length - def.columns.length) : filled.length > def.columns.length ? filled.length - def.columns.length : 0.5);
   return ties.reduce((best, def) => (misfit(def) < misfit(best) ? def : best));
 }
 
@@ -159,6 +196,9 @@ function cellOf(item: Item): Cell {
   };
 }
 
+/** A label matched within a few edits may be another row: below the review threshold unless nearly exact. */
+const labelConfidence = (score: number): number => (score >= 1 ? 1 : Math.max(0.3, 0.5 + (score - 0.75)));
+
 const CERTAIN = 1;
 export const UNIQUE_SPLIT = 0.9;
 const CLEAR_SPLIT = 0.7;
@@ -171,7 +211,8 @@ function cellsFor(
   def: RowDef,
   priors: RowDef['priors'],
   evidence: ReadonlySet<number>,
-): { candidates: Cell[][]; certainty: number } {
+  byLines = false,
+): CellsRead {
   // blank cells after the last value (a row end printed as an empty cell) are not values
   while (items.length > k && items.at(-1)?.type === 'blank') items = items.slice(0, -1);
   const direct = items.map(cellOf);
@@ -185,7 +226,22 @@ function cellsFor(
   }
   if (items.length >= 2 && items.every((it) => it.type === 'blank' || it.hardBefore)) {
     // every cell printed apart (a | b | c): nothing is glued, the cells missing at the end are blank
-    return { candidates: [[...direct, ...Array.from({ length: k - items.length }, () => blankAfter(direct))]], certainty: CLEAR_SPLIT };
+    const trailing = [...direct, ...Array.from({ length: k - items.length }, () => blankAfter(direct))];
+    const values = (cells: Cell[]): number[] => cells.map((c) => c.value ?? 0);
+    if (!byLines || !def.balanced || def.balanced(values(trailing))) return { candidates: [trailing], certainty: CLEAR_SPLIT };
+    // one cell per line drops blank cells anywhere: place the printed ones where the row balances
+    const placed = placements(direct, k).filter((cells) => def.balanced!(values(cells)));
+    if (placed.length === 0) return { candidates: [trailing], certainty: AMBIGUOUS };
+    if (placed.length === 1) return { candidates: placed, certainty: UNIQUE_SPLIT };
+    // 表三: the first figure is the 自然人 column and the last the 总计; which kinds of organisation
+    // the figures between belong to cannot be told: they are kept aside, not guessed
+    const [first, ...middle] = direct;
+    const last = middle.pop();
+    if (def.id.startsWith('t3.') && last && placed.some((c) => c[0] === first && c[k - 1] === last)) {
+      const cells = [first!, ...Array.from({ length: k - 2 }, () => blankAfter([first!])), last];
+      return middle.length > 0 ? { candidates: [cells], certainty: AMBIGUOUS, unplaced: middle } : { candidates: [cells], certainty: CLEAR_SPLIT };
+    }
+    return { candidates: placed, certainty: AMBIGUOUS, placed: true };
   }
   const splits = splitRuns(items, k);
   if (splits.length === 0) return { candidates: [[...direct, ...Array.from({ length: k - items.length }, () => blankAfter(direct))]], certainty: AMBIGUOUS };
@@ -209,12 +265,28 @@ function cumulativePlausibility([year, total]: readonly number[]): number {
   return -1.5 * Math.abs(Math.log10(Math.max(1, total!) / Math.max(1, year!)) - 0.8);
 }
 
+/** The printed cells in order at every choice of k positions (earliest first), blanks elsewhere. */
+function placements(cells: readonly Cell[], k: number, limit = 400): Cell[][] {
+  const out: Cell[][] = [];
+  const walk = (at: number, used: number, acc: Cell[]): void => {
+    if (out.length >= limit) return;
+    if (acc.length === k) {
+      if (used === cells.length) out.push(acc);
+      return;
+    }
+    if (used < cells.length) walk(at + 1, used + 1, [...acc, cells[used]!]);
+    if (k - acc.length > cells.length - used) walk(at + 1, used, [...acc, blankAfter(used > 0 ? [cells[used - 1]!] : [])]);
+  };
+  walk(0, 0, []);
+  return out;
+}
+
 function blankAfter(cells: readonly Cell[]): Cell {
   const at = cells.at(-1)?.end ?? 0;
   return { value: null, text: '', start: at, end: at, approx: false, unit: null };
 }
 
-const SPLITTABLE = /^[+\-＋－]?[0-9０-９]+(?:[.．][0-9０-９]+)?(?:万元|元)?$/u;
+const SPLITTABLE = /^[+\-＋－]?[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[万萬]元|元)?$/u;
 
 /** Every way to cut the row's digit runs so that it has exactly k cells. */
 function splitRuns(items: readonly Item[], k: number, limit = 20000): Cell[][] {
@@ -230,7 +302,8 @@ function splitRuns(items: readonly Item[], k: number, limit = 20000): Cell[][] {
     if (item.type === 'blank') return walk(i + 1, extra, [...acc, base]);
     const splittable = item.type === 'num' && SPLITTABLE.test(item.token.text) && !base.approx;
     if (!splittable || extra === 0) return walk(i + 1, extra, [...acc, base]);
-    const unit = /(万元|元)$/u.exec(item.token.text)?.[1] ?? null;
+    const printedUnit = /(万元|萬元|元)$/u.exec(item.token.text)?.[1] ?? null;
+    const unit = printedUnit?.replace('萬', '万') ?? null;
     const run = item.token.text.slice(0, item.token.text.length - (unit?.length ?? 0)).replace(/[０-９．＋－]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
     // a sign starts a cell (本年增/减 +9): it belongs to the first piece
     const sign = /^[+-]/.test(run) ? run[0]! : '';
@@ -241,7 +314,7 @@ function splitRuns(items: readonly Item[], k: number, limit = 20000): Cell[][] {
         const cells = pieces.map((p, j) => {
           const last = j === pieces.length - 1;
           const printed = j === 0 ? `${sign}${p}` : p;
-          const cell: Cell = { value: Number(printed), text: last && unit ? `${printed}${unit}` : printed, start: offset, end: offset + printed.length + (last && unit ? unit.length : 0), approx: false, unit: last ? unit : null };
+          const cell: Cell = { value: Number(printed), text: last && printedUnit ? `${printed}${printedUnit}` : printed, start: offset, end: offset + printed.length + (last && unit ? unit.length : 0), approx: false, unit: last ? unit : null };
           offset += printed.length;
           return cell;
         });
@@ -256,7 +329,8 @@ function splitRuns(items: readonly Item[], k: number, limit = 20000): Cell[][] {
 function collectUnmapped(pair: Pair, out: UnmappedRow[]): void {
   const values = pair.items.map((it) => cellOf(it).value);
   if (!values.some((v) => v !== null) || pair.items.every((it) => it.type !== 'num')) return;
-  const label = pair.label.replace(/\s+/g, ' ').trim();
+  // a unit glued to a count label (申请数条) is not part of it
+  const label = pair.label.replace(/\s+/g, ' ').trim().replace(/(?<=[数數])(?:条|條|件|次|个|個|人次|人|篇|项|項)$/u, '');
   // headers and section titles (八、机构建设和保障经费情况) are not rows
   if (!/\p{Script=Han}{2,}/u.test(label) || /单位|指标|累计|统计数/u.test(label) || /^[一二三四五六七八九十]+、.*情况$/u.test(label)) return;
   out.push({ label, values, span: [pair.labelStart, pair.end] });

@@ -187,7 +187,7 @@ const L = (id: string, variants: readonly string[], extra: Partial<RowDef> = {})
 });
 const LEGACY: TableSchema = {
   id: 'legacy',
-  signatures: ['统计表', '统计指标', '指标名称'],
+  signatures: ['统计表', '统计指标', '指标名称', '计量单位'],
   rows: [
     L('active.total', ['主动公开政府信息数', '主动公开文件数', '主动公开信息数', '主动公开政府信息总数']),
     L('active.normative', ['主动公开规范性文件数']),

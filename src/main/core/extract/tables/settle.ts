@@ -16,6 +16,8 @@ export interface Settlement {
 }
 
 const MAX_CANDIDATES = 24;
+/** pairs of rows try their most plausible splits only */
+const PAIR_CANDIDATES = 12;
 const BALANCE_ROWS = new Set(['new', 'carried_over', 'total', 'carried_forward']);
 
 interface Touch {
@@ -94,7 +96,12 @@ export function settleSplits(rows: readonly RowReading[]): Settlement {
     }
     if (!improved) break;
   }
-  if (residual.some(failing)) pairMoves(ambiguous.map(([, i]) => i), values, delta, apply, choice);
+  if (residual.some(failing)) {
+    // only rows taking part in a failing constraint can mend it
+    const rowsOf = ambiguous.map(([, i]) => i);
+    const involved = rowsOf.filter((i) => touches[i]!.some((t) => failing(residual[t.constraint]!)));
+    pairMoves(involved, rowsOf, values, delta, apply, choice);
+  }
 
   for (const [row, i] of ambiguous) {
     chosen.set(row, choice[i]!);
@@ -106,8 +113,12 @@ export function settleSplits(rows: readonly RowReading[]): Settlement {
   return { chosen, settled, unsure };
 }
 
-/** Try every pair of candidates for every pair of ambiguous rows; take the best improvement, twice. */
+/**
+ * Try the plausible candidates of a row in a failing constraint together with those of any other
+ * ambiguous row; take the best improvement, twice.
+ */
 function pairMoves(
+  involved: readonly number[],
   ambiguous: readonly number[],
   values: readonly number[][][],
   delta: (i: number, j: number) => number,
@@ -116,16 +127,15 @@ function pairMoves(
 ): void {
   for (let round = 0; round < 2; round++) {
     let best: { a: number; ja: number; b: number; jb: number; d: number } | null = null;
-    for (let x = 0; x < ambiguous.length; x++) {
-      const a = ambiguous[x]!;
+    for (const a of involved) {
       const keepA = choice[a]!;
-      for (let ja = 0; ja < values[a]!.length; ja++) {
+      for (let ja = 0; ja < Math.min(values[a]!.length, PAIR_CANDIDATES); ja++) {
         if (ja === keepA) continue;
         const da = delta(a, ja);
         apply(a, ja);
-        for (let y = x + 1; y < ambiguous.length; y++) {
-          const b = ambiguous[y]!;
-          for (let jb = 0; jb < values[b]!.length; jb++) {
+        for (const b of ambiguous) {
+          if (b === a) continue;
+          for (let jb = 0; jb < Math.min(values[b]!.length, PAIR_CANDIDATES); jb++) {
             if (jb === choice[b]) continue;
             const d = da + delta(b, jb);
             if (d < 0 && (!best || d < best.d)) best = { a, ja, b, jb, d };

@@ -15,10 +15,14 @@ export interface Token {
 
 const DIGIT = /[0-9０-９]/u;
 const HAN = /\p{Script=Han}/u;
-const NUMBER = /^[+\-＋－]?[0-9０-９]+(?:[,，][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?(?:余|多)?(?:万元|元|条|件|次|个|人次|人|篇|项)?/u;
-const ZERO_CELL = /^(?:——|—|-|－|–|\/|／|无|無)(?=\s|\||$)/u;
-const NUMERAL_CELL = /^[一二两三四五六七八九十百千万]+(?:余|多)?(?=[^\S\n]*(?:\||\n|$))/u;
-const UNIT_CELL = new RegExp(`^(?:${UNIT_WORDS.join('|')})(?=\\s*(?:\\||\\n|$|[0-9０-９]))`, 'u');
+const NUMBER = /^[+\-＋－]?[0-9０-９]+(?:[,，][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?(?:余|多|餘)?(?:万元|萬元|元|条|條|件|次|个|個|人次|人|篇|项|項)?/u;
+// a letter O standing alone in a cell is a zero misread (scans, retyped tables)
+const ZERO_CELL = /^(?:——|—|-|－|–|\/|／|无|無|〇|O|Ｏ)(?=\s|[|｜│]|$)/u;
+const NUMERAL_CELL = /^[一二两三四五六七八九十百千万]+(?:余|多)?(?=[^\S\n]*(?:[|｜│]|\n|$))/u;
+/** unit cells as printed, 繁體 mirrors included (條, 個, 項, 萬元) */
+const UNIT_CELL = new RegExp(`^(?:${[...UNIT_WORDS, '萬元', '條', '個', '項'].join('|')})(?=\\s*(?:[|｜│]|\\n|$|[0-9０-９]|[一二两三四五六七八九十]+\\s*(?:[|｜│]|\\n|$)))`, 'u');
+/** cell separators: a pipe (also full-width, box-drawing) or a line break */
+const SEPARATOR = new Set(['|', '｜', '│', '\n']);
 const NUMBERING_AFTER = /^[.．、](?=\s*\p{Script=Han})/u;
 const OPEN = '(（〔【[';
 const CLOSE = ')）〕】]';
@@ -39,10 +43,10 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   };
   while (i < to) {
     const c = text[i]!;
-    if (c === '|' || c === '\n') {
+    if (SEPARATOR.has(c)) {
       push('sep', i, i + 1);
       i++;
-      while (i < to && /[^\S\n]|\n/.test(text[i]!) && !(c === '\n' && text[i] === '|')) i++;
+      while (i < to && /[^\S\n]|\n/.test(text[i]!) && !(c === '\n' && SEPARATOR.has(text[i]!))) i++;
       continue;
     }
     if (/\s/.test(c)) {
@@ -78,8 +82,9 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     if (atCellStart) {
       // a Chinese numeral filling a cell after its label or unit (次 | 三) is a value
       const numeral = NUMERAL_CELL.exec(rest);
-      const before = out.at(-1)?.type === 'sep' ? out.findLast((t) => t.type !== 'sep') : undefined;
-      if (numeral && (before?.type === 'unit' || before?.type === 'text')) {
+      const last = out.at(-1);
+      const before = last?.type === 'sep' ? out.findLast((t) => t.type !== 'sep') : undefined;
+      if (numeral && (before?.type === 'unit' || before?.type === 'text' || (spaced && last?.type === 'unit'))) {
         push('num', i, i + numeral[0].length);
         i += numeral[0].length;
         continue;
@@ -130,7 +135,7 @@ export function numberingLength(run: string, alone: boolean, last: number | null
 function findClose(text: string, open: number, limit: number): number {
   for (let j = open + 1; j < limit; j++) {
     if (CLOSE.includes(text[j]!)) return j;
-    if (text[j] === '\n' || text[j] === '|') return -1;
+    if (SEPARATOR.has(text[j]!)) return -1;
   }
   return -1;
 }
