@@ -1,0 +1,137 @@
+// Drawing PDF pages for the review screen. The last few documents stay open, so paging through a
+// report or coming back to it does not parse the file again. Drawing is CPU work: in the app it
+// runs on its own worker thread (workerPdfPages), pages the person asked for before prefetched ones.
+import fs from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
+import { openPdf, type OpenPdf } from '../pdf/document';
+import { renderDocPage } from '../pdf/render';
+
+export interface DrawnPage {
+  width: number;
+  height: number;
+  png: Uint8Array;
+  /** pixels per PDF point */
+  scale: number;
+}
+
+export interface PdfPages {
+  /** draw page `page` of the PDF stored at `file`; `background`: a prefetch, after what the person waits for */
+  draw(sha256: string, file: string, page: number, dpi: number, background?: boolean): Promise<DrawnPage>;
+  close(): Promise<void>;
+}
+
+const OPEN_DOCUMENTS = 3;
+
+/** In this thread (tests, the render worker itself). */
+export function pdfPages(): PdfPages {
+  const open = new Map<string, Promise<OpenPdf>>();
+  const forget = (sha: string): void => {
+    const doc = open.get(sha);
+    open.delete(sha);
+    void doc?.then((d) => d.close()).catch(() => undefined);
+  };
+  return {
+    async draw(sha256, file, page, dpi) {
+      let doc = open.get(sha256);
+      if (doc) open.delete(sha256);
+      else doc = fs.readFile(file).then(openPdf);
+      open.set(sha256, doc);
+      if (open.size > OPEN_DOCUMENTS) forget(open.keys().next().value!);
+      try {
+        const drawn = await renderDocPage((await doc).doc, page, { dpi });
+        return { width: drawn.width, height: drawn.height, scale: drawn.scale, png: drawn.png! };
+      } catch (err) {
+        if (!(await doc.then(() => true, () => false))) open.delete(sha256);
+        throw err;
+      }
+    },
+    async close() {
+      await Promise.all([...open.keys()].map(forget));
+    },
+  };
+}
+
+export interface DrawRequest {
+  id: number;
+  sha256: string;
+  file: string;
+  page: number;
+  dpi: number;
+}
+export type DrawReply = { id: number; ok: true; value: DrawnPage } | { id: number; ok: false; message: string };
+
+/** Prefetches waiting beyond this are dropped (the person has moved on). */
+const MAX_BACKGROUND = 4;
+
+/** A prefetch dropped from the queue. */
+export class DrawCancelled extends Error {
+  readonly code = 'cancelled';
+}
+
+/**
+ * On one worker thread running `script` (the built render-worker.ts), started on first use.
+ * The same page asked for twice is drawn once; asking for a queued prefetch makes it urgent.
+ */
+export function workerPdfPages(script: string | URL): PdfPages {
+  interface Job {
+    req: DrawRequest;
+    key: string;
+    waiters: { resolve: (d: DrawnPage) => void; reject: (e: Error) => void }[];
+  }
+  let worker: Worker | null = null;
+  let busy: Job | null = null;
+  const urgent: Job[] = [];
+  const background: Job[] = [];
+  let next = 1;
+  const settle = (job: Job, reply: { ok: true; value: DrawnPage } | { ok: false; error: Error }): void =>
+    job.waiters.forEach((w) => (reply.ok ? w.resolve(reply.value) : w.reject(reply.error)));
+
+  const start = (): Worker => {
+    const w = new Worker(script);
+    w.on('message', (reply: DrawReply) => {
+      const job = busy;
+      busy = null;
+      if (job && job.req.id === reply.id) settle(job, reply.ok ? reply : { ok: false, error: new Error(reply.message) });
+      pump();
+    });
+    w.on('error', (error) => {
+      if (busy) settle(busy, { ok: false, error });
+      busy = null;
+      worker = null;
+      pump();
+    });
+    return w;
+  };
+  const pump = (): void => {
+    if (busy) return;
+    const job = urgent.shift() ?? background.shift();
+    if (!job) return void worker?.unref();
+    worker ??= start();
+    worker.ref(); // keep the process alive while a page is being drawn
+    busy = job;
+    worker.postMessage(job.req);
+  };
+  return {
+    draw(sha256, file, page, dpi, isBackground = false) {
+      return new Promise<DrawnPage>((resolve, reject) => {
+        const key = `${sha256}:${page}:${dpi}`;
+        const waiter = { resolve, reject };
+        const queued = [busy, ...urgent, ...background].find((j) => j?.key === key);
+        if (queued) {
+          queued.waiters.push(waiter);
+          const at = background.indexOf(queued);
+          if (!isBackground && at >= 0) urgent.push(...background.splice(at, 1));
+          return;
+        }
+        (isBackground ? background : urgent).push({ req: { id: next++, sha256, file, page, dpi }, key, waiters: [waiter] });
+        while (background.length > MAX_BACKGROUND) settle(background.shift()!, { ok: false, error: new DrawCancelled('预取已取消') });
+        pump();
+      });
+    },
+    async close() {
+      for (const job of [...urgent.splice(0), ...background.splice(0)]) settle(job, { ok: false, error: new Error('已关闭') });
+      await worker?.terminate();
+      worker = null;
+    },
+  };
+}
