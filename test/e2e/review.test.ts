@@ -120,6 +120,10 @@ describe('review screen', () => {
     // J walks the queue to the other report (a text source); English labels throughout
     await page.keyboard.press('j');
     await review.getByText(/平江县民政局/).first().waitFor();
+    // re-extraction from the stored original, keeping manual work
+    await review.getByTestId('reextract').click();
+    await page.getByTestId('dialog-reextract').getByTestId('dialog-ok').click();
+    await review.getByTestId('review-message').getByText(/已重新提取：0 项数值变化/).waitFor();
     await review.getByTestId('locale').click();
     await review.getByText('Back to list').waitFor();
     await review.getByTestId('findings').getByText(/passed/).waitFor();

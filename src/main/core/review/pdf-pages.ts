@@ -22,6 +22,9 @@ export interface PdfPages {
 
 const OPEN_DOCUMENTS = 3;
 
+/** The built render-worker.ts, next to the pipeline worker script. */
+export const PAGE_WORKER_FILE = 'page-render.js';
+
 /** In this thread (tests, the render worker itself). */
 export function pdfPages(): PdfPages {
   const open = new Map<string, Promise<OpenPdf>>();

@@ -10,7 +10,7 @@ import { api } from '../api';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/zh-CN';
 import { cellState, isNumericKind, parseDraft } from './cell-state';
-import { formLayout, type FormLayout } from './layout';
+import { formLayout } from './layout';
 import { move, readingOrder, type Move } from './navigation';
 import { blockOf, describeSource, displayValue, labelOf, ReviewForm, type Editor, type EditorHandlers } from './ReviewForm';
 import { FindingsPanel } from './FindingsPanel';
@@ -40,8 +40,8 @@ function share(prev: ReportDetail | null, next: ReportDetail): ReportDetail {
 }
 
 /** Where to start on a report: its first failing cell, else its first low-confidence one, else the first table cell. */
-function firstFocus(report: ReportDetail, layout: FormLayout): string | null {
-  const order = readingOrder(layout);
+function startKey(report: ReportDetail): string | null {
+  const order = readingOrder(formLayout(report.format, report.fields.map((f) => f.key)));
   const failing = new Set(report.checks.filter((c) => !c.ok && c.severity === 'error').flatMap((c) => c.keys));
   const fields = new Map(report.fields.map((f) => [f.key, f]));
   return (
@@ -123,7 +123,7 @@ export function ReviewScreen({
       if (!live) return;
       if (!d) return setMessage({ kind: 'error', text: t('review.notFound', { id }) });
       setReport(d);
-      setFocusKey(firstFocus(d, formLayout(d.format, d.fields.map((f) => f.key))));
+      setFocusKey(startKey(d));
       setMode(POSITIONED.has(d.fileKind) ? 'page' : 'text');
     });
     return () => {
@@ -132,7 +132,8 @@ export function ReviewScreen({
   }, [id, fetchDetail, t]);
 
   const at = queue ? queue.findIndex((q) => q.id === id) : -1;
-  const neighbours = useMemo(() => (queue && at >= 0 ? [queue[at + 1]?.id, queue[at - 1]?.id].filter((x): x is number => x !== undefined) : []), [queue, at]);
+  // the next few in the queue (and the previous one) are fetched ahead while the person reads
+  const neighbours = useMemo(() => (queue && at >= 0 ? [1, 2, 3, -1].map((d) => queue[at + d]?.id).filter((x): x is number => x !== undefined) : []), [queue, at]);
 
   const fields = useMemo(() => new Map((report?.fields ?? []).map((f) => [f.key, f])), [report?.fields]);
   const focused = focusKey ? fields.get(focusKey) : undefined;
@@ -173,13 +174,14 @@ export function ReviewScreen({
     void api.call('review:queue', { ids: [...ids] }).then((r) => r.ok && setQueue(r.value));
   }, [current, positioned, view, ids]);
 
-  // prefetch the neighbours in the queue (their report and their first page)
+  // prefetch the neighbours in the queue (their report and the page the screen will open them on)
   useEffect(() => {
     if (!report || report.id !== id) return;
     for (const n of neighbours) {
       void fetchDetail(n).then((d) => {
         if (!d || !POSITIONED.has(d.fileKind)) return;
-        const first = d.fields.find((f) => f.source.page)?.source.page ?? 1;
+        const start = startKey(d);
+        const first = d.fields.find((f) => f.key === start)?.source.page ?? d.fields.find((f) => f.source.page)?.source.page ?? 1;
         void pages.get(n, first, dpi, true);
       });
     }
