@@ -110,6 +110,8 @@ describe('review screen', () => {
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-key'))).not.toBe(cell);
     await expect.poll(async () => (await box.boundingBox())?.x).not.toBe(at?.x);
+    // the page picture (drawn on the page worker) replaces the words it was shown with meanwhile
+    await review.locator('.page img').waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'review-pdf.png') });
     const width = (await review.locator('.page').boundingBox())!.width;
     await review.getByRole('button', { name: '放大' }).click();

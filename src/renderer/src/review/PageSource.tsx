@@ -30,6 +30,7 @@ export function PageSource({
   onPage,
   onReady,
   onSharpen,
+  drawing,
 }: {
   view: PageView;
   /** the focused field's box on this page, in page units */
@@ -40,6 +41,8 @@ export function PageSource({
   onReady: (what: 'words' | 'picture') => void;
   /** the picture is coarser than the screen shows it: ask for this resolution */
   onSharpen: (dpi: number) => void;
+  /** the picture is being drawn (the words show meanwhile) */
+  drawing: boolean;
 }) {
   const { t } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
@@ -168,7 +171,11 @@ export function PageSource({
         ))}
         {box && <div className="page-box" style={rect(box)} data-testid="page-box" />}
       </div>
-      {!view.image && <p className="page-note muted">{view.imageError ? t('review.pageImageFailed', { reason: view.imageError }) : t('review.noPageImage')}</p>}
+      {!view.image && (
+        <p className="page-note muted" data-testid="page-note">
+          {view.imageError ? t('review.pageImageFailed', { reason: view.imageError }) : drawing ? t('review.drawingPage') : t('review.noPageImage')}
+        </p>
+      )}
     </div>
   );
 }
