@@ -126,6 +126,9 @@ export interface JobProgress {
   /** file currently being processed */
   current?: string;
   outcome?: FileOutcome;
+  /** OCR of the current file: pages read so far of those it needs (cached pages are not counted) */
+  ocrPagesDone?: number;
+  ocrPagesTotal?: number;
 }
 
 export interface JobSummary {
@@ -136,4 +139,6 @@ export interface JobSummary {
   failed: number;
   skipped: number;
   outcomes: FileOutcome[];
+  /** pages read by OCR in this job and pages found in the OCR cache */
+  ocr?: { recognized: number; cached: number };
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixture, tempDir } from '../support/tmp';
 import { built } from '../support/built';
+import { SCHEMA_VERSION } from '../../src/main/core/store/migrations';
 import type { Harness } from '../../src/main/harness/server';
 import { SCHEMA_VERSION } from '../../src/main/core/store/migrations';
 

@@ -13,6 +13,7 @@ import { useWindowDrop } from './useWindowDrop';
 import { Shortcuts } from './components/Shortcuts';
 import { sortReports, type Sort } from './sort';
 import { ReviewScreen } from './review/ReviewScreen';
+import { AnalysisView } from './analysis/AnalysisView';
 
 export function App() {
   const [locale, setLocale] = useState<Locale>(savedLocale);
@@ -20,6 +21,7 @@ export function App() {
   const [info, setInfo] = useState<LibraryInfo | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
   const [review, setReview] = useState<number | null>(null);
+  const [analysis, setAnalysis] = useState(false);
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<Sort>({ key: 'id', desc: false });
   const [unsorted, setReports] = useState<ReportSummary[]>([]);
@@ -76,11 +78,21 @@ export function App() {
           />
         ) : (
           <>
-            <Header info={info} query={query} onQuery={setQuery} onSwitchLocale={switchLocale} />
-            <main className={selected === null ? 'content' : 'content with-detail'}>
-              <LibraryList reports={reports} sort={sort} onSort={setSort} selected={selected} onSelect={setSelected} onOpen={setReview} />
-              {selected !== null && <ReportDetail id={selected} onClose={() => setSelected(null)} onOpen={setSelected} onChanged={refresh} onReview={setReview} />}
-            </main>
+            <Header info={info} query={query} onQuery={setQuery} onSwitchLocale={switchLocale} onAnalysis={() => setAnalysis((a) => !a)} />
+            {analysis ? (
+              <AnalysisView
+                onClose={() => setAnalysis(false)}
+                onOpen={(id) => {
+                  setAnalysis(false);
+                  setSelected(id);
+                }}
+              />
+            ) : (
+              <main className={selected === null ? 'content' : 'content with-detail'}>
+                <LibraryList reports={reports} sort={sort} onSort={setSort} selected={selected} onSelect={setSelected} onOpen={setReview} />
+                {selected !== null && <ReportDetail id={selected} onClose={() => setSelected(null)} onOpen={setSelected} onChanged={refresh} onReview={setReview} />}
+              </main>
+            )}
           </>
         )}
         {job && (review === null || job.phase !== 'finished') && <JobPanel job={job} onCancel={cancel} onClose={dismiss} onOpen={setSelected} />}

@@ -11,7 +11,7 @@ import { countReports, getReport, listReports, searchReports } from '../store/re
 import { failStaleJobs } from '../store/jobs';
 import { inlineExecutor, workerExecutor, type Executor } from '../import/executor';
 import { runImport } from '../import/job';
-import { defaultExportPath, EXPORTERS, type ExportFormat } from '../export';
+import { defaultExportPath, runExport, type ExportFormat, type ExportOptions } from '../export';
 import { changeField, fieldHistory, restoreField, verifyReport, type FieldChange, type Restore } from '../store/corrections';
 import { reviewQueue } from '../store/review-queue';
 import { mergeReports } from '../store/merge';
@@ -20,13 +20,23 @@ import { pageViews, type PageViewOptions } from '../review/page-view';
 import { PAGE_WORKER_FILE, pdfPages, workerPdfPages } from '../review/pdf-pages';
 import { reextractReports } from '../review/reextract';
 import { editMetadata, type MetaChanges } from '../review/metadata';
+import { reportFacets } from '../store/selection';
+import { exportBundle, importBundle, type BundleImport } from '../bundle';
+import { getConflict, listConflicts, markConflictResolved } from '../store/bundle';
+import { agencies, agencyTrend, compliance, groupStats } from '../analysis';
+import { complianceGrid, groupGrid, writeGridXlsx } from '../analysis/export';
+import type { GroupBy } from '../../../shared/analysis';
 
 export interface ApiHost {
   /** Validate raw (untrusted) args, run the handler, return data — never throws. */
   dispatch(method: string, rawArgs: unknown): Promise<ApiResponse<ApiMethod>>;
   on<E extends ApiEvent>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
   /** Export the library to a file a person chose in a native dialog (main process only, never the renderer). */
-  exportTo(format: ExportFormat, file: string): Promise<number>;
+  exportTo(format: ExportFormat, file: string, options?: ExportOptions): Promise<number>;
+  /** Merge a library bundle a person chose in a native dialog (main process only). */
+  importBundle(file: string): Promise<BundleImport>;
+  /** Write the library as one bundle file a person chose in a native dialog (main process only). */
+  exportBundle(file: string): Promise<void>;
   /** Cancel running jobs and close the library. */
   close(): Promise<void>;
   /** Library folder (where originals, the database and uploads live). */
@@ -109,10 +119,36 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
       return track(jobId, abort, reextractReports(lib, executor, ids, { keepManual, jobId, signal: abort.signal, onProgress: (p) => emit('job:progress', p) }));
     },
     'report:merge': ({ ids }: { ids: [number, number] }) => reportDetail(mergeReports(lib.db, ids[0], ids[1], osUser())),
-    'library:export': async ({ format }: { format: ExportFormat }) => {
-      const file = defaultExportPath(lib.home, format);
+    'library:export': ({ format, ...options }: ExportOptions & { format: ExportFormat }) => runExport(lib, format, defaultExportPath(lib.home, format), options),
+    'library:facets': () => reportFacets(lib.db),
+    'bundle:export': async () => {
+      const file = defaultExportPath(lib.home, 'json').replace(/\.json$/, '.nianbao');
+      const m = await exportBundle(lib, file);
+      return { path: file, reports: m.reports, files: m.files - m.missing.length };
+    },
+    'analysis:agencies': () => agencies(lib.db),
+    'analysis:agency': ({ agency }: { agency: string }) => agencyTrend(lib.db, agency),
+    'analysis:groups': ({ by, years }: { by: GroupBy; years?: number[] }) => groupStats(lib.db, by, years),
+    'analysis:compliance': () => compliance(lib.db),
+    'analysis:export': async ({ view, by = 'year', years }: { view: 'groups' | 'compliance'; by?: GroupBy; years?: number[] }) => {
+      const grid = view === 'groups' ? groupGrid(groupStats(lib.db, by, years), by) : complianceGrid(compliance(lib.db));
+      const file = defaultExportPath(lib.home, 'xlsx').replace(/\.xlsx$/, `-${view}.xlsx`);
       fs.mkdirSync(nodePath.dirname(file), { recursive: true });
-      return { path: file, reports: await EXPORTERS[format](lib.db, file) };
+      await writeGridXlsx(grid, file);
+      return { path: file, rows: grid.rows.length - 1 };
+    },
+    'bundle:conflicts': ({ reportId }: { reportId?: number }) => listConflicts(lib.db, reportId),
+    'bundle:resolve': ({ id, take }: { id: number; take: 'local' | 'incoming' }) => {
+      const c = getConflict(lib.db, id);
+      if (!c) throw new ApiFailure('not_found', `冲突 ${id} 不存在或已处理`);
+      lib.db.transaction(() => {
+        if (take === 'incoming') {
+          const status = c.incomingStatus === 'verified' ? 'verified' : 'corrected';
+          changeField(lib.db, { reportId: c.reportId, key: c.key, value: c.incomingValue, status, note: `合并冲突：采用资料库包 ${c.bundle} 中${c.incomingBy ? ` ${c.incomingBy} ` : ''}的值` });
+        }
+        markConflictResolved(lib.db, id, take);
+      })();
+      return { resolved: id };
     },
     'import:start': ({ paths }: { paths: string[] }) => {
       const jobId = crypto.randomUUID();
@@ -148,7 +184,9 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
         return { ok: false, code: typeof e.code === 'string' ? e.code : 'internal', message: e.message };
       }
     },
-    exportTo: async (format, file) => EXPORTERS[format](lib.db, file),
+    exportTo: async (format, file, options) => (await runExport(lib, format, file, options)).reports,
+    importBundle: (file) => importBundle(lib, file),
+    exportBundle: async (file) => void (await exportBundle(lib, file)),
     on(event, listener) {
       events.on(event, listener);
       return () => void events.off(event, listener);

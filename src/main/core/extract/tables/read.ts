@@ -1,6 +1,6 @@
 // Read one statistics table from the document text: rows matched to definitions, cells parsed,
 // digit runs re-segmented. Works on every source shape through tokens → pairs.
-import { CUMULATIVE_SUFFIX } from '../../../../shared/fields';
+import { CUMULATIVE_SUFFIX, fieldDef } from '../../../../shared/fields';
 import { parseValue } from '../values/parse';
 import { canon } from '../labels/canon';
 import { tokenize } from './tokens';
@@ -26,6 +26,8 @@ export interface RowReading {
   /** candidate cell lists, best first; more than one when a digit run splits several ways */
   candidates: Cell[][];
   confidence: number;
+  /** how well the label matched its definition (1 = exactly) */
+  match: number;
   labelStart: number;
   labelEnd: number;
 }
@@ -49,26 +51,83 @@ export function readTable(text: string, schema: TableSchema, region: Region, evi
   const unmapped: UnmappedRow[] = [];
   const headerOrders = new Map<RowDef['headers'], number[]>();
   let group: string | null = null;
+  const applicants = schema.id.startsWith('t3') ? applicantColumns(text, region) : null;
   for (const pair of pairs(tokenize(text, region.start, region.end), text)) {
     const match = matchRow(pair.label, schema.rows, group);
     if (!match) {
       if (schema.id === 'legacy') collectUnmapped(pair, unmapped);
       continue;
     }
-    const { def } = match;
+    const def = bestFit(match.ties, pair.items);
     if (def.opensGroup) group = def.opensGroup;
     const order = columnOrder(def, pair.label, headerOrders);
-    const keys = order.map((i) => def.columns[i]!);
+    const keys = applicants && def.id.startsWith('t3.') ? applicants.map((c) => `${def.id}.${c}`) : order.map((i) => def.columns[i]!);
+    const balanced = applicants && def.id.startsWith('t3.') ? (applicants.includes('total') ? sumOfOthers : undefined) : def.balanced;
     const priors = def.priors && order.map((i) => def.priors![i]!);
     if (def.cumulative && region.cumulative) keys.push(`${def.columns[0]}${CUMULATIVE_SUFFIX}`);
-    const joint = keys.length === 2 && keys[1]!.endsWith(CUMULATIVE_SUFFIX) ? cumulativePlausibility : def.joint;
-    const { candidates, certainty } = cellsFor(pair.items, keys.length, { ...def, joint }, priors, evidence);
-    const reading = { def, keys, candidates, confidence: match.score * certainty, labelStart: pair.labelStart, labelEnd: pair.labelEnd };
+    // a row's own plausibility reads its values in the definition's column order
+    const inDefOrder = (v: readonly number[]): number[] => def.columns.map((_, i) => v[order.indexOf(i)] ?? 0);
+    const joint = keys.length === 2 && keys[1]!.endsWith(CUMULATIVE_SUFFIX) ? cumulativePlausibility : def.joint && ((v: readonly number[]) => def.joint!(inDefOrder(v)));
+    const found = cellsFor(pair.items, keys.length, { ...def, joint, balanced }, priors, evidence);
+    const { certainty } = found;
+    const candidates = withHeaderUnit(found.candidates, keys, pair);
+    const reading = { def, keys, candidates, confidence: match.score * certainty, match: match.score, labelStart: pair.labelStart, labelEnd: pair.labelEnd };
     // the same label may also occur in prose before the table: keep the reading that fits best
     const seen = rows.get(def.id);
     if (!seen || reading.confidence > seen.confidence) rows.set(def.id, reading);
   }
+  // a combined 法人或其他组织 figure has no key: it stays with the report as an unmapped row
+  for (const row of rows.values()) {
+    const at = row.keys.findIndex((k) => k.endsWith(`.${LEGAL_ENTITIES}`));
+    const cell = row.candidates[0]![at];
+    // the row's own label: header cells may run into it
+    const label = text.slice(row.labelStart, row.labelEnd).split(/[|\n]/u).at(-1)!.replace(/\s+/g, ' ').trim();
+    if (cell) unmapped.push({ label: `${label}·法人或其他组织`, values: [cell.value], span: [row.labelStart, cell.end] });
+  }
   return { schema, rows: [...rows.values()], unmapped };
+}
+
+/** The column of a 表三 that prints 法人或其他组织 as one figure. */
+export const LEGAL_ENTITIES = 'legal_entities';
+const ORGANISATIONS = ['商业企业', '科研机构', '社会公益组织', '法律服务机构'];
+const sumOfOthers = (v: readonly number[]): boolean => v.slice(0, -1).reduce((a, b) => a + b, 0) === v.at(-1);
+
+/**
+ * The applicant columns a 表三 prints, from its header: null for the standard seven; otherwise
+ * e.g. natural | legal_entities | total (法人或其他组织 as one column) or the six without 总计.
+ */
+function applicantColumns(text: string, region: Region): string[] | null {
+  const head = canon(text.slice(region.start, Math.min(region.end, region.start + 800)));
+  const header = head.slice(0, Math.max(0, head.indexOf('本年新收')));
+  if (!header.includes('自然人')) return null;
+  const itemised = ORGANISATIONS.some((o) => header.includes(o));
+  const total = header.includes('总计');
+  if (itemised && total) return null;
+  const organisations = itemised ? ['commercial', 'research', 'social', 'legal', 'other_org'] : header.includes('法人或其他组织') ? [LEGAL_ENTITIES] : [];
+  return ['natural', ...organisations, ...(total ? ['total'] : [])];
+}
+
+/**
+ * Money cells without a unit of their own take the one their header or unit cell names
+ * (采购总金额（万元）, 本年收费金额（单位：元）, 七、…收取的费用 | 元 | 500).
+ */
+function withHeaderUnit(candidates: Cell[][], keys: readonly string[], pair: Pair): Cell[][] {
+  const named = [...pair.label.matchAll(/[（(]\s*(?:单位\s*[:：]\s*)?(万元|元)\s*[)）]/gu)].at(-1)?.[1] ?? pair.units.findLast((u) => u === '万元' || u === '元');
+  if (!named) return candidates;
+  return candidates.map((cells) => cells.map((c, i) => (c.unit === null && c.value !== null && fieldDef(keys[i]!)?.kind === 'money' ? { ...c, unit: named } : c)));
+}
+
+/**
+ * Among definitions a label matches equally (复议后起诉 ends both the 表四 header before its 15
+ * cells and a transposed 表四's row of 5), the one whose cell count the row fits: cells printed
+ * apart must number as many as the columns; a digit run can be split into any count.
+ */
+function bestFit(ties: readonly RowDef[], items: readonly Item[]): RowDef {
+  if (ties.length === 1) return ties[0]!;
+  const filled = items.filter((it) => it.type !== 'blank');
+  const apart = filled.length >= 2 && filled.every((it) => it.hardBefore);
+  const misfit = (def: RowDef): number => (filled.length === def.columns.length ? 0 : apart ? Math.abs(filled.length - def.columns.length) : Math.max(0, filled.length - def.columns.length));
+  return ties.reduce((best, def) => (misfit(def) < misfit(best) ? def : best));
 }
 
 /** Column order from the header text printed before the row, else the block's last order, else the default. */
@@ -101,9 +160,9 @@ function cellOf(item: Item): Cell {
 }
 
 const CERTAIN = 1;
-const UNIQUE_SPLIT = 0.9;
+export const UNIQUE_SPLIT = 0.9;
 const CLEAR_SPLIT = 0.7;
-const AMBIGUOUS = 0.45;
+export const AMBIGUOUS = 0.45;
 
 /** Cells of a row: as printed when the count fits, else every plausible split of its digit runs. */
 function cellsFor(
@@ -118,14 +177,24 @@ function cellsFor(
   const direct = items.map(cellOf);
   if (items.length === k) return { candidates: [direct], certainty: CERTAIN };
   if (items.length > k) {
+    // a value printed under another of several merged-away columns (行政许可 | | | 118)
+    const filled = direct.filter((c) => c.text !== '');
+    if (filled.length === k) return { candidates: [filled], certainty: CLEAR_SPLIT };
     // cumulative-less table with an extra trailing value, or a row that swallowed a neighbour
     return { candidates: [direct.slice(0, k)], certainty: AMBIGUOUS };
+  }
+  if (items.length >= 2 && items.every((it) => it.type === 'blank' || it.hardBefore)) {
+    // every cell printed apart (a | b | c): nothing is glued, the cells missing at the end are blank
+    return { candidates: [[...direct, ...Array.from({ length: k - items.length }, () => blankAfter(direct))]], certainty: CLEAR_SPLIT };
   }
   const splits = splitRuns(items, k);
   if (splits.length === 0) return { candidates: [[...direct, ...Array.from({ length: k - items.length }, () => blankAfter(direct))]], certainty: AMBIGUOUS };
   const values = (cells: Cell[]): number[] => cells.map((c) => c.value ?? 0);
-  const balanced = def.balanced ? splits.filter((s) => def.balanced!(values(s))) : [];
-  const pool = balanced.length > 0 ? balanced : splits;
+  // a sign opens a 本年增/减 cell: a split that puts one elsewhere is not how the row was printed
+  const signedRight = splits.filter((s) => s.every((c, j) => !/^[+\-＋－]/u.test(c.text) || priors?.[j] === 'change'));
+  const shaped = signedRight.length > 0 ? signedRight : splits;
+  const balanced = def.balanced ? shaped.filter((s) => def.balanced!(values(s))) : [];
+  const pool = balanced.length > 0 ? balanced : shaped;
   const ranked = pool
     .map((cells) => ({ cells, score: plausibility(values(cells), priors, evidence) + (def.joint?.(values(cells)) ?? 0) }))
     .sort((a, b) => b.score - a.score);
@@ -145,7 +214,7 @@ function blankAfter(cells: readonly Cell[]): Cell {
   return { value: null, text: '', start: at, end: at, approx: false, unit: null };
 }
 
-const SPLITTABLE = /^[0-9０-９]+(?:[.．][0-9０-９]+)?(?:万元|元)?$/u;
+const SPLITTABLE = /^[+\-＋－]?[0-9０-９]+(?:[.．][0-9０-９]+)?(?:万元|元)?$/u;
 
 /** Every way to cut the row's digit runs so that it has exactly k cells. */
 function splitRuns(items: readonly Item[], k: number, limit = 20000): Cell[][] {
@@ -162,14 +231,18 @@ function splitRuns(items: readonly Item[], k: number, limit = 20000): Cell[][] {
     const splittable = item.type === 'num' && SPLITTABLE.test(item.token.text) && !base.approx;
     if (!splittable || extra === 0) return walk(i + 1, extra, [...acc, base]);
     const unit = /(万元|元)$/u.exec(item.token.text)?.[1] ?? null;
-    const digits = item.token.text.slice(0, item.token.text.length - (unit?.length ?? 0)).replace(/[０-９．]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+    const run = item.token.text.slice(0, item.token.text.length - (unit?.length ?? 0)).replace(/[０-９．＋－]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+    // a sign starts a cell (本年增/减 +9): it belongs to the first piece
+    const sign = /^[+-]/.test(run) ? run[0]! : '';
+    const digits = run.slice(sign.length);
     for (let parts = 1; parts <= Math.min(digits.length, extra + 1); parts++) {
       for (const pieces of cuts(digits, parts)) {
         let offset = item.token.start;
         const cells = pieces.map((p, j) => {
           const last = j === pieces.length - 1;
-          const cell: Cell = { value: Number(p), text: last && unit ? `${p}${unit}` : p, start: offset, end: offset + p.length + (last && unit ? unit.length : 0), approx: false, unit: last ? unit : null };
-          offset += p.length;
+          const printed = j === 0 ? `${sign}${p}` : p;
+          const cell: Cell = { value: Number(printed), text: last && unit ? `${printed}${unit}` : printed, start: offset, end: offset + printed.length + (last && unit ? unit.length : 0), approx: false, unit: last ? unit : null };
+          offset += printed.length;
           return cell;
         });
         walk(i + 1, extra - (parts - 1), [...acc, ...cells]);
