@@ -135,4 +135,22 @@ describe('review screen', () => {
     await review.getByTestId('locale').click();
     expect(s.problems).toEqual([]);
   });
+
+  it('shows a scanned page (OCR) with the focused box, and re-extracts it from the OCR cache', async () => {
+    s = await app.open();
+    const { page } = s;
+    await drop(page, ['scans', 'scan-2021-broken-balance.pdf']);
+    await page.getByTestId('summary').getByText('已导入 1').waitFor({ timeout: 90_000 });
+    await page.getByTestId('report-row').first().dblclick();
+    const review = page.getByTestId('review');
+    await review.locator('.page img').waitFor();
+    await review.getByTestId('page-box').waitFor();
+    // the focused figure was read by OCR: its page, and a confidence below certainty
+    expect(await review.getByTestId('focus-line').innerText()).toMatch(/置信度 0\.\d+.*第 \d 页/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'review-scan.png') });
+    await review.getByTestId('reextract').click();
+    await page.getByTestId('dialog-reextract').getByTestId('dialog-ok').click();
+    await review.getByTestId('review-message').getByText(/已重新提取：0 项数值变化/).waitFor();
+    expect(s.problems).toEqual([]);
+  });
 });

@@ -5,7 +5,6 @@ import { fixture, tempDir } from '../support/tmp';
 import { built } from '../support/built';
 import { SCHEMA_VERSION } from '../../src/main/core/store/migrations';
 import type { Harness } from '../../src/main/harness/server';
-import { SCHEMA_VERSION } from '../../src/main/core/store/migrations';
 
 let harness: Harness | undefined;
 afterEach(async () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import config from '../../../electron.vite.config';
 import { BUILD_OUTPUTS } from '../../../src/main/electron/paths';
-import { PAGE_WORKER_FILE } from '../../../src/main/core/review/pdf-pages';
+import { PAGE_WORKER_FILE } from '../../../src/main/core/review/page-pictures';
 import { REPO } from '../../support/tmp';
 
 type Build = { outDir?: string; rolldownOptions?: { input?: string | Record<string, string>; output?: { format?: string; entryFileNames?: string } } };

@@ -17,7 +17,7 @@ import { reviewQueue } from '../store/review-queue';
 import { mergeReports } from '../store/merge';
 import { osUser } from '../store/history';
 import { pageViews, type PageViewOptions } from '../review/page-view';
-import { PAGE_WORKER_FILE, pdfPages, workerPdfPages } from '../review/pdf-pages';
+import { PAGE_WORKER_FILE, pagePictures, workerPagePictures } from '../review/page-pictures';
 import { reextractReports } from '../review/reextract';
 import { editMetadata, type MetaChanges } from '../review/metadata';
 import { reportFacets } from '../store/selection';
@@ -81,7 +81,7 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
   };
 
   // PDF pages are drawn on a worker next to the pipeline's (inline when there are no workers)
-  const pages = pageViews(lib, options.workerScript ? workerPdfPages(new URL(PAGE_WORKER_FILE, asUrl(options.workerScript))) : pdfPages());
+  const pages = pageViews(lib, options.workerScript ? workerPagePictures(new URL(PAGE_WORKER_FILE, asUrl(options.workerScript))) : pagePictures());
   /** a background task the caller can cancel with import:cancel (its job id comes with its progress events) */
   const track = <T>(jobId: string, abort: AbortController, work: Promise<T>): Promise<T> => {
     const done = work.finally(() => jobs.delete(jobId));

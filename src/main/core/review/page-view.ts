@@ -6,7 +6,7 @@ import { pageNumbers, pageWords, reportFile } from '../store/pages';
 import { blobPath } from '../import/blob-store';
 import type { PageView, PageWord } from '../../../shared/review';
 import { ReviewError } from './errors';
-import { DrawCancelled, type PdfPages } from './pdf-pages';
+import { DrawCancelled, type DrawnPage, type PagePictures, type PictureKind } from './page-pictures';
 import { pageCache, pngSize } from './page-cache';
 
 export interface PageViewOptions {
@@ -28,8 +28,8 @@ const CACHED_PAGES = 24;
 /** pages are A4 unless their words reach further (the size is known exactly once drawn) */
 const A4 = { width: 595.28, height: 841.89 };
 
-/** `pdf` draws PDF pages; without it pages come with their words only. */
-export function pageViews(lib: Library, pdf?: PdfPages): PageViews {
+/** `pictures` draws PDF pages and image files; without it pages come with their words only. */
+export function pageViews(lib: Library, pictures?: PagePictures): PageViews {
   const disk = pageCache(lib.home);
   const cache = new Map<string, PageView>();
   const remember = (key: string, view: PageView): PageView => {
@@ -39,7 +39,7 @@ export function pageViews(lib: Library, pdf?: PdfPages): PageViews {
     return view;
   };
   return {
-    close: async () => pdf?.close(),
+    close: async () => pictures?.close(),
     async get(reportId, page, { sha256, dpi = DEFAULT_DPI, picture = true, prefetch = false } = {}) {
       const file = reportFile(lib.db, reportId, sha256);
       if (!file) throw new ReviewError('not_found', `报告 ${reportId} 没有这份文件`);
@@ -50,15 +50,14 @@ export function pageViews(lib: Library, pdf?: PdfPages): PageViews {
       const words = pageWords(lib.db, file.fileId, page);
       if (!words) throw new ReviewError('no_page', `文件没有第 ${page} 页`);
       const base = { sha256: file.sha256, page, pages, words, ...extent(words), image: null };
-      if (!pdf || file.kind !== 'pdf') return remember(key, base);
+      const kind = file.kind === 'pdf' || file.kind === 'image' ? file.kind : null;
+      if (!pictures || !kind) return remember(key, base);
       if (!picture) return base;
       try {
-        const png = (await disk.read(file.sha256, page, dpi)) ?? (await draw(file.sha256, page, dpi, prefetch));
-        // PDF words and boxes are in points: the page's size in points is the picture's over its scale
-        const { width, height } = pngSize(png);
-        const scale = dpi / 72;
-        const image = `data:image/png;base64,${Buffer.from(png).toString('base64')}`;
-        return remember(key, { ...base, width: width / scale, height: height / scale, image, dpi });
+        const drawn = await draw(file.sha256, kind, page, dpi, prefetch);
+        // words and boxes are in page units (PDF points, image pixels): the page's size is the picture's over its scale
+        const image = `data:image/png;base64,${Buffer.from(drawn.png).toString('base64')}`;
+        return remember(key, { ...base, width: drawn.width / drawn.scale, height: drawn.height / drawn.scale, image, dpi });
       } catch (err) {
         if (err instanceof DrawCancelled) throw new ReviewError('cancelled', err.message);
         // a page that cannot be drawn is still shown by its words, with the reason
@@ -67,10 +66,13 @@ export function pageViews(lib: Library, pdf?: PdfPages): PageViews {
     },
   };
 
-  async function draw(sha256: string, page: number, dpi: number, background: boolean): Promise<Uint8Array> {
-    const drawn = await pdf!.draw(sha256, blobPath(lib.home, sha256), page, dpi, background);
-    void disk.write(sha256, page, dpi, drawn.png);
-    return drawn.png;
+  /** PDF pages are kept on disk too (their scale follows from the resolution; an image's does not) */
+  async function draw(sha256: string, kind: PictureKind, page: number, dpi: number, background: boolean): Promise<DrawnPage> {
+    const kept = kind === 'pdf' ? await disk.read(sha256, page, dpi) : null;
+    if (kept) return { ...pngSize(kept), png: kept, scale: dpi / 72 };
+    const drawn = await pictures!.draw(sha256, blobPath(lib.home, sha256), kind, page, dpi, background);
+    if (kind === 'pdf') void disk.write(sha256, page, dpi, drawn.png);
+    return drawn;
   }
 }
 

@@ -1,13 +1,13 @@
-// Worker thread entry: draws PDF pages for the review screen off the main (IPC) thread.
+// Worker thread entry: draws the pages of originals for the review screen off the main (IPC) thread.
 import { parentPort } from 'node:worker_threads';
-import { pdfPages, type DrawReply, type DrawRequest } from './pdf-pages';
+import { pagePictures, type DrawReply, type DrawRequest } from './page-pictures';
 
-const pages = pdfPages();
+const pages = pagePictures();
 
 parentPort?.on('message', async (req: DrawRequest) => {
   let reply: DrawReply;
   try {
-    reply = { id: req.id, ok: true, value: await pages.draw(req.sha256, req.file, req.page, req.dpi) };
+    reply = { id: req.id, ok: true, value: await pages.draw(req.sha256, req.file, req.kind, req.page, req.dpi) };
   } catch (err) {
     reply = { id: req.id, ok: false, message: (err as Error).message };
   }

@@ -579,7 +579,7 @@ export function ReviewScreen({
           {otherFile && <p className="source-note">{t('review.otherFile', { name: otherFile.name })}</p>}
           {focused && !focused.source.span && !focused.source.box && <p className="source-note muted">{t('review.noSourcePlace')}</p>}
           {report && positioned && mode === 'page' && view ? (
-            <PageSource view={view} box={box} involved={involvedBoxes} onPage={setManualPage} onReady={sourceReady} onSharpen={sharpen} drawing={report.fileKind === 'pdf' && !view.image && !view.imageError} />
+            <PageSource view={view} box={box} involved={involvedBoxes} onPage={setManualPage} onReady={sourceReady} onSharpen={sharpen} drawing={(report.fileKind === 'pdf' || report.fileKind === 'image') && !view.image && !view.imageError} />
           ) : report ? (
             <TextSource text={report.text} span={span} involved={involvedSpans} />
           ) : (

@@ -1,22 +1,27 @@
-// Drawing PDF pages for the review screen. The last few documents stay open, so paging through a
+// Drawing the pages of originals for the review screen: PDF pages (pdfjs) and image files (scans,
+// photos, TIFF frames, upright as OCR read them). The last few PDFs stay open, so paging through a
 // report or coming back to it does not parse the file again. Drawing is CPU work: in the app it
-// runs on its own worker thread (workerPdfPages), pages the person asked for before prefetched ones.
+// runs on its own worker thread (workerPagePictures), pages the person asked for before prefetched ones.
 import fs from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
+import { createCanvas } from '@napi-rs/canvas';
 import { openPdf, type OpenPdf } from '../pdf/document';
 import { renderDocPage } from '../pdf/render';
+import { decodeImagePage } from '../image/decode';
+
+export type PictureKind = 'pdf' | 'image';
 
 export interface DrawnPage {
   width: number;
   height: number;
   png: Uint8Array;
-  /** pixels per PDF point */
+  /** pixels of the picture per page unit (PDF point; pixel of an image file) */
   scale: number;
 }
 
-export interface PdfPages {
-  /** draw page `page` of the PDF stored at `file`; `background`: a prefetch, after what the person waits for */
-  draw(sha256: string, file: string, page: number, dpi: number, background?: boolean): Promise<DrawnPage>;
+export interface PagePictures {
+  /** draw page `page` of the file stored at `file`; `background`: a prefetch, after what the person waits for */
+  draw(sha256: string, file: string, kind: PictureKind, page: number, dpi: number, background?: boolean): Promise<DrawnPage>;
   close(): Promise<void>;
 }
 
@@ -25,39 +30,62 @@ const OPEN_DOCUMENTS = 3;
 /** The built render-worker.ts, next to the pipeline worker script. */
 export const PAGE_WORKER_FILE = 'page-render.js';
 
+/** An image file is shown as wide as an A4 page would be at the asked resolution (never enlarged). */
+const A4_WIDTH_POINTS = 595.28;
+
 /** In this thread (tests, the render worker itself). */
-export function pdfPages(): PdfPages {
+export function pagePictures(): PagePictures {
   const open = new Map<string, Promise<OpenPdf>>();
   const forget = (sha: string): void => {
     const doc = open.get(sha);
     open.delete(sha);
     void doc?.then((d) => d.close()).catch(() => undefined);
   };
+  const drawPdf = async (sha256: string, file: string, page: number, dpi: number): Promise<DrawnPage> => {
+    let doc = open.get(sha256);
+    if (doc) open.delete(sha256);
+    else doc = fs.readFile(file).then(openPdf);
+    open.set(sha256, doc);
+    if (open.size > OPEN_DOCUMENTS) forget(open.keys().next().value!);
+    try {
+      const drawn = await renderDocPage((await doc).doc, page, { dpi });
+      return { width: drawn.width, height: drawn.height, scale: drawn.scale, png: drawn.png! };
+    } catch (err) {
+      if (!(await doc.then(() => true, () => false))) open.delete(sha256);
+      throw err;
+    }
+  };
   return {
-    async draw(sha256, file, page, dpi) {
-      let doc = open.get(sha256);
-      if (doc) open.delete(sha256);
-      else doc = fs.readFile(file).then(openPdf);
-      open.set(sha256, doc);
-      if (open.size > OPEN_DOCUMENTS) forget(open.keys().next().value!);
-      try {
-        const drawn = await renderDocPage((await doc).doc, page, { dpi });
-        return { width: drawn.width, height: drawn.height, scale: drawn.scale, png: drawn.png! };
-      } catch (err) {
-        if (!(await doc.then(() => true, () => false))) open.delete(sha256);
-        throw err;
-      }
-    },
+    draw: (sha256, file, kind, page, dpi) => (kind === 'pdf' ? drawPdf(sha256, file, page, dpi) : drawImage(file, page, dpi)),
     async close() {
       await Promise.all([...open.keys()].map(forget));
     },
   };
 }
 
+/** An image page as OCR read it (upright, greyscale), scaled down for the screen. */
+async function drawImage(file: string, page: number, dpi: number): Promise<DrawnPage> {
+  const { width, height, grey } = await decodeImagePage(await fs.readFile(file), page);
+  const full = createCanvas(width, height);
+  const pixels = full.getContext('2d').createImageData(width, height);
+  for (let i = 0, j = 0; i < grey.length; i++, j += 4) {
+    pixels.data[j] = pixels.data[j + 1] = pixels.data[j + 2] = grey[i]!;
+    pixels.data[j + 3] = 255;
+  }
+  full.getContext('2d').putImageData(pixels, 0, 0);
+  const scale = Math.min(1, ((dpi / 72) * A4_WIDTH_POINTS) / width);
+  const w = Math.max(1, Math.round(width * scale));
+  const h = Math.max(1, Math.round(height * scale));
+  const shown = createCanvas(w, h);
+  shown.getContext('2d').drawImage(full, 0, 0, w, h);
+  return { width: w, height: h, scale: w / width, png: new Uint8Array(await shown.encode('png')) };
+}
+
 export interface DrawRequest {
   id: number;
   sha256: string;
   file: string;
+  kind: PictureKind;
   page: number;
   dpi: number;
 }
@@ -75,7 +103,7 @@ export class DrawCancelled extends Error {
  * On one worker thread running `script` (the built render-worker.ts), started on first use.
  * The same page asked for twice is drawn once; asking for a queued prefetch makes it urgent.
  */
-export function workerPdfPages(script: string | URL): PdfPages {
+export function workerPagePictures(script: string | URL): PagePictures {
   interface Job {
     req: DrawRequest;
     key: string;
@@ -115,7 +143,7 @@ export function workerPdfPages(script: string | URL): PdfPages {
     worker.postMessage(job.req);
   };
   return {
-    draw(sha256, file, page, dpi, isBackground = false) {
+    draw(sha256, file, kind, page, dpi, isBackground = false) {
       return new Promise<DrawnPage>((resolve, reject) => {
         const key = `${sha256}:${page}:${dpi}`;
         const waiter = { resolve, reject };
@@ -126,7 +154,7 @@ export function workerPdfPages(script: string | URL): PdfPages {
           if (!isBackground && at >= 0) urgent.push(...background.splice(at, 1));
           return;
         }
-        (isBackground ? background : urgent).push({ req: { id: next++, sha256, file, page, dpi }, key, waiters: [waiter] });
+        (isBackground ? background : urgent).push({ req: { id: next++, sha256, file, kind, page, dpi }, key, waiters: [waiter] });
         while (background.length > MAX_BACKGROUND) settle(background.shift()!, { ok: false, error: new DrawCancelled('预取已取消') });
         pump();
       });
