@@ -139,14 +139,17 @@ describe('review screen', () => {
   it('shows a scanned page (OCR) with the focused box, and re-extracts it from the OCR cache', async () => {
     s = await app.open();
     const { page } = s;
-    await drop(page, ['scans', 'scan-2021-broken-balance.pdf']);
+    // one scanned page as a picture file (the scanned PDFs, three pages each, take the same path, slower)
+    await drop(page, ['images', 'jpeg-named.png']);
     await page.getByTestId('summary').getByText('已导入 1').waitFor({ timeout: 90_000 });
     await page.getByTestId('report-row').first().dblclick();
     const review = page.getByTestId('review');
     await review.locator('.page img').waitFor();
     await review.getByTestId('page-box').waitFor();
     // the focused figure was read by OCR: its page, and a confidence below certainty
-    expect(await review.getByTestId('focus-line').innerText()).toMatch(/置信度 0\.\d+.*第 \d 页/);
+    expect(await review.getByTestId('focus-line').innerText()).toMatch(/置信度 0\.\d+.*第 1 页/);
+    const picture = (await review.locator('.page img').boundingBox())!;
+    expect(picture.height).toBeGreaterThan(picture.width); // a portrait page
     await page.screenshot({ path: path.join(SCREENSHOTS, 'review-scan.png') });
     await review.getByTestId('reextract').click();
     await page.getByTestId('dialog-reextract').getByTestId('dialog-ok').click();

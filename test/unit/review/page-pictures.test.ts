@@ -7,7 +7,7 @@ import { pngSize } from '../../../src/main/core/review/page-cache';
 import { decodeImagePage } from '../../../src/main/core/image/decode';
 
 describe('page pictures', () => {
-  it('draws an image file upright, in the frame OCR words are in, scaled to the asked resolution', async () => {
+  it('draws an image file in the frame OCR read it (words and boxes fit), scaled to the asked resolution', async () => {
     const file = fixture('images', 'photo-exif-rotated.jpg');
     const ocr = await decodeImagePage(fs.readFileSync(file), 1);
     const pictures = pagePictures();
