@@ -9,6 +9,8 @@ await build({
     harness: 'src/main/harness/server.ts',
     serve: 'src/main/harness/serve.ts',
     'workers/pipeline': 'src/main/workers/pipeline.ts',
+    // PDF pages drawn for the review screen (next to the pipeline worker: the host finds it there)
+    'workers/page-render': 'src/main/core/review/render-worker.ts',
     // the per-file pipeline as a library, for bench/extract.mjs
     pipeline: 'src/main/core/pipeline.ts',
   },

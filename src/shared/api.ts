@@ -43,7 +43,9 @@ export const apiArgs = {
   'import:cancel': z.object({ jobId: z.string().min(1).max(64) }).strict(),
   // no path from the renderer (it is untrusted): files go to the library's exports folder
   'review:queue': z.object({ ids: z.array(id).max(1_000_000).optional() }).strict(),
-  'report:page': z.object({ id, page: z.number().int().positive(), sha256: z.string().regex(/^[0-9a-f]{64}$/).optional() }).strict(),
+  'report:page': z
+    .object({ id, page: z.number().int().positive(), sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(), dpi: z.number().int().min(48).max(300).optional(), picture: z.boolean().optional(), prefetch: z.boolean().optional() })
+    .strict(),
   'field:restore': z
     .object({ reportId: id, historyId: id, side: z.enum(['old', 'new']), action: z.enum(['undo', 'redo', 'restore']).optional(), note: z.string().max(2000).optional() })
     .strict(),

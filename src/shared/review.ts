@@ -35,6 +35,10 @@ export interface PageView {
   words: PageWord[];
   /** the rendered page as a data: URL (PNG), or null where no renderer is available */
   image: string | null;
+  /** resolution of the picture */
+  dpi?: number;
+  /** why the page could not be drawn (it is shown by its words) */
+  imageError?: string;
 }
 
 export interface ReextractFailure {

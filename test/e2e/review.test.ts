@@ -110,6 +110,8 @@ describe('review screen', () => {
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-key'))).not.toBe(cell);
     await expect.poll(async () => (await box.boundingBox())?.x).not.toBe(at?.x);
+    // the page picture (drawn on the page worker) replaces the words it was shown with meanwhile
+    await review.locator('.page img').waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'review-pdf.png') });
     const width = (await review.locator('.page').boundingBox())!.width;
     await review.getByRole('button', { name: '放大' }).click();
@@ -120,6 +122,10 @@ describe('review screen', () => {
     // J walks the queue to the other report (a text source); English labels throughout
     await page.keyboard.press('j');
     await review.getByText(/平江县民政局/).first().waitFor();
+    // re-extraction from the stored original, keeping manual work
+    await review.getByTestId('reextract').click();
+    await page.getByTestId('dialog-reextract').getByTestId('dialog-ok').click();
+    await review.getByTestId('review-message').getByText(/已重新提取：0 项数值变化/).waitFor();
     await review.getByTestId('locale').click();
     await review.getByText('Back to list').waitFor();
     await review.getByTestId('findings').getByText(/passed/).waitFor();
@@ -127,6 +133,27 @@ describe('review screen', () => {
     await page.getByTestId('shortcuts').getByText('Next / previous report in the review queue').waitFor();
     await page.keyboard.press('Escape');
     await review.getByTestId('locale').click();
+    expect(s.problems).toEqual([]);
+  });
+
+  it('shows a scanned page (OCR) with the focused box, and re-extracts it from the OCR cache', async () => {
+    s = await app.open();
+    const { page } = s;
+    // one scanned page as a picture file (the scanned PDFs, three pages each, take the same path, slower)
+    await drop(page, ['images', 'jpeg-named.png']);
+    await page.getByTestId('summary').getByText('已导入 1').waitFor({ timeout: 90_000 });
+    await page.getByTestId('report-row').first().dblclick();
+    const review = page.getByTestId('review');
+    await review.locator('.page img').waitFor();
+    await review.getByTestId('page-box').waitFor();
+    // the focused figure was read by OCR: its page, and a confidence below certainty
+    expect(await review.getByTestId('focus-line').innerText()).toMatch(/置信度 0\.\d+.*第 1 页/);
+    const picture = (await review.locator('.page img').boundingBox())!;
+    expect(picture.height).toBeGreaterThan(picture.width); // a portrait page
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'review-scan.png') });
+    await review.getByTestId('reextract').click();
+    await page.getByTestId('dialog-reextract').getByTestId('dialog-ok').click();
+    await review.getByTestId('review-message').getByText(/已重新提取：0 项数值变化/).waitFor();
     expect(s.problems).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import { mergeReports } from '../../src/main/core/store/merge';
 import { reextractReports } from '../../src/main/core/review/reextract';
 import { editMetadata } from '../../src/main/core/review/metadata';
 import { pageViews } from '../../src/main/core/review/page-view';
+import { pagePictures } from '../../src/main/core/review/page-pictures';
 import { inlineExecutor } from '../../src/main/core/import/executor';
 import { blobPath } from '../../src/main/core/import/blob-store';
 import { fixture } from '../support/tmp';
@@ -213,5 +214,14 @@ describe('page views', () => {
     expect(view.words.some((word) => word.x <= x + w && word.x + word.w >= x && word.y <= y + h && word.y + word.h >= y)).toBe(true);
     expect(view.image).toBeNull();
     await expect(pageViews(t.lib).get(id, 99)).rejects.toThrow(/第 99 页/);
+
+    // drawn: a PNG of the page, its size in points (the unit of the boxes)
+    const drawn = pageViews(t.lib, pagePictures());
+    const picture = await drawn.get(id, 1, { dpi: 72 });
+    expect(picture.image).toMatch(/^data:image\/png;base64,/);
+    expect(picture.width).toBeCloseTo(595.92, 0);
+    expect(picture.height).toBeCloseTo(842.88, 0);
+    expect(await drawn.get(id, 1, { dpi: 72 })).toBe(picture); // cached
+    await drawn.close();
   });
 });

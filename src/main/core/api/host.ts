@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import nodePath from 'node:path';
 import { EventEmitter } from 'node:events';
+import { pathToFileURL } from 'node:url';
 import { apiArgs, type ApiEvent, type ApiEvents, type ApiMethod, type ApiResponse, type ApiResults } from '../../../shared/api';
 import { API_METHOD_NAMES } from '../../../shared/channels';
 import { openLibrary, schemaVersion, type Library } from '../store/library';
@@ -15,7 +16,8 @@ import { changeField, fieldHistory, restoreField, verifyReport, type FieldChange
 import { reviewQueue } from '../store/review-queue';
 import { mergeReports } from '../store/merge';
 import { osUser } from '../store/history';
-import { pageViews } from '../review/page-view';
+import { pageViews, type PageViewOptions } from '../review/page-view';
+import { PAGE_WORKER_FILE, pagePictures, workerPagePictures } from '../review/page-pictures';
 import { reextractReports } from '../review/reextract';
 import { editMetadata, type MetaChanges } from '../review/metadata';
 import { reportFacets } from '../store/selection';
@@ -60,6 +62,8 @@ export class ApiFailure extends Error {
   }
 }
 
+const asUrl = (file: string | URL): URL => (file instanceof URL ? file : pathToFileURL(file));
+
 type Handlers = { [M in ApiMethod]: (args: never) => ApiResults[M] | Promise<ApiResults[M]> };
 
 export function createApiHost(options: ApiHostOptions = {}): ApiHost {
@@ -76,7 +80,8 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
     return report;
   };
 
-  const pages = pageViews(lib);
+  // PDF pages are drawn on a worker next to the pipeline's (inline when there are no workers)
+  const pages = pageViews(lib, options.workerScript ? workerPagePictures(new URL(PAGE_WORKER_FILE, asUrl(options.workerScript))) : pagePictures());
   /** a background task the caller can cancel with import:cancel (its job id comes with its progress events) */
   const track = <T>(jobId: string, abort: AbortController, work: Promise<T>): Promise<T> => {
     const done = work.finally(() => jobs.delete(jobId));
@@ -103,7 +108,7 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
       return { ...reportDetail(restore.reportId), change };
     },
     'review:queue': ({ ids }: { ids?: number[] }) => reviewQueue(lib.db, ids),
-    'report:page': ({ id, page, sha256 }: { id: number; page: number; sha256?: string }) => pages.get(id, page, sha256),
+    'report:page': ({ id, page, ...opts }: { id: number; page: number } & PageViewOptions) => pages.get(id, page, opts),
     'report:meta': async ({ id, note, ...changes }: MetaChanges & { id: number; note?: string }) => {
       reportDetail(id);
       return { ...reportDetail(id), ...(await editMetadata(lib, executor, id, changes, note)) };
@@ -190,6 +195,7 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
       for (const job of jobs.values()) job.abort.abort();
       await Promise.all([...jobs.values()].map((j) => j.done));
       await executor.close();
+      await pages.close();
       lib.close();
     },
   };

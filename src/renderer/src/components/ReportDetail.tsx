@@ -5,6 +5,7 @@ import type { ExtractedField, ReportDetail as Detail } from '../../../shared/mod
 import { api } from '../api';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/zh-CN';
+import { recordChange } from '../review/undo';
 
 const GROUPS: FieldGroup[] = ['t2', 't2v19', 't3', 't4', 'legacy', 'n'];
 
@@ -29,6 +30,7 @@ export function ReportDetail({
     async (key: string, value: number | string | null, status: 'corrected' | 'verified') => {
       const r = await api.call('field:update', { reportId: id, key, value, status });
       if (r.ok) {
+        recordChange({ reportId: id, change: r.value.change, key });
         setReport(r.value);
         setError(null);
         onChanged();
@@ -53,6 +55,7 @@ export function ReportDetail({
   const verify = async () => {
     const r = await api.call('report:verify', { id, ...(note ? { note } : {}) });
     if (r.ok) {
+      recordChange({ reportId: id, change: r.value.change, key: '*' });
       setReport(r.value);
       setNote(null);
       setError(null);

@@ -191,6 +191,8 @@ export const en: Record<MessageKey, string> = {
   'review.zoomOut': 'Zoom out',
   'review.fitWidth': 'Fit width',
   'review.pageImage': 'Source page {page}',
+  'review.pageImageFailed': 'The page cannot be drawn ({reason}): the words are shown where they are printed.',
+  'review.drawingPage': 'Drawing the page… the words are shown where they are printed meanwhile.',
   'review.noPageImage': 'No page image yet: the words are shown where they are printed.',
   'review.findings': 'Checks',
   'review.failingCount': '{n} failing',

@@ -189,6 +189,8 @@ export const zhCN = {
   'review.zoomOut': '缩小',
   'review.fitWidth': '适合宽度',
   'review.pageImage': '原文第 {page} 页',
+  'review.pageImageFailed': '页面图像无法显示（{reason}），按原文位置显示文字。',
+  'review.drawingPage': '正在绘制页面图像，先按原文位置显示文字…',
   'review.noPageImage': '页面图像暂不可用，按原文位置显示文字。',
   'review.findings': '校验结果',
   'review.failingCount': '{n} 项未通过',

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n';
 type Box = [number, number, number, number];
 
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4];
+const DPI_STEPS = [120, 200, 300];
 const MARGIN = 16;
 
 /** The words where no picture is available: positioned in page units, scaled as one layer. */
@@ -28,14 +29,20 @@ export function PageSource({
   involved,
   onPage,
   onReady,
+  onSharpen,
+  drawing,
 }: {
   view: PageView;
   /** the focused field's box on this page, in page units */
   box: Box | null;
   involved: readonly Box[];
   onPage: (page: number) => void;
-  /** the page is on screen (picture decoded, or words laid out) */
-  onReady: () => void;
+  /** the page is on screen: its words laid out, or its picture decoded */
+  onReady: (what: 'words' | 'picture') => void;
+  /** the picture is coarser than the screen shows it: ask for this resolution */
+  onSharpen: (dpi: number) => void;
+  /** the picture is being drawn (the words show meanwhile) */
+  drawing: boolean;
 }) {
   const { t } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
@@ -65,9 +72,20 @@ export function PageSource({
     if (top < el.scrollTop || top + h > el.scrollTop + el.clientHeight) el.scrollTop = top - el.clientHeight / 3;
   }, [box, scale, view]);
 
+  // on screen: at once for words, when decoded for a picture (already, if it is the same picture)
+  const img = useRef<HTMLImageElement>(null);
   useLayoutEffect(() => {
-    if (!view.image) onReady();
+    if (!view.image) onReady('words');
+    else if (img.current?.complete) onReady('picture');
   }, [view, onReady]);
+
+  // device pixels per page unit (a PDF point is 1/72 inch) decide the resolution worth drawing
+  useEffect(() => {
+    if (!view.image || !view.dpi) return;
+    const needed = scale * 72 * (window.devicePixelRatio || 1);
+    const wanted = DPI_STEPS.find((d) => d >= needed) ?? DPI_STEPS.at(-1)!;
+    if (wanted > view.dpi) onSharpen(wanted);
+  }, [scale, view, onSharpen]);
 
   // Ctrl+wheel zooms
   useEffect(() => {
@@ -141,7 +159,7 @@ export function PageSource({
       >
         <div className="page" style={{ width: view.width * scale, height: view.height * scale, margin: MARGIN }}>
           {view.image ? (
-            <img src={view.image} alt={t('review.pageImage', { page: view.page })} draggable={false} onLoad={onReady} />
+            <img ref={img} src={view.image} alt={t('review.pageImage', { page: view.page })} draggable={false} onLoad={() => onReady('picture')} />
           ) : (
             <div className="page-words-frame" style={{ transform: `scale(${scale})` }}>
               <Words view={view} />
@@ -153,7 +171,11 @@ export function PageSource({
         ))}
         {box && <div className="page-box" style={rect(box)} data-testid="page-box" />}
       </div>
-      {!view.image && <p className="page-note muted">{t('review.noPageImage')}</p>}
+      {!view.image && (
+        <p className="page-note muted" data-testid="page-note">
+          {view.imageError ? t('review.pageImageFailed', { reason: view.imageError }) : drawing ? t('review.drawingPage') : t('review.noPageImage')}
+        </p>
+      )}
     </div>
   );
 }

@@ -10,7 +10,7 @@ import { api } from '../api';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/zh-CN';
 import { cellState, isNumericKind, parseDraft } from './cell-state';
-import { formLayout, type FormLayout } from './layout';
+import { formLayout } from './layout';
 import { move, readingOrder, type Move } from './navigation';
 import { blockOf, describeSource, displayValue, labelOf, ReviewForm, type Editor, type EditorHandlers } from './ReviewForm';
 import { FindingsPanel } from './FindingsPanel';
@@ -24,6 +24,8 @@ import { usePageViews } from './usePageViews';
 import './review.css';
 
 const POSITIONED = new Set(['pdf', 'ofd', 'image']);
+/** the picture's first resolution; zooming in asks for a sharper one */
+const DEFAULT_DPI = 120;
 export const FOCUS_MARK = 'review-focus-start';
 export const OPEN_MARK = 'review-open-start';
 
@@ -38,8 +40,8 @@ function share(prev: ReportDetail | null, next: ReportDetail): ReportDetail {
 }
 
 /** Where to start on a report: its first failing cell, else its first low-confidence one, else the first table cell. */
-function firstFocus(report: ReportDetail, layout: FormLayout): string | null {
-  const order = readingOrder(layout);
+function startKey(report: ReportDetail): string | null {
+  const order = readingOrder(formLayout(report.format, report.fields.map((f) => f.key)));
   const failing = new Set(report.checks.filter((c) => !c.ok && c.severity === 'error').flatMap((c) => c.keys));
   const fields = new Map(report.fields.map((f) => [f.key, f]));
   return (
@@ -91,14 +93,12 @@ export function ReviewScreen({
   const [history, setHistory] = useState<FieldHistoryEntry[] | null | false>(false);
   const [mode, setMode] = useState<'page' | 'text'>('page');
   const changed = useRef(false);
+  /** the report being opened has shown its source (its picture may follow) */
+  const opening = useRef({ shown: false });
   const details = useRef(new Map<number, ReportDetail>());
   const steps = useSyncExternalStore(onUndoChange, undoState);
 
-  useEffect(() => {
-    performance.mark(OPEN_MARK);
-    // the queue is the one the screen opened with: it does not reorder under the person's hands
-    void api.call('review:queue', { ids: [...ids] }).then((r) => r.ok && setQueue(r.value));
-  }, []);
+  useEffect(() => void performance.mark(OPEN_MARK), []);
 
   const fetchDetail = useCallback(async (rid: number): Promise<ReportDetail | null> => {
     const hit = details.current.get(rid);
@@ -123,7 +123,7 @@ export function ReviewScreen({
       if (!live) return;
       if (!d) return setMessage({ kind: 'error', text: t('review.notFound', { id }) });
       setReport(d);
-      setFocusKey(firstFocus(d, formLayout(d.format, d.fields.map((f) => f.key))));
+      setFocusKey(startKey(d));
       setMode(POSITIONED.has(d.fileKind) ? 'page' : 'text');
     });
     return () => {
@@ -132,7 +132,8 @@ export function ReviewScreen({
   }, [id, fetchDetail, t]);
 
   const at = queue ? queue.findIndex((q) => q.id === id) : -1;
-  const neighbours = useMemo(() => (queue && at >= 0 ? [queue[at + 1]?.id, queue[at - 1]?.id].filter((x): x is number => x !== undefined) : []), [queue, at]);
+  // the next few in the queue (and the previous one) are fetched ahead while the person reads
+  const neighbours = useMemo(() => (queue && at >= 0 ? [1, 2, 3, -1].map((d) => queue[at + d]?.id).filter((x): x is number => x !== undefined) : []), [queue, at]);
 
   const fields = useMemo(() => new Map((report?.fields ?? []).map((f) => [f.key, f])), [report?.fields]);
   const focused = focusKey ? fields.get(focusKey) : undefined;
@@ -145,40 +146,57 @@ export function ReviewScreen({
   const current = report !== null && report.id === id;
   const pageNo = manualPage ?? focused?.source.page ?? pages.shown(id)?.page ?? 1;
   const [view, setView] = useState<PageView | null>(null);
+  const [dpi, setDpi] = useState(DEFAULT_DPI);
+  const sharpen = useCallback((wanted: number) => setDpi((d) => Math.max(d, wanted)), []);
   useEffect(() => {
     if (!positioned || !current) return;
+    const ready = pages.ready(id, pageNo, dpi);
+    if (ready) return setView(ready);
     let live = true;
-    void pages.get(id, pageNo).then((v) => {
+    // the words at once (unless a picture of this page is showing), the picture when drawn
+    void pages.words(id, pageNo).then((v) => {
       if (!live) return;
-      if (v) setView(v);
-      else if (!pages.shown(id)) setMode('text');
+      if (!v) return setMode('text');
+      setView((prev) => (prev?.image && prev.sha256 === v.sha256 && prev.page === v.page ? prev : v));
     });
+    void pages.get(id, pageNo, dpi).then((v) => live && v && setView(v));
     return () => {
       live = false;
     };
-  }, [positioned, current, id, pageNo, pages]);
+  }, [positioned, current, id, pageNo, dpi, pages]);
 
-  // prefetch the neighbours in the queue (their report and their first page)
+  // the queue, once the first report is on screen (it must not delay it); it is the one the screen
+  // opened with: it does not reorder under the person's hands
+  const queueAsked = useRef(false);
+  useEffect(() => {
+    if (queueAsked.current || !current || (positioned && !view)) return;
+    queueAsked.current = true;
+    void api.call('review:queue', { ids: [...ids] }).then((r) => r.ok && setQueue(r.value));
+  }, [current, positioned, view, ids]);
+
+  // prefetch the neighbours in the queue (their report and the page the screen will open them on)
   useEffect(() => {
     if (!report || report.id !== id) return;
     for (const n of neighbours) {
       void fetchDetail(n).then((d) => {
         if (!d || !POSITIONED.has(d.fileKind)) return;
-        const first = d.fields.find((f) => f.source.page)?.source.page ?? 1;
-        void pages.get(n, first);
+        const start = startKey(d);
+        const first = d.fields.find((f) => f.key === start)?.source.page ?? d.fields.find((f) => f.source.page)?.source.page ?? 1;
+        void pages.get(n, first, dpi, true);
       });
     }
-  }, [report, id, neighbours, fetchDetail, pages]);
+  }, [report, id, neighbours, fetchDetail, pages, dpi]);
 
   const failingChecks = useMemo(() => {
     const failing = (report?.checks ?? []).filter((c) => !c.ok);
     return [...failing.filter((c) => c.severity === 'error'), ...failing.filter((c) => c.severity !== 'error')];
   }, [report?.checks]);
+  // cells holding a value of a failing rule (its blank cells show when the finding is picked)
   const failing = useMemo(() => {
     const out = new Map<string, 'error' | 'warning'>();
-    for (const c of failingChecks) for (const k of c.keys) if (out.get(k) !== 'error') out.set(k, c.severity);
+    for (const c of failingChecks) for (const k of c.keys) if (fields.get(k)?.value != null && out.get(k) !== 'error') out.set(k, c.severity);
     return out;
-  }, [failingChecks]);
+  }, [failingChecks, fields]);
   const selectedFinding: CheckResult | undefined = finding !== null ? failingChecks[finding] : undefined;
   const involved = useMemo(() => new Set(selectedFinding?.keys ?? []), [selectedFinding]);
 
@@ -323,6 +341,7 @@ export function ReviewScreen({
       const next = queue[Math.min(queue.length - 1, Math.max(0, (at < 0 ? 0 : at + by)))]!;
       if (next.id === id) return;
       performance.mark(OPEN_MARK);
+      opening.current.shown = false;
       setId(next.id);
     },
     [queue, at, id],
@@ -449,14 +468,19 @@ export function ReviewScreen({
     }
   }, [focusKey, focusTick, editor, report?.id]);
 
-  const sourceReady = useCallback(() => {
-    if (performance.getEntriesByName(OPEN_MARK, 'mark').length) {
-      performance.measure('review-open', OPEN_MARK);
-      performance.clearMarks(OPEN_MARK);
-    }
+  // 'review-open': the report and its source on screen (for a page, its words or its picture,
+  // whichever is first); 'review-picture': the page picture decoded
+  const sourceReady = useCallback((what: 'text' | 'words' | 'picture') => {
+    if (!performance.getEntriesByName(OPEN_MARK, 'mark').length) return;
+    if (!opening.current.shown) performance.measure('review-open', OPEN_MARK);
+    opening.current.shown = true;
+    if (what === 'words') return;
+    if (what === 'picture') performance.measure('review-picture', OPEN_MARK);
+    performance.clearMarks(OPEN_MARK);
+    opening.current.shown = false;
   }, []);
   useLayoutEffect(() => {
-    if (current && (!positioned || mode === 'text')) sourceReady();
+    if (current && (!positioned || mode === 'text')) sourceReady('text');
   }, [current, positioned, mode, sourceReady]);
 
   const span = spanOverride ?? focused?.source.span ?? null;
@@ -555,7 +579,7 @@ export function ReviewScreen({
           {otherFile && <p className="source-note">{t('review.otherFile', { name: otherFile.name })}</p>}
           {focused && !focused.source.span && !focused.source.box && <p className="source-note muted">{t('review.noSourcePlace')}</p>}
           {report && positioned && mode === 'page' && view ? (
-            <PageSource view={view} box={box} involved={involvedBoxes} onPage={setManualPage} onReady={sourceReady} />
+            <PageSource view={view} box={box} involved={involvedBoxes} onPage={setManualPage} onReady={sourceReady} onSharpen={sharpen} drawing={(report.fileKind === 'pdf' || report.fileKind === 'image') && !view.image && !view.imageError} />
           ) : report ? (
             <TextSource text={report.text} span={span} involved={involvedSpans} />
           ) : (
