@@ -259,6 +259,7 @@ export const zhCN = {
   'keys.sourceMode': '页面 / 文字切换；翻页',
   'keys.zoom': '放大 / 缩小 / 适合宽度（焦点在页面上时）',
   'keys.back': '返回列表',
+  'review.sourceFile': '查看哪份文件（本报告共 {n} 份）',
   'review.addNote': '备注…',
   'review.noteTitle': '为“{label}”写备注',
   'review.noteValue': '数值',
@@ -266,6 +267,7 @@ export const zhCN = {
   'review.noteCorrect': '更正并备注',
   'review.noteConfirm': '确认并备注',
   'review.noteSaved': '已记录备注：{label}',
+  'keys.escReview': '取消修改；焦点在原文或按钮上时回到表格',
   'keys.note': '为当前数字写备注（更正或确认，记入历史）',
   // findings worded from their figures (the Chinese UI shows the core's message itself)
   'rule.t3.column_balance': '表三 {place}列 一+二 {left} {op} 总计+四 {right}{diff}{blanks}',
