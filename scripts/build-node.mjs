@@ -10,6 +10,8 @@ await build({
     'workers/pipeline': 'src/main/workers/pipeline.ts',
     // the per-file pipeline as a library, for bench/extract.mjs
     pipeline: 'src/main/core/pipeline.ts',
+    // store, export and analysis as a library, for bench/export.mjs
+    library: 'src/main/core/library-api.ts',
   },
   outdir: 'out/node',
   bundle: true,

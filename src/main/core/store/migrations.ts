@@ -5,6 +5,23 @@ export interface Migration {
   sql: string;
 }
 
+const T3_DENIED = ['secret', 'law', 'safety', 'third_party', 'internal', 'process', 'casefile', 'query'].map((r) => `t3.denied_${r}.total`);
+const OUTCOMES = ['upheld', 'corrected', 'other', 'pending', 'total'];
+
+/** Figures of the comparison across agencies, indexed by migration 6. Never edit: add a migration. */
+export const FIGURE_KEYS: readonly string[] = [
+  't3.new.total',
+  't3.granted.total',
+  't3.total.total',
+  ...T3_DENIED,
+  ...['review', 'suit_direct', 'suit_after'].flatMap((g) => OUTCOMES.map((c) => `t4.${g}.${c}`)),
+  'legacy.apply.received',
+  'legacy.reply.granted',
+  'legacy.reply.total',
+  ...['review', 'suit'].flatMap((g) => ['total', 'upheld', 'corrected', 'other'].map((c) => `legacy.${g}.${c}`)),
+  'n.apply_received',
+];
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -174,13 +191,23 @@ CREATE TABLE merge_conflicts (
   UNIQUE (report_id, key, incoming_value, incoming_at)
 ) STRICT;
 
--- which required sections of the report body were found, per report (for the compliance view);
--- recomputed when the report's first file changes
+-- per report, for the compliance view: the body's sections, the field groups with figures and the
+-- publication date; made again when the report's first file or its updated_at changes
 CREATE TABLE report_outlines (
-  report_id INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
-  file_id   INTEGER NOT NULL,
-  sections  TEXT NOT NULL
+  report_id    INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
+  file_id      INTEGER NOT NULL,
+  updated_at   TEXT NOT NULL,
+  sections     TEXT NOT NULL,
+  tables       TEXT NOT NULL,
+  published_at TEXT
 );
+
+-- failing checks only (a few per report): counted per report without reading the passing ones
+CREATE INDEX checks_failing ON checks(report_id, severity) WHERE ok = 0;
+
+-- the figures the comparison across agencies adds up (FIGURE_KEYS below; a change of that list
+-- needs a new migration), readable from the index alone
+CREATE INDEX fields_figures ON fields(key, report_id, value) WHERE key IN (${FIGURE_KEYS.map((k) => `'${k}'`).join(', ')});
 `,
   },
 ];
