@@ -4,6 +4,7 @@
 // end with the native zlib: memory stays flat and a row costs a string, not a cell object.
 import fs from 'node:fs';
 import { writeZip, type ZipSource } from './zip-writer';
+import { FileBuffer } from './buffered-file';
 
 export type XCell = string | number | null | undefined;
 
@@ -43,8 +44,6 @@ export function xmlText(s: string): string {
   return out;
 }
 
-const FLUSH = 1 << 20;
-
 export interface SheetOptions {
   /** column widths in characters, from column A */
   widths?: number[];
@@ -55,11 +54,10 @@ export interface SheetOptions {
 }
 
 export class XlsxSheet {
-  private parts: string[] = [];
-  private size = 0;
   private rows = 0;
   private readonly merges: string[] = [];
   private readonly fd: number;
+  private readonly out: FileBuffer;
   private closed = false;
   constructor(
     readonly name: string,
@@ -67,7 +65,8 @@ export class XlsxSheet {
     private readonly options: SheetOptions,
   ) {
     this.fd = fs.openSync(tmp, 'w');
-    fs.writeSync(this.fd, this.head());
+    this.out = new FileBuffer(this.fd);
+    this.out.write(this.head());
   }
 
   /** Append a row; empty cells (null, undefined, '') are left out. `styles` per cell or one for all. */
@@ -85,7 +84,7 @@ export class XlsxSheet {
       } else if (v !== null && v !== undefined && v !== '') xml += `<c r="${ref}"${attr} t="inlineStr"><is><t xml:space="preserve">${xmlText(v)}</t></is></c>`;
       else if (s && typeof styles !== 'undefined') xml += `<c r="${ref}"${attr}/>`;
     }
-    this.write(`${xml}</row>`);
+    this.out.write(`${xml}</row>`);
   }
 
   /** Merge a range, 1-based and inclusive. */
@@ -93,27 +92,15 @@ export class XlsxSheet {
     this.merges.push(`${columnName(left)}${top}:${columnName(right)}${bottom}`);
   }
 
-  private write(s: string): void {
-    this.parts.push(s);
-    this.size += s.length;
-    if (this.size > FLUSH) this.flush();
-  }
-
-  private flush(): void {
-    if (this.parts.length) fs.writeSync(this.fd, this.parts.join(''));
-    this.parts = [];
-    this.size = 0;
-  }
-
   /** Write the rest of the sheet and close its file. */
   finish(): void {
-    this.write(this.tail());
+    this.out.write(this.tail());
     this.close();
   }
 
   close(): void {
     if (this.closed) return;
-    this.flush();
+    this.out.flush();
     fs.closeSync(this.fd);
     this.closed = true;
   }

@@ -47,7 +47,10 @@ export interface ReportFigures {
   values: Record<string, number>;
 }
 
-const FIGURES_SQL = `SELECT report_id, key, value FROM fields WHERE key IN (${FIGURE_KEYS.map((k) => `'${k}'`).join(', ')})`;
+/** the applications received count even when 0 (a report saying none); other zeros add nothing */
+const RECEIVED_KEYS = ['t3.new.total', 'legacy.apply.received', 'n.apply_received'];
+const FIGURES_SQL = `SELECT report_id, key, value FROM fields WHERE key IN (${FIGURE_KEYS.map((k) => `'${k}'`).join(', ')})
+  AND (value <> 0 OR key IN (${RECEIVED_KEYS.map((k) => `'${k}'`).join(', ')}))`;
 
 /** Numeric values of the comparison's figures (FIGURE_KEYS) for every original report: an index scan. */
 export function figuresByReport(db: Db, years?: readonly number[]): ReportFigures[] {

@@ -32,6 +32,7 @@ type FieldRow = [number, string, FieldValue, string | null, string | null, numbe
 
 /** What an export reads besides the fields' values: their sources, the checks, unmapped rows. */
 export interface ReadNeeds {
+  /** the fields' sources (parsed only when read) */
   source?: boolean;
   checks?: 'all' | 'failing' | 'none';
   unmapped?: boolean;
