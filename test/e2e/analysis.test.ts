@@ -43,6 +43,12 @@ describe('analysis views', () => {
     expect(await page.getByTestId('compliance-table').textContent()).toContain('逾期 20 天');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'analysis-compliance.png') });
 
+    // English
+    await page.getByTestId('locale').click();
+    await page.getByTestId('compliance').getByText('Only reports with problems').waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'analysis-compliance-en.png') });
+    await page.getByTestId('locale').click();
+
     await page.getByTestId('tab-conflicts').click();
     await page.getByTestId('conflicts').getByText('没有待处理的合并冲突').waitFor();
     await page.getByTestId('analysis-close').click();

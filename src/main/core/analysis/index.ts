@@ -72,9 +72,17 @@ function quantile(sorted: number[], q: number): number | null {
 /** Applications received: 表三 when the report has it, else the legacy table, else the prose. */
 const received = (v: Record<string, number>): number | undefined => v['t3.new.total'] ?? v['legacy.apply.received'] ?? v['n.apply_received'];
 
-function addOutcomes(into: Outcomes, v: Record<string, number>, t4: string[], legacy: string): void {
-  for (const c of OUTCOME_COLUMNS) for (const g of t4) into[c] += v[`t4.${g}.${c}`] ?? 0;
-  for (const c of ['upheld', 'corrected', 'other', 'total'] as const) into[c] += v[`legacy.${legacy}.${c}`] ?? 0;
+/** The keys adding up to each outcome column, made once (the loop runs per report). */
+const outcomeKeys = (t4: string[], legacy: string): [keyof Outcomes, string][] => [
+  ...OUTCOME_COLUMNS.flatMap((c) => t4.map((g): [keyof Outcomes, string] => [c, `t4.${g}.${c}`])),
+  ...(['upheld', 'corrected', 'other', 'total'] as const).map((c): [keyof Outcomes, string] => [c, `legacy.${legacy}.${c}`]),
+];
+const REVIEW_KEYS = outcomeKeys(['review'], 'review');
+const SUIT_KEYS = outcomeKeys(['suit_direct', 'suit_after'], 'suit');
+const DENIED_KEYS = T3_DENIED.map((d) => [d, `t3.${d}.total`] as const);
+
+function addOutcomes(into: Outcomes, v: Record<string, number>, keys: readonly [keyof Outcomes, string][]): void {
+  for (const [c, key] of keys) into[c] += v[key] ?? 0;
 }
 
 export function groupKey(r: Pick<ReportFigures, 'year' | 'region' | 'agency'>, by: GroupBy): string {
@@ -118,9 +126,9 @@ export function groupStats(db: Db, by: GroupBy, years?: readonly number[]): Grou
     }
     s.granted += v['t3.granted.total'] ?? v['legacy.reply.granted'] ?? 0;
     s.decided += v['t3.total.total'] ?? v['legacy.reply.total'] ?? 0;
-    for (const d of T3_DENIED) s.denied[d]! += v[`t3.${d}.total`] ?? 0;
-    addOutcomes(s.review, v, ['review'], 'review');
-    addOutcomes(s.suit, v, ['suit_direct', 'suit_after'], 'suit');
+    for (const [d, key] of DENIED_KEYS) s.denied[d]! += v[key] ?? 0;
+    addOutcomes(s.review, v, REVIEW_KEYS);
+    addOutcomes(s.suit, v, SUIT_KEYS);
   }
   const out = [...groups.values()].map(({ stats, received: list }) => {
     list.sort((a, b) => a - b);

@@ -17,7 +17,7 @@ const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
 const letters: string[] = [];
-export function columnName(n: number): string {
+function columnName(n: number): string {
   let s = letters[n];
   if (s) return s;
   s = '';
@@ -26,7 +26,7 @@ export function columnName(n: number): string {
 }
 
 /** Text as XML: & < > escaped, characters XML 1.0 cannot carry dropped. */
-export function xmlText(s: string): string {
+function xmlText(s: string): string {
   let clean = true;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

@@ -12,7 +12,7 @@ import { STYLE, XlsxWorkbook, type XCell, type XlsxSheet } from './xlsx-writer';
 
 const FIXED = ['report_id', 'files', 'duplicate_of', 'failed_checks'];
 /** Excel's rows per sheet: a long sheet goes on in 来源 provenance 2, 3, … */
-export const MAX_SHEET_ROWS = 1_048_576;
+const MAX_SHEET_ROWS = 1_048_576;
 
 /** A sheet with one heading row that continues in a new sheet when it is full. */
 class LongSheet {
