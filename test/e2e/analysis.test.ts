@@ -51,6 +51,9 @@ describe('analysis views', () => {
 
     await page.getByTestId('tab-conflicts').click();
     await page.getByTestId('conflicts').getByText('没有待处理的合并冲突').waitFor();
+    await page.getByTestId('bundle-export').click();
+    const bundle = /：(\S+\.nianbao)/.exec((await page.getByTestId('bundle-saved').getAttribute('title'))!)![1]!;
+    expect(fs.statSync(bundle).size).toBeGreaterThan(10_000);
     await page.getByTestId('analysis-close').click();
     await page.getByTestId('library').waitFor();
     expect(s.problems).toEqual([]);

@@ -3,7 +3,7 @@
 // several sheets can be filled side by side), and the workbook is zipped from those files at the
 // end with the native zlib: memory stays flat and a row costs a string, not a cell object.
 import fs from 'node:fs';
-import { writeZip, type ZipSource } from './zip-writer';
+import { DeflatedEntry, writeZip, type ZipSource } from './zip-writer';
 import { FileBuffer } from './buffered-file';
 
 export type XCell = string | number | null | undefined;
@@ -56,16 +56,15 @@ export interface SheetOptions {
 export class XlsxSheet {
   private rows = 0;
   private readonly merges: string[] = [];
-  private readonly fd: number;
+  readonly entry: DeflatedEntry;
   private readonly out: FileBuffer;
-  private closed = false;
   constructor(
     readonly name: string,
     readonly tmp: string,
     private readonly options: SheetOptions,
   ) {
-    this.fd = fs.openSync(tmp, 'w');
-    this.out = new FileBuffer(this.fd);
+    this.entry = new DeflatedEntry(tmp);
+    this.out = new FileBuffer((chunk) => this.entry.write(chunk));
     this.out.write(this.head());
   }
 
@@ -95,14 +94,8 @@ export class XlsxSheet {
   /** Write the rest of the sheet and close its file. */
   finish(): void {
     this.out.write(this.tail());
-    this.close();
-  }
-
-  close(): void {
-    if (this.closed) return;
     this.out.flush();
-    fs.closeSync(this.fd);
-    this.closed = true;
+    this.entry.finish();
   }
 
   private head(): string {
@@ -132,7 +125,7 @@ export class XlsxWorkbook {
   }
 
   /** Zip the sheets into <file>.tmp, then rename it into place. */
-  async commit(): Promise<void> {
+  commit(): void {
     try {
       const n = this.sheets.length;
       const range = Array.from({ length: n }, (_, i) => i + 1);
@@ -156,9 +149,9 @@ export class XlsxWorkbook {
           text: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${range.map((i) => `<Relationship Id="rId${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i}.xml"/>`).join('')}<Relationship Id="rId${n + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
         },
         { name: 'xl/styles.xml', text: STYLES },
-        ...this.sheets.map((s, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, file: s.tmp })),
+        ...this.sheets.map((s, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, entry: s.entry })),
       ];
-      await writeZip(`${this.file}.tmp`, parts);
+      writeZip(`${this.file}.tmp`, parts);
       fs.renameSync(`${this.file}.tmp`, this.file);
     } catch (err) {
       fs.rmSync(`${this.file}.tmp`, { force: true });
@@ -171,7 +164,7 @@ export class XlsxWorkbook {
   /** Give up: remove the temporary files. */
   abort(): void {
     for (const s of this.sheets) {
-      s.close();
+      s.entry.close();
       fs.rmSync(s.tmp, { force: true });
     }
   }

@@ -64,7 +64,7 @@ function writeOfficialTables(book: XlsxWorkbook, r: ExportSource): void {
   for (const grid of tables) writeGrid(book, grid);
 }
 
-export async function writeXlsxExport(db: Db, file: string, options: ExportOptions = {}): Promise<number> {
+export function writeXlsxExport(db: Db, file: string, options: ExportOptions = {}): number {
   const ids = selectReportIds(db, options);
   const book = new XlsxWorkbook(file);
   const keys = FIELDS.map((f) => f.key);
@@ -92,7 +92,7 @@ export async function writeXlsxExport(db: Db, file: string, options: ExportOptio
       n++;
     }
     if (single) writeOfficialTables(book, single);
-    await book.commit();
+    book.commit();
   } catch (err) {
     book.abort();
     throw err;

@@ -1,44 +1,62 @@
-// Writing a ZIP (XLSX is one) from files and strings with the native zlib: deflated on a stream,
-// CRC-32 and sizes known before each entry is written, so no data descriptors. Entries and the
-// whole archive stay under 4 GB (no ZIP64), which XLSX never reaches.
+// Writing a ZIP (XLSX is one) with the native zlib. Entries are deflated as they are written, a
+// buffer at a time (each chunk sync-flushed, so the chunks join into one deflate stream), into a
+// small temporary file with its CRC-32 and sizes; the archive is then assembled with sizes known,
+// so no data descriptors. Entries and the archive stay under 4 GB (no ZIP64): XLSX never gets there.
 import fs from 'node:fs';
-import { pipeline } from 'node:stream/promises';
-import { Transform } from 'node:stream';
 import zlib from 'node:zlib';
 
-export type ZipSource = { name: string; text: string } | { name: string; file: string };
-
 const LIMIT = 0xffffffff;
+const LEVEL = 1;
+
+/** An entry being deflated into a temporary file. */
+export class DeflatedEntry {
+  crc = 0;
+  size = 0;
+  compressed = 0;
+  private readonly fd: number;
+  private open = true;
+  constructor(readonly file: string) {
+    this.fd = fs.openSync(file, 'w');
+  }
+  write(chunk: Buffer): void {
+    this.crc = zlib.crc32(chunk, this.crc);
+    this.size += chunk.length;
+    this.put(zlib.deflateRawSync(chunk, { level: LEVEL, finishFlush: zlib.constants.Z_SYNC_FLUSH }));
+  }
+  private put(out: Buffer): void {
+    fs.writeSync(this.fd, out);
+    this.compressed += out.length;
+  }
+  /** The final (empty) block, and close. */
+  finish(): void {
+    if (!this.open) return;
+    this.put(zlib.deflateRawSync(Buffer.alloc(0), { level: LEVEL }));
+    this.close();
+  }
+  close(): void {
+    if (this.open) fs.closeSync(this.fd);
+    this.open = false;
+  }
+}
+
+export type ZipSource = { name: string; text: string } | { name: string; entry: DeflatedEntry };
 
 function dosTime(d: Date): [number, number] {
   return [(d.getHours() << 11) | (d.getMinutes() << 5) | Math.floor(d.getSeconds() / 2), ((d.getFullYear() - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate()];
 }
 
-/** Deflate one source into a temporary file; returns its CRC-32 and sizes. */
-async function deflate(source: ZipSource, tmp: string, level: number): Promise<{ crc: number; size: number; compressed: number }> {
-  let crc = 0;
-  let size = 0;
-  const measure = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      crc = zlib.crc32(chunk, crc);
-      size += chunk.length;
-      done(null, chunk);
-    },
-  });
-  const input = 'text' in source ? [Buffer.from(source.text, 'utf8')] : fs.createReadStream(source.file, { highWaterMark: 1 << 20 });
-  await pipeline(input, measure, zlib.createDeflateRaw({ level }), fs.createWriteStream(tmp));
-  return { crc, size, compressed: fs.statSync(tmp).size };
-}
-
-export async function writeZip(file: string, sources: readonly ZipSource[], level = 1): Promise<void> {
+export function writeZip(file: string, sources: readonly ZipSource[]): void {
   const out = fs.openSync(file, 'w');
   const central: Buffer[] = [];
   const [time, date] = dosTime(new Date());
   let offset = 0;
-  const tmp = `${file}.entry.tmp`;
   try {
     for (const source of sources) {
-      const { crc, size, compressed } = await deflate(source, tmp, level);
+      const data = 'text' in source ? Buffer.from(source.text, 'utf8') : null;
+      const deflated = data ? zlib.deflateRawSync(data, { level: LEVEL }) : null;
+      const crc = data ? zlib.crc32(data) : (source as { entry: DeflatedEntry }).entry.crc;
+      const size = data ? data.length : (source as { entry: DeflatedEntry }).entry.size;
+      const compressed = deflated ? deflated.length : (source as { entry: DeflatedEntry }).entry.compressed;
       if (size > LIMIT || compressed > LIMIT || offset > LIMIT) throw new Error(`${source.name} 超过 4 GB，无法写入`);
       const name = Buffer.from(source.name, 'utf8');
       // the fields local and central headers share: flags (UTF-8 names), deflate, time, CRC, sizes, name length
@@ -58,13 +76,8 @@ export async function writeZip(file: string, sources: readonly ZipSource[], leve
       local.writeUInt16LE(20, 4);
       fs.writeSync(out, local);
       fs.writeSync(out, name);
-      const buf = Buffer.allocUnsafe(1 << 20);
-      const fd = fs.openSync(tmp, 'r');
-      try {
-        for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0; ) fs.writeSync(out, buf, 0, n);
-      } finally {
-        fs.closeSync(fd);
-      }
+      if (deflated) fs.writeSync(out, deflated);
+      else copyInto(out, (source as { entry: DeflatedEntry }).entry.file);
       const entry = common(Buffer.alloc(46), 8);
       entry.writeUInt32LE(0x02014b50, 0);
       entry.writeUInt16LE(20, 4);
@@ -84,6 +97,15 @@ export async function writeZip(file: string, sources: readonly ZipSource[], leve
     fs.writeSync(out, end);
   } finally {
     fs.closeSync(out);
-    fs.rmSync(tmp, { force: true });
+  }
+}
+
+function copyInto(out: number, file: string): void {
+  const buf = Buffer.allocUnsafe(1 << 20);
+  const fd = fs.openSync(file, 'r');
+  try {
+    for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0; ) fs.writeSync(out, buf, 0, n);
+  } finally {
+    fs.closeSync(fd);
   }
 }

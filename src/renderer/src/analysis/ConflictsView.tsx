@@ -10,6 +10,11 @@ export function ConflictsView({ onOpen }: { onOpen: (id: number) => void }) {
   const { t } = useI18n();
   const [rows, setRows] = useState<MergeConflict[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const exportBundle = async () => {
+    const r = await api.call('bundle:export', {});
+    setSaved(r.ok ? t('analysis.bundleSaved', { n: r.value.reports, path: r.value.path }) : t('errorPrefix') + r.message);
+  };
   const load = useCallback(() => void api.call('bundle:conflicts', {}).then((r) => r.ok && setRows(r.value)), []);
   useEffect(load, [load]);
   const resolve = async (id: number, take: 'local' | 'incoming') => {
@@ -19,7 +24,17 @@ export function ConflictsView({ onOpen }: { onOpen: (id: number) => void }) {
   };
   return (
     <div className="analysis-pane" data-testid="conflicts">
-      <p className="muted">{t('analysis.conflictsHint')}</p>
+      <div className="toolbar">
+        <p className="muted">{t('analysis.conflictsHint')}</p>
+        <button type="button" onClick={() => void exportBundle()} data-testid="bundle-export">
+          {t('analysis.exportBundle')}
+        </button>
+        {saved && (
+          <span className="muted saved" title={saved} data-testid="bundle-saved">
+            {saved}
+          </span>
+        )}
+      </div>
       {error && <p className="warn">{error}</p>}
       {rows.length === 0 ? (
         <p className="muted">{t('analysis.noConflicts')}</p>

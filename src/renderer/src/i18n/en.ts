@@ -96,6 +96,8 @@ export const en: Record<MessageKey, string> = {
   'analysis.bundle': 'Bundle',
   'analysis.keepLocal': 'Keep local',
   'analysis.takeIncoming': 'Take incoming',
+  'analysis.exportBundle': 'Export library bundle',
+  'analysis.bundleSaved': 'Bundled {n} reports: {path} (merge it elsewhere with File › Merge Library Bundle… or nianbao bundle import)',
   verifyReport: 'Verify report',
   acceptWithNote: 'Some checks still fail. To accept the report as printed, say why:',
   accept: 'Accept and verify',
