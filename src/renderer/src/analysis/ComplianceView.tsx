@@ -103,7 +103,7 @@ export function ComplianceView({ onOpen }: { onOpen: (id: number) => void }) {
                 <td>{r.agency ?? '—'}</td>
                 <td className="num">{r.year ?? '—'}</td>
                 <td className={r.missingSections.length ? 'warn' : 'ok'}>
-                  {r.missingSections.length ? r.missingSections.map((k) => t(`section.${k}` as MessageKey)).join('、') : '✓'}
+                  {r.missingSections.length ? r.missingSections.map((k) => t(`section.${k}` as MessageKey)).join(t('analysis.listSeparator')) : '✓'}
                 </td>
                 <td className={r.tables.some((x) => !x.present) ? 'warn' : 'ok'}>
                   {r.tables.length === 0
@@ -112,7 +112,7 @@ export function ComplianceView({ onOpen }: { onOpen: (id: number) => void }) {
                       ? r.tables
                           .filter((x) => !x.present)
                           .map((x) => x.name)
-                          .join('、')
+                          .join(t('analysis.listSeparator'))
                       : '✓'}
                 </td>
                 <td className={`num ${r.errors ? 'warn' : ''}`}>

@@ -96,6 +96,7 @@ export const en: Record<MessageKey, string> = {
   'analysis.bundle': 'Bundle',
   'analysis.keepLocal': 'Keep local',
   'analysis.takeIncoming': 'Take incoming',
+  'analysis.listSeparator': ', ',
   'analysis.exportBundle': 'Export library bundle',
   'analysis.bundleSaved': 'Bundled {n} reports: {path} (merge it elsewhere with File › Merge Library Bundle… or nianbao bundle import)',
   verifyReport: 'Verify report',

@@ -94,6 +94,7 @@ export const zhCN = {
   'analysis.bundle': '资料库包',
   'analysis.keepLocal': '保留本库',
   'analysis.takeIncoming': '采用导入',
+  'analysis.listSeparator': '、',
   'analysis.exportBundle': '导出资料库包',
   'analysis.bundleSaved': '已打包 {n} 份报告：{path}（在另一台电脑上用 文件 › 合并资料库包… 或 nianbao bundle import 合并）',
   verifyReport: '确认整份报告',
