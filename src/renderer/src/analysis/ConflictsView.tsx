@@ -5,15 +5,15 @@ import type { MergeConflict } from '../../../shared/api';
 import { fieldDef } from '../../../shared/fields';
 import { api } from '../api';
 import { useI18n } from '../i18n';
+import { SaveButton } from './SaveButton';
 
 export function ConflictsView({ onOpen }: { onOpen: (id: number) => void }) {
   const { t } = useI18n();
   const [rows, setRows] = useState<MergeConflict[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
   const exportBundle = async () => {
     const r = await api.call('bundle:export', {});
-    setSaved(r.ok ? t('analysis.bundleSaved', { n: r.value.reports, path: r.value.path }) : t('errorPrefix') + r.message);
+    return r.ok ? t('analysis.bundleSaved', { n: r.value.reports, path: r.value.path }) : t('errorPrefix') + r.message;
   };
   const load = useCallback(() => void api.call('bundle:conflicts', {}).then((r) => r.ok && setRows(r.value)), []);
   useEffect(load, [load]);
@@ -26,14 +26,7 @@ export function ConflictsView({ onOpen }: { onOpen: (id: number) => void }) {
     <div className="analysis-pane" data-testid="conflicts">
       <div className="toolbar">
         <p className="muted">{t('analysis.conflictsHint')}</p>
-        <button type="button" onClick={() => void exportBundle()} data-testid="bundle-export">
-          {t('analysis.exportBundle')}
-        </button>
-        {saved && (
-          <span className="muted saved" title={saved} data-testid="bundle-saved">
-            {saved}
-          </span>
-        )}
+        <SaveButton label={t('analysis.exportBundle')} save={exportBundle} testId="bundle-export" />
       </div>
       {error && <p className="warn">{error}</p>}
       {rows.length === 0 ? (
