@@ -8,7 +8,7 @@ export interface Migration {
 const T3_DENIED = ['secret', 'law', 'safety', 'third_party', 'internal', 'process', 'casefile', 'query'].map((r) => `t3.denied_${r}.total`);
 const OUTCOMES = ['upheld', 'corrected', 'other', 'pending', 'total'];
 
-/** Figures of the comparison across agencies, indexed by migration 6. Never edit: add a migration. */
+/** Figures of the comparison across agencies, indexed by migration 7. Never edit: add a migration. */
 export const FIGURE_KEYS: readonly string[] = [
   't3.new.total',
   't3.granted.total',
@@ -191,19 +191,27 @@ CREATE TABLE merge_conflicts (
   UNIQUE (report_id, key, incoming_value, incoming_at)
 ) STRICT;
 
--- per report, for the compliance view: the body's sections, the field groups with figures and the
--- publication date; made again when the report's first file or its updated_at changes
+-- which required sections of the report body were found, per report (for the compliance view);
+-- recomputed when the report's first file changes
 CREATE TABLE report_outlines (
-  report_id    INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
-  file_id      INTEGER NOT NULL,
-  updated_at   TEXT NOT NULL,
-  sections     TEXT NOT NULL,
-  tables       TEXT NOT NULL,
-  published_at TEXT
+  report_id INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
+  file_id   INTEGER NOT NULL,
+  sections  TEXT NOT NULL
 );
+`,
+  },
+  {
+    version: 7,
+    name: 'analysis: outline details, figures index',
+    sql: `
+-- the outline also keeps the field groups with figures and the publication date, and is made again
+-- when the report's updated_at changes ('' marks the outlines made before this migration as stale)
+ALTER TABLE report_outlines ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE report_outlines ADD COLUMN tables TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE report_outlines ADD COLUMN published_at TEXT;
 
--- failing checks only (a few per report): counted per report without reading the passing ones
-CREATE INDEX checks_failing ON checks(report_id, severity) WHERE ok = 0;
+-- failing checks only (the same index the review screen's migration makes)
+CREATE INDEX IF NOT EXISTS checks_failing ON checks(report_id) WHERE ok = 0;
 
 -- the figures the comparison across agencies adds up (FIGURE_KEYS below; a change of that list
 -- needs a new migration), readable from the index alone
