@@ -13,6 +13,8 @@ await build({
     'workers/page-render': 'src/main/core/review/render-worker.ts',
     // the per-file pipeline as a library, for bench/extract.mjs
     pipeline: 'src/main/core/pipeline.ts',
+    // store, export and analysis as a library, for bench/export.mjs
+    library: 'src/main/core/library-api.ts',
   },
   outdir: 'out/node',
   bundle: true,

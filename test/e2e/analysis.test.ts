@@ -33,7 +33,7 @@ describe('analysis views', () => {
     await page.getByTestId('groups-table').getByText('乡镇').waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'analysis-groups.png') });
     await page.getByTestId('groups-export').click();
-    const saved = (await page.getByTestId('analysis-saved').getAttribute('title'))!;
+    const saved = (await page.getByTestId('groups-export-saved').getAttribute('title'))!;
     expect(fs.existsSync(/：(\S+\.xlsx)$/.exec(saved)![1]!)).toBe(true);
 
     await page.getByTestId('tab-compliance').click();
@@ -43,8 +43,17 @@ describe('analysis views', () => {
     expect(await page.getByTestId('compliance-table').textContent()).toContain('逾期 20 天');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'analysis-compliance.png') });
 
+    // English
+    await page.getByTestId('locale').click();
+    await page.getByTestId('compliance').getByText('Only reports with problems').waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'analysis-compliance-en.png') });
+    await page.getByTestId('locale').click();
+
     await page.getByTestId('tab-conflicts').click();
     await page.getByTestId('conflicts').getByText('没有待处理的合并冲突').waitFor();
+    await page.getByTestId('bundle-export').click();
+    const bundle = /：(\S+\.nianbao)/.exec((await page.getByTestId('bundle-export-saved').getAttribute('title'))!)![1]!;
+    expect(fs.statSync(bundle).size).toBeGreaterThan(10_000);
     await page.getByTestId('analysis-close').click();
     await page.getByTestId('library').waitFor();
     expect(s.problems).toEqual([]);

@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { agencies, agencyTrend, compliance, groupStats } from '../../src/main/core/analysis';
 import { complianceGrid, groupGrid, writeGridXlsx } from '../../src/main/core/analysis/export';
 import { fixture, tempDir } from '../support/tmp';
+import { changeField } from '../../src/main/core/store/corrections';
+import { FIGURE_KEYS } from '../../src/main/core/store/migrations';
 import { derived2023 } from '../support/derived';
 import { testLibrary, writeFiles, type TestLibrary } from '../support/library';
 
@@ -55,7 +57,7 @@ describe('analysis', () => {
     expect(groupStats(t.lib.db, 'year', [2022, 2023]).map((g) => g.group)).toEqual(['2022', '2023']);
 
     const file = path.join(tempDir(), 'groups.xlsx');
-    await writeGridXlsx(groupGrid(byLevel, 'level'), file);
+    writeGridXlsx(groupGrid(byLevel, 'level'), file);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);
     const sheet = book.worksheets[0]!;
@@ -81,8 +83,16 @@ describe('analysis', () => {
     const y2017 = byAgencyYear('平潭综合实验区管委会', 2017);
     expect(y2017).toMatchObject({ deadline: '2018-03-31', onTime: true });
     expect(y2017.missingSections).toEqual(expect.arrayContaining(['fees', 'other']));
-    // the outlines are cached and reused
+    // the outlines are cached, and made again when the report changes
     expect(t.lib.db.prepare('SELECT count(*) FROM report_outlines').pluck().get()).toBe(rows.length);
+    const muchang = byAgencyYear('木场乡人民政府', 2023);
+    expect(muchang.tables.find((x) => x.name === '表三')!.present).toBe(false);
+    changeField(t.lib.db, { reportId: muchang.reportId, key: 't3.new.total', value: 0, status: 'corrected', by: 'tester' });
+    expect(compliance(t.lib.db).find((r) => r.reportId === muchang.reportId)!.tables.find((x) => x.name === '表三')!.present).toBe(true);
+    // the figures and the failing checks are read from their partial indexes
+    const plan = (q: string) => (t.lib.db.prepare(`EXPLAIN QUERY PLAN ${q}`).all() as { detail: string }[]).map((p) => p.detail).join(' | ');
+    expect(plan(`SELECT report_id, key, value FROM fields WHERE key IN (${FIGURE_KEYS.map((k) => `'${k}'`).join(', ')})`)).toContain('fields_figures');
+    expect(plan('SELECT report_id, sum(severity = \'error\') FROM checks WHERE ok = 0 GROUP BY report_id')).toContain('checks_failing');
     const grid = complianceGrid(rows);
     expect(grid.rows[0]![0]).toBe('报告编号');
     expect(grid.rows).toHaveLength(rows.length + 1);

@@ -1,6 +1,7 @@
 // The browser harness: same handlers as IPC, guarded by token and origin.
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../src/main/core/store/migrations';
 import { fixture, tempDir } from '../support/tmp';
 import { built } from '../support/built';
 import { SCHEMA_VERSION } from '../../src/main/core/store/migrations';

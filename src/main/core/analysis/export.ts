@@ -2,7 +2,8 @@
 import type { AgencyLevel, ComplianceRow, GroupBy, GroupStats } from '../../../shared/analysis';
 import { LEVEL_LABELS } from './level';
 import { T3_ROWS } from '../../../shared/fields';
-import { commitBook, writeGrid, xlsxBook } from '../export/xlsx';
+import { writeGrid } from '../export/xlsx';
+import { XlsxWorkbook } from '../export/xlsx-writer';
 import type { Cell, Grid } from '../export/official-tables';
 import { SECTION_TITLES } from './sections';
 
@@ -63,8 +64,8 @@ export function complianceGrid(rows: readonly ComplianceRow[]): Grid {
   return { name: '完整性 compliance', rows: [head, ...body], merges: [], headRows: 1, moneyCells: [] };
 }
 
-export async function writeGridXlsx(grid: Grid, file: string): Promise<void> {
-  const book = xlsxBook(file);
+export function writeGridXlsx(grid: Grid, file: string): void {
+  const book = new XlsxWorkbook(file);
   writeGrid(book, grid);
-  await commitBook(book, file);
+  book.commit();
 }

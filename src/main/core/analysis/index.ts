@@ -61,18 +61,6 @@ export function agencyTrend(db: Db, agency: string): AgencyTrend {
 
 const T3_DENIED = T3_ROWS.map(([row]) => row).filter((row) => row.startsWith('denied_'));
 const OUTCOME_COLUMNS = T4_COLUMNS.map(([col]) => col);
-const GROUP_KEYS = [
-  't3.new.total',
-  't3.granted.total',
-  't3.total.total',
-  ...T3_DENIED.map((r) => `t3.${r}.total`),
-  ...['review', 'suit_direct', 'suit_after'].flatMap((g) => OUTCOME_COLUMNS.map((c) => `t4.${g}.${c}`)),
-  'legacy.apply.received',
-  'legacy.reply.granted',
-  'legacy.reply.total',
-  ...['review', 'suit'].flatMap((g) => ['total', 'upheld', 'corrected', 'other'].map((c) => `legacy.${g}.${c}`)),
-  'n.apply_received',
-];
 
 const emptyOutcomes = (): Outcomes => ({ upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 });
 
@@ -84,9 +72,17 @@ function quantile(sorted: number[], q: number): number | null {
 /** Applications received: 表三 when the report has it, else the legacy table, else the prose. */
 const received = (v: Record<string, number>): number | undefined => v['t3.new.total'] ?? v['legacy.apply.received'] ?? v['n.apply_received'];
 
-function addOutcomes(into: Outcomes, v: Record<string, number>, t4: string[], legacy: string): void {
-  for (const c of OUTCOME_COLUMNS) for (const g of t4) into[c] += v[`t4.${g}.${c}`] ?? 0;
-  for (const c of ['upheld', 'corrected', 'other', 'total'] as const) into[c] += v[`legacy.${legacy}.${c}`] ?? 0;
+/** The keys adding up to each outcome column, made once (the loop runs per report). */
+const outcomeKeys = (t4: string[], legacy: string): [keyof Outcomes, string][] => [
+  ...OUTCOME_COLUMNS.flatMap((c) => t4.map((g): [keyof Outcomes, string] => [c, `t4.${g}.${c}`])),
+  ...(['upheld', 'corrected', 'other', 'total'] as const).map((c): [keyof Outcomes, string] => [c, `legacy.${legacy}.${c}`]),
+];
+const REVIEW_KEYS = outcomeKeys(['review'], 'review');
+const SUIT_KEYS = outcomeKeys(['suit_direct', 'suit_after'], 'suit');
+const DENIED_KEYS = T3_DENIED.map((d) => [d, `t3.${d}.total`] as const);
+
+function addOutcomes(into: Outcomes, v: Record<string, number>, keys: readonly [keyof Outcomes, string][]): void {
+  for (const [c, key] of keys) into[c] += v[key] ?? 0;
 }
 
 export function groupKey(r: Pick<ReportFigures, 'year' | 'region' | 'agency'>, by: GroupBy): string {
@@ -104,7 +100,7 @@ const GROUP_ORDER: Record<GroupBy, (a: string, b: string) => number> = {
 export function groupStats(db: Db, by: GroupBy, years?: readonly number[]): GroupStats[] {
   const groups = new Map<string, { stats: GroupStats; received: number[] }>();
   const levels = new Map<string, string>();
-  for (const r of figuresByReport(db, GROUP_KEYS, years)) {
+  for (const r of figuresByReport(db, years)) {
     let key: string;
     if (by === 'level') {
       const id = `${r.agency}\u0000${r.region}`;
@@ -130,9 +126,9 @@ export function groupStats(db: Db, by: GroupBy, years?: readonly number[]): Grou
     }
     s.granted += v['t3.granted.total'] ?? v['legacy.reply.granted'] ?? 0;
     s.decided += v['t3.total.total'] ?? v['legacy.reply.total'] ?? 0;
-    for (const d of T3_DENIED) s.denied[d]! += v[`t3.${d}.total`] ?? 0;
-    addOutcomes(s.review, v, ['review'], 'review');
-    addOutcomes(s.suit, v, ['suit_direct', 'suit_after'], 'suit');
+    for (const [d, key] of DENIED_KEYS) s.denied[d]! += v[key] ?? 0;
+    addOutcomes(s.review, v, REVIEW_KEYS);
+    addOutcomes(s.suit, v, SUIT_KEYS);
   }
   const out = [...groups.values()].map(({ stats, received: list }) => {
     list.sort((a, b) => a - b);
@@ -147,7 +143,7 @@ const OUTLINE_BATCH = 500;
 export function refreshOutlines(db: Db): number {
   let n = 0;
   for (let batch; (batch = pendingOutlines(db, OUTLINE_BATCH)).length; n += batch.length) {
-    saveOutlines(db, batch.map((r) => ({ id: r.id, fileId: r.fileId, sections: outline(r.text).map((s) => s.key) })));
+    saveOutlines(db, batch.map(({ text, ...r }) => ({ ...r, sections: outline(text).map((s) => s.key) })));
   }
   return n;
 }
@@ -180,6 +176,7 @@ export function compliance(db: Db): ComplianceRow[] {
     const layout = r.format as ReportFormat | null;
     const required = (r.year !== null && r.year < 2019) || layout === 'legacy' ? REQUIRED_2008 : REQUIRED_2019;
     const found = JSON.parse(r.sections) as SectionKey[];
+    const tables = JSON.parse(r.tables) as string[];
     const deadline = r.year === null ? null : deadlineFor(r.year);
     const published = r.publishedAt && /^\d{4}-\d{2}-\d{2}$/.test(r.publishedAt) ? r.publishedAt : null;
     const late = published && deadline ? Math.round((Date.parse(published) - Date.parse(deadline)) / DAY) : null;
@@ -190,7 +187,7 @@ export function compliance(db: Db): ComplianceRow[] {
       layout,
       required: [...required],
       missingSections: required.filter((k) => !found.includes(k)),
-      tables: (layout ? TABLES[layout] : []).map(([name, group]) => ({ name, present: r[group] === 1 })),
+      tables: (layout ? TABLES[layout] : []).map(([name, group]) => ({ name, present: tables.includes(group) })),
       errors: r.errors,
       warnings: r.warnings,
       publishedAt: published,

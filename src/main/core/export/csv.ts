@@ -11,16 +11,24 @@ export type CsvShape = 'long' | 'wide';
 const BOM = '\ufeff';
 const EOL = '\r\n';
 
+/** First characters that would start a formula: = + - @ tab CR. */
+const FORMULA = new Set([61, 43, 45, 64, 9, 13]);
+const NEEDS_QUOTES = /[",\r\n]/;
+
 /** One CSV cell: quoted when needed; = + - @ (and tab/CR) at the start cannot become a formula. */
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return String(value);
   let s = String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  if (FORMULA.has(s.charCodeAt(0))) s = `'${s}`;
+  return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export const csvLine = (cells: readonly unknown[]): string => cells.map(csvCell).join(',') + EOL;
+export function csvLine(cells: readonly unknown[]): string {
+  let line = csvCell(cells[0]);
+  for (let i = 1; i < cells.length; i++) line += ',' + csvCell(cells[i]);
+  return line + EOL;
+}
 export const fileNames = (r: ExportSource): string => r.files.map((f) => f.name).join('; ');
 export const failedChecks = (r: ExportSource): number => r.checks.filter((c) => !c.ok).length;
 
@@ -46,14 +54,20 @@ export function writeCsvExport(db: Db, file: string, shape: CsvShape, options: E
       yield* rows(r);
     }
   };
-  const reports = exportSources(db, options);
+  const reports = exportSources(db, options, { checks: shape === 'wide' ? 'failing' : 'none', unmapped: false });
   if (shape === 'long') {
+    const labels = new Map<string, string>();
+    const label = (key: string): string => {
+      let l = labels.get(key);
+      if (l === undefined) labels.set(key, (l = fieldDef(key)?.label ?? ''));
+      return l;
+    };
     writeCsv(
       file,
       [['report_id', 'files', 'key', 'label', 'value', 'unit', 'status', 'confidence', 'original_text']],
       count(reports, (r) => {
         const names = fileNames(r);
-        return r.fields.map((f) => [r.id, names, f.key, fieldDef(f.key)?.label ?? '', f.value, f.unit ?? '', f.status, f.confidence, f.text]);
+        return r.fields.map((f) => [r.id, names, f.key, label(f.key), f.value, f.unit ?? '', f.status, f.confidence, f.text]);
       }),
     );
   } else {

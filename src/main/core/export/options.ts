@@ -2,7 +2,7 @@
 // person checked, and the originals as a zip beside the export.
 import type { Db } from '../store/db';
 import { selectReportIds, type ReportFilter } from '../store/selection';
-import { readForExport, type ExportSource } from '../store/export-read';
+import { readForExport, type ExportSource, type ReadNeeds } from '../store/export-read';
 
 export interface ExportOptions extends ReportFilter {
   /** only figures a person corrected or verified (or of a report verified as a whole); metadata always */
@@ -14,7 +14,7 @@ export interface ExportOptions extends ReportFilter {
 const checked = (r: ExportSource, f: ExportSource['fields'][number]): boolean =>
   f.key.startsWith('meta.') || f.status === 'corrected' || f.status === 'verified' || r.reviewStatus === 'verified';
 
-/** The selected reports, with the fields the options keep. */
-export function* exportSources(db: Db, options: ExportOptions = {}, ids = selectReportIds(db, options)): Generator<ExportSource> {
-  for (const r of readForExport(db, ids)) yield options.verifiedOnly ? { ...r, fields: r.fields.filter((f) => checked(r, f)) } : r;
+/** The selected reports, with the fields the options keep and what the format needs. */
+export function* exportSources(db: Db, options: ExportOptions, needs: ReadNeeds, ids = selectReportIds(db, options)): Generator<ExportSource> {
+  for (const r of readForExport(db, ids, needs)) yield options.verifiedOnly ? { ...r, fields: r.fields.filter((f) => checked(r, f)) } : r;
 }

@@ -30,19 +30,14 @@ export interface MergeSummary {
   conflicts: number;
 }
 
+/** the report columns the merge looks at (all of them are copied) */
 interface ReportRow {
   id: number;
-  title: string | null;
   agency: string | null;
-  region: string | null;
   year: number | null;
-  format: string | null;
-  doc_kind: string | null;
   review_status: string;
   duplicate_of: number | null;
   minhash: Buffer | null;
-  created_at: string;
-  updated_at: string;
 }
 interface FileRow {
   id: number;
@@ -64,15 +59,13 @@ interface FieldRow {
   note: string | null;
   updated_at: string;
 }
+/** the history columns that identify an entry on both sides */
 interface HistoryRow {
   key: string;
-  old_value: FieldValue;
   new_value: FieldValue;
-  old_status: string | null;
   new_status: string;
   changed_at: string;
   changed_by: string;
-  reason: string | null;
 }
 
 const HUMAN: readonly FieldStatus[] = ['corrected', 'verified'];
@@ -87,6 +80,13 @@ const META_COLUMNS: Record<string, string> = {
 };
 
 const signature = (b: Buffer | null): Uint32Array | null => (b && b.byteLength === 256 ? new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)) : null);
+
+/** Columns of a table that both databases have, in the destination's order, less some. */
+function sharedColumns(db: Db, src: Db, table: string, except: readonly string[]): string[] {
+  const names = (d: Db) => (d.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
+  const theirs = new Set(names(src));
+  return names(db).filter((c) => theirs.has(c) && !except.includes(c));
+}
 
 export function mergeLibrary(db: Db, src: Db, bundle: string): MergeSummary {
   const summary: MergeSummary = { reports: 0, added: 0, nearDuplicates: 0, exactDuplicates: 0, names: 0, adopted: 0, history: 0, conflicts: 0 };
@@ -112,19 +112,20 @@ export function mergeLibrary(db: Db, src: Db, bundle: string): MergeSummary {
     }
   };
 
+  // every column both sides have (later migrations add some), except the row's own id and links
+  // to other rows of the bundle's database
+  const historyColumns = sharedColumns(db, src, 'field_history', ['id', 'report_id', 'restored_from']);
+  // a report's own columns; it is not in this library's full-text index yet
+  const reportColumns = sharedColumns(db, src, 'reports', ['id', 'duplicate_of', 'text_indexed']);
   const copyHistory = (srcId: number, reportId: number): void => {
     const exists = sql(
       db,
       'SELECT 1 FROM field_history WHERE report_id = ? AND key = ? AND changed_at = ? AND changed_by = ? AND new_status = ? AND new_value IS ?',
     ).pluck();
-    const insert = sql(
-      db,
-      `INSERT INTO field_history (report_id, key, old_value, new_value, old_status, new_status, changed_at, changed_by, reason)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    for (const h of src.prepare('SELECT * FROM field_history WHERE report_id = ? ORDER BY id').all(srcId) as HistoryRow[]) {
+    const insert = sql(db, `INSERT INTO field_history (report_id, ${historyColumns.join(', ')}) VALUES (?, ${historyColumns.map(() => '?').join(', ')})`);
+    for (const h of src.prepare('SELECT * FROM field_history WHERE report_id = ? ORDER BY id').all(srcId) as (HistoryRow & Record<string, unknown>)[]) {
       if (exists.get(reportId, h.key, h.changed_at, h.changed_by, h.new_status, h.new_value)) continue;
-      insert.run(reportId, h.key, h.old_value, h.new_value, h.old_status, h.new_status, h.changed_at, h.changed_by, h.reason);
+      insert.run(reportId, ...historyColumns.map((c) => h[c]));
       summary.history++;
     }
   };
@@ -145,11 +146,10 @@ export function mergeLibrary(db: Db, src: Db, bundle: string): MergeSummary {
     const twin = mapped ?? (sig ? findNearDuplicate(db, sig, { year: r.year, agency: r.agency }) : null);
     const root = twin === null ? null : ((sql(db, 'SELECT duplicate_of FROM reports WHERE id = ?').pluck().get(twin) as number | null) ?? twin);
     const id = Number(
-      sql(
-        db,
-        `INSERT INTO reports (title, agency, region, year, format, doc_kind, review_status, duplicate_of, minhash, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(r.title, r.agency, r.region, r.year, r.format, r.doc_kind, r.review_status, root, r.minhash, r.created_at, r.updated_at).lastInsertRowid,
+      sql(db, `INSERT INTO reports (duplicate_of, ${reportColumns.join(', ')}) VALUES (?, ${reportColumns.map(() => '?').join(', ')})`).run(
+        root,
+        ...reportColumns.map((c) => (r as unknown as Record<string, unknown>)[c]),
+      ).lastInsertRowid,
     );
     if (root !== null) summary.nearDuplicates++;
     for (const f of files) copyNames(f.id, copyFile(f, id));
@@ -220,7 +220,7 @@ export function mergeLibrary(db: Db, src: Db, bundle: string): MergeSummary {
   };
 
   db.transaction(() => {
-    for (const r of src.prepare('SELECT id, title, agency, region, year, format, doc_kind, review_status, duplicate_of, minhash, created_at, updated_at FROM reports ORDER BY id').all() as ReportRow[]) {
+    for (const r of src.prepare('SELECT * FROM reports ORDER BY id').all() as ReportRow[]) {
       summary.reports++;
       const files = src.prepare('SELECT id, sha256, size, kind, encoding, created_at FROM files WHERE report_id = ? ORDER BY id').all(r.id) as FileRow[];
       const existing = files.map((f) => findFileBySha(db, f.sha256)).find((e) => e !== undefined);

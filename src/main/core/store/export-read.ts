@@ -1,7 +1,7 @@
 // Reading reports for export in batches: one query per table per batch instead of several per
 // report, and never the document text, so exports of 10,000 reports stay fast and flat in memory.
 import { sql, type Db } from './db';
-import type { CheckResult, ExtractedField, FieldStatus, ReportSummary, UnmappedRow } from '../../../shared/model';
+import type { CheckResult, ExtractedField, FieldStatus, FieldValue, ReportSummary, UnmappedRow } from '../../../shared/model';
 
 export interface ExportSource {
   id: number;
@@ -25,20 +25,49 @@ function groupBy<T extends { report_id: number }>(rows: T[]): Map<number, T[]> {
   return out;
 }
 
-interface FieldRow {
-  report_id: number;
-  key: string;
-  value: number | string | null;
-  original_text: string | null;
-  unit: string | null;
-  approx: number;
-  confidence: number;
-  status: FieldStatus;
-  source: string;
-  note: string | null;
+/** fields columns in this order, read as arrays (no object per row); the source only when needed */
+const FIELD_COLUMNS = 'report_id, key, value, original_text, unit, approx, confidence, status, note';
+type FieldRow = [number, string, FieldValue, string | null, string | null, number, number, FieldStatus, string | null, string?];
+
+
+/** What an export reads besides the fields' values: their sources, the checks, unmapped rows. */
+export interface ReadNeeds {
+  /** the fields' sources (parsed only when read) */
+  source?: boolean;
+  checks?: 'all' | 'failing' | 'none';
+  unmapped?: boolean;
 }
 
-function readBatch(db: Db, ids: number[]): ExportSource[] {
+/** A stored field; its source is parsed only when read (most exports never look at it). */
+class StoredField implements ExtractedField {
+  key: string;
+  value: FieldValue;
+  text: string | null;
+  confidence: number;
+  status: FieldStatus;
+  unit?: string;
+  approx?: boolean;
+  note?: string;
+  #source: string | ExtractedField['source'];
+  constructor(f: FieldRow) {
+    this.key = f[1];
+    this.value = f[2];
+    this.text = f[3];
+    this.confidence = f[6];
+    this.status = f[7];
+    if (f[4]) this.unit = f[4];
+    if (f[5]) this.approx = true;
+    if (f[8]) this.note = f[8];
+    this.#source = f[9] ?? '{}';
+  }
+  get source(): ExtractedField['source'] {
+    if (typeof this.#source === 'string') this.#source = JSON.parse(this.#source) as ExtractedField['source'];
+    return this.#source;
+  }
+}
+const toField = (f: FieldRow): ExtractedField => new StoredField(f);
+
+function readBatch(db: Db, ids: number[], needs: ReadNeeds): ExportSource[] {
   const json = JSON.stringify(ids);
   const reports = sql(db, 'SELECT id, duplicate_of AS duplicateOf, review_status AS reviewStatus FROM reports WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id').all(json) as {
     id: number;
@@ -52,9 +81,21 @@ function readBatch(db: Db, ids: number[]): ExportSource[] {
        WHERE f.report_id IN (SELECT value FROM json_each(?)) ORDER BY f.id, s.id`,
     ).all(json) as { report_id: number; name: string; sha256: string }[],
   );
-  const fields = groupBy(sql(db, 'SELECT * FROM fields WHERE report_id IN (SELECT value FROM json_each(?)) ORDER BY report_id, rowid').all(json) as FieldRow[]);
+  const fields = new Map<number, FieldRow[]>();
+  // in the primary key's order: no sort
+  const columns = needs.source ? `${FIELD_COLUMNS}, source` : FIELD_COLUMNS;
+  for (const f of sql(db, `SELECT ${columns} FROM fields WHERE report_id IN (SELECT value FROM json_each(?)) ORDER BY report_id, key`).raw().all(json) as FieldRow[]) {
+    let list = fields.get(f[0]);
+    if (!list) fields.set(f[0], (list = []));
+    list.push(f);
+  }
+  const checkSql = {
+    all: 'SELECT report_id, rule, ok, severity, message, keys, diff FROM checks WHERE report_id IN (SELECT value FROM json_each(?)) ORDER BY report_id, seq',
+    failing: 'SELECT report_id, rule, ok, severity, message, keys, diff FROM checks WHERE report_id IN (SELECT value FROM json_each(?)) AND ok = 0 ORDER BY report_id, seq',
+    none: null,
+  }[needs.checks ?? 'all'];
   const checks = groupBy(
-    sql(db, 'SELECT report_id, rule, ok, severity, message, keys, diff FROM checks WHERE report_id IN (SELECT value FROM json_each(?)) ORDER BY report_id, seq').all(json) as {
+    (checkSql ? sql(db, checkSql).all(json) : []) as {
       report_id: number;
       rule: string;
       ok: number;
@@ -65,7 +106,7 @@ function readBatch(db: Db, ids: number[]): ExportSource[] {
     }[],
   );
   const unmapped = groupBy(
-    sql(db, 'SELECT report_id, label, "values" FROM unmapped_rows WHERE report_id IN (SELECT value FROM json_each(?)) ORDER BY report_id, seq').all(json) as {
+    (needs.unmapped === false ? [] : sql(db, 'SELECT report_id, label, "values" FROM unmapped_rows WHERE report_id IN (SELECT value FROM json_each(?)) ORDER BY report_id, seq').all(json)) as {
       report_id: number;
       label: string;
       values: string;
@@ -74,17 +115,7 @@ function readBatch(db: Db, ids: number[]): ExportSource[] {
   return reports.map((r) => ({
     ...r,
     files: (files.get(r.id) ?? []).map((f) => ({ name: f.name, sha256: f.sha256 })),
-    fields: (fields.get(r.id) ?? []).map((f) => ({
-      key: f.key,
-      value: f.value,
-      text: f.original_text,
-      ...(f.unit ? { unit: f.unit } : {}),
-      ...(f.approx ? { approx: true } : {}),
-      confidence: f.confidence,
-      status: f.status,
-      source: JSON.parse(f.source) as ExtractedField['source'],
-      ...(f.note ? { note: f.note } : {}),
-    })),
+    fields: (fields.get(r.id) ?? []).map(toField),
     checks: (checks.get(r.id) ?? []).map((c) => ({
       rule: c.rule,
       ok: c.ok === 1,
@@ -97,9 +128,9 @@ function readBatch(db: Db, ids: number[]): ExportSource[] {
   }));
 }
 
-/** The reports with these ids, in id order, a batch at a time. */
-export function* readForExport(db: Db, ids: readonly number[]): Generator<ExportSource> {
-  for (let i = 0; i < ids.length; i += BATCH) yield* readBatch(db, ids.slice(i, i + BATCH));
+/** The reports with these ids, in id order, a batch at a time (everything unless told otherwise). */
+export function* readForExport(db: Db, ids: readonly number[], needs: ReadNeeds = { source: true, checks: 'all', unmapped: true }): Generator<ExportSource> {
+  for (let i = 0; i < ids.length; i += BATCH) yield* readBatch(db, ids.slice(i, i + BATCH), needs);
 }
 
 /** Every file of the reports, with all the names and paths it arrived under. */

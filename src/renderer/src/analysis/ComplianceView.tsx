@@ -6,6 +6,7 @@ import { api } from '../api';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/zh-CN';
 import { useSorted, type Accessor } from './useSorted';
+import { SaveButton } from './SaveButton';
 
 const SHOWN = 300;
 const hasProblem = (r: ComplianceRow) => r.missingSections.length > 0 || r.tables.some((x) => !x.present) || r.errors > 0 || r.onTime === false;
@@ -25,7 +26,6 @@ export function ComplianceView({ onOpen }: { onOpen: (id: number) => void }) {
   const { t } = useI18n();
   const [rows, setRows] = useState<ComplianceRow[] | null>(null);
   const [onlyProblems, setOnlyProblems] = useState(true);
-  const [saved, setSaved] = useState<string | null>(null);
   useEffect(() => {
     void api.call('analysis:compliance', {}).then((r) => r.ok && setRows(r.value));
   }, []);
@@ -42,7 +42,7 @@ export function ComplianceView({ onOpen }: { onOpen: (id: number) => void }) {
   ] as const;
   const exportXlsx = async () => {
     const r = await api.call('analysis:export', { view: 'compliance' });
-    setSaved(r.ok ? t('analysis.saved', { path: r.value.path }) : t('errorPrefix') + r.message);
+    return r.ok ? t('analysis.saved', { path: r.value.path }) : t('errorPrefix') + r.message;
   };
   const th = (key: string, text: string) => (
     <th>
@@ -69,14 +69,7 @@ export function ComplianceView({ onOpen }: { onOpen: (id: number) => void }) {
           <input type="checkbox" checked={onlyProblems} onChange={(e) => setOnlyProblems(e.target.checked)} data-testid="only-problems" />
           {t('analysis.onlyProblems')}
         </label>
-        <button type="button" onClick={() => void exportXlsx()} data-testid="compliance-export">
-          {t('analysis.exportXlsx')}
-        </button>
-        {saved && (
-          <span className="muted saved" title={saved}>
-            {saved}
-          </span>
-        )}
+        <SaveButton label={t('analysis.exportXlsx')} save={exportXlsx} testId="compliance-export" />
       </div>
       <section className="card">
         <table className="grid-table" data-testid="compliance-table">
@@ -103,7 +96,7 @@ export function ComplianceView({ onOpen }: { onOpen: (id: number) => void }) {
                 <td>{r.agency ?? '—'}</td>
                 <td className="num">{r.year ?? '—'}</td>
                 <td className={r.missingSections.length ? 'warn' : 'ok'}>
-                  {r.missingSections.length ? r.missingSections.map((k) => t(`section.${k}` as MessageKey)).join('、') : '✓'}
+                  {r.missingSections.length ? r.missingSections.map((k) => t(`section.${k}` as MessageKey)).join(t('analysis.listSeparator')) : '✓'}
                 </td>
                 <td className={r.tables.some((x) => !x.present) ? 'warn' : 'ok'}>
                   {r.tables.length === 0
@@ -112,7 +105,7 @@ export function ComplianceView({ onOpen }: { onOpen: (id: number) => void }) {
                       ? r.tables
                           .filter((x) => !x.present)
                           .map((x) => x.name)
-                          .join('、')
+                          .join(t('analysis.listSeparator'))
                       : '✓'}
                 </td>
                 <td className={`num ${r.errors ? 'warn' : ''}`}>

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/zh-CN';
 import { BarChart, formatNumber } from './charts';
 import { useSorted, type Accessor } from './useSorted';
+import { SaveButton } from './SaveButton';
 
 const DENIED = T3_ROWS.filter(([row]) => row.startsWith('denied_')).map(([row, label]) => [row, label.split('·')[1] ?? label] as const);
 const share = (n: number | null) => (n === null ? '—' : `${(n * 100).toFixed(1)}%`);
@@ -32,7 +33,6 @@ export function GroupsView({ years }: { years: number[] }) {
   // the rows with the grouping they were made for (labels follow the rows, not the buttons)
   const [result, setResult] = useState<{ by: GroupBy; rows: GroupStats[] }>({ by: 'year', rows: [] });
   const rows = result.rows;
-  const [saved, setSaved] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
     void api.call('analysis:groups', { by, ...(chosenYears.length ? { years: chosenYears } : {}) }).then((r) => live && r.ok && setResult({ by, rows: r.value }));
@@ -45,7 +45,7 @@ export function GroupsView({ years }: { years: number[] }) {
   const deniedTotals = useMemo(() => DENIED.map(([row, name]) => ({ name, value: rows.reduce((a, g) => a + (g.denied[row] ?? 0), 0) })), [rows]);
   const exportXlsx = async () => {
     const r = await api.call('analysis:export', { view: 'groups', by, ...(chosenYears.length ? { years: chosenYears } : {}) });
-    setSaved(r.ok ? t('analysis.saved', { path: r.value.path }) : t('errorPrefix') + r.message);
+    return r.ok ? t('analysis.saved', { path: r.value.path }) : t('errorPrefix') + r.message;
   };
   const th = (key: string, text: string) => (
     <th>
@@ -73,14 +73,7 @@ export function GroupsView({ years }: { years: number[] }) {
             </label>
           ))}
         </span>
-        <button type="button" onClick={() => void exportXlsx()} data-testid="groups-export">
-          {t('analysis.exportXlsx')}
-        </button>
-        {saved && (
-          <span className="muted saved" title={saved} data-testid="analysis-saved">
-            {saved}
-          </span>
-        )}
+        <SaveButton label={t('analysis.exportXlsx')} save={exportXlsx} testId="groups-export" />
       </div>
       <div className="charts">
         <section className="card">
