@@ -4,7 +4,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../src/main/core/store/migrations';
 import { fixture, tempDir } from '../support/tmp';
 import { built } from '../support/built';
-import { SCHEMA_VERSION } from '../../src/main/core/store/migrations';
 import type { Harness } from '../../src/main/harness/server';
 
 let harness: Harness | undefined;
