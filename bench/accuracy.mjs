@@ -16,6 +16,7 @@ const SETS = [
   { name: 'real', dir: 'real', truth: 'real/truth.json', shape: 'real-web-copy' },
   { name: 'seeds', dir: 'seeds', truth: 'truth/seeds.json', shape: 'seed-text' },
   { name: 'awkward', dir: 'awkward', truth: 'awkward/truth.json', shape: 'generated' },
+  { name: 'scanned', dir: 'scans', truth: 'scans/truth.json', shape: 'scanned-pdf' },
 ];
 const TARGET = { accuracy: 99.5, invented: 0, flagged: 100, falseAlarms: 1 };
 const LIST = 20;

@@ -9,6 +9,7 @@ import type { OcrPage } from '../ocr/merge';
 import type { NeedsOcr } from '../pipeline';
 import { NormalizeError } from '../normalize/types';
 import type { Executor } from './executor';
+import type { TableRules } from '../normalize/positioned-types';
 
 export interface OcrStats {
   /** pages recognized in this job */
@@ -63,13 +64,13 @@ export function ocrJob(opts: OcrJobOptions): OcrJob {
       if (closed) throw new OcrCancelled();
       const image = await opts.executor.pageImage({ bytes: file.bytes, sha256: file.sha256, kind: source, page });
       if (!image.ok) throw new NormalizeError(image.code as NormalizeError['code'], image.message);
-      const { scale, width, height, figures } = image.value;
+      const { scale, width, height, figures, rules } = image.value;
       const ocr = await getPool();
       const parts = await Promise.all([ocr.recognize(image.value), ...(figures ? [ocr.recognize({ pgm: figures, width, height }, true)] : [])]);
       const r = { words: parts.flatMap((p) => p.words), ms: parts.reduce((n, p) => n + p.ms, 0) };
       const confidence = r.words.length ? r.words.reduce((n, w) => n + (w.conf ?? 0), 0) / r.words.length : 0;
       const words = scale === 1 ? r.words : r.words.map((w) => ({ ...w, x: w.x / scale, y: w.y / scale, w: w.w / scale, h: w.h / scale }));
-      const result: OcrPage = { page, width: width / scale, height: height / scale, words, confidence };
+      const result: OcrPage = { page, width: width / scale, height: height / scale, words, confidence, rules: scaleRules(rules, 1 / scale) };
       putOcrPage(opts.db, file.sha256, OCR_SETTINGS_KEY, result, r.ms);
       stats.recognized++;
       stats.ms += r.ms;
@@ -100,6 +101,11 @@ export function ocrJob(opts: OcrJobOptions): OcrJob {
     close,
   };
 }
+
+const scaleRules = (r: TableRules, k: number): TableRules => ({
+  vertical: r.vertical.map((l) => ({ x: l.x * k, y0: l.y0 * k, y1: l.y1 * k })),
+  horizontal: r.horizontal.map((l) => ({ y: l.y * k, x0: l.x0 * k, x1: l.x1 * k })),
+});
 
 class Semaphore {
   private waiting: (() => void)[] = [];

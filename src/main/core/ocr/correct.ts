@@ -9,7 +9,7 @@ import type { Word } from '../normalize/positioned-types';
 
 const DOC_NUMBER_YEAR = /[[【〔(（{［]\s*((?:19|20)\d{2})\s*[\]】〕)）}］](?=\s*第?\s*\d+\s*号)/gu;
 const NUMERIC_LOOKALIKE = /^[0-9OoDIl|]+$/u;
-const FIGURE_SHAPES: Readonly<Record<string, string>> = { O: '0', o: '0', D: '0', Q: '0', '〇': '0', l: '1', I: '1', '|': '1', '丨': '1', '了': '7', Z: '2', z: '2', S: '5', s: '5', B: '8', g: '9' };
+const FIGURE_SHAPES: Readonly<Record<string, string>> = { O: '0', o: '0', D: '0', Q: '0', '〇': '0', l: '1', I: '1', '|': '1', '丨': '1', '了': '7', '工': '1', Z: '2', z: '2', S: '5', s: '5', B: '8', g: '9' };
 /** A digit is about this share of the line height wide. */
 const DIGIT_WIDTH = 0.62;
 

@@ -2,6 +2,7 @@
 // removed, as PGM. Runs in a pipeline worker thread (never on the main thread in the app).
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { decodeImagePage } from '../image/decode';
+import type { TableRules } from '../normalize/positioned-types';
 import { openPdf, type OpenPdf } from '../pdf/document';
 import { renderDocPage, toPgm } from '../pdf/render';
 import { OCR_SETTINGS, type OcrImage } from './settings';
@@ -19,6 +20,8 @@ export interface PageImage extends OcrImage {
   scale: number;
   /** the figure columns of a ruled table, read apart (same size as the page) */
   figures: Uint8Array | null;
+  /** ruling lines (pixels) */
+  rules: TableRules;
 }
 
 /** The PDF rendered last stays open: a file's pages are asked for one after another. */
@@ -26,8 +29,8 @@ let open: { sha256: string; pdf: OpenPdf } | null = null;
 
 export async function pageImage(req: PageImageRequest): Promise<PageImage> {
   const { width, height, grey, scale } = req.kind === 'pdf' ? await renderPdf(req) : { ...(await decodeImagePage(req.bytes, req.page)), scale: 1 };
-  const { text, figures } = prepareForOcr(grey, width, height);
-  return { pgm: toPgm(text, width, height), figures: figures && toPgm(figures, width, height), width, height, scale };
+  const { text, figures, rules } = prepareForOcr(grey, width, height);
+  return { pgm: toPgm(text, width, height), figures: figures && toPgm(figures, width, height), rules, width, height, scale };
 }
 
 async function renderPdf(req: PageImageRequest): Promise<{ width: number; height: number; grey: Uint8Array; scale: number }> {

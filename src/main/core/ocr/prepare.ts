@@ -13,17 +13,15 @@ const GROW = 2;
 /** Table columns narrower than this share of the page width hold figures. */
 const NARROW_COLUMN = 0.1;
 
-interface Run {
-  x: number;
-  y0: number;
-  y1: number;
-}
+import type { HorizontalRule, TableRules, VerticalRule as Run } from '../normalize/positioned-types';
 
 export interface PreparedPage {
   /** the page without ruling lines and without the figure columns */
   text: Uint8Array;
   /** the figure columns alone (same size as the page), when the page has a ruled table */
   figures: Uint8Array | null;
+  /** the ruling lines found (pixels) */
+  rules: TableRules;
 }
 
 /**
@@ -32,6 +30,7 @@ export interface PreparedPage {
  */
 export function prepareForOcr(grey: Uint8Array, width: number, height: number, minRun = Math.round(width / 20)): PreparedPage {
   const mask = new Uint8Array(grey.length);
+  const horizontal: HorizontalRule[] = [];
   // horizontal runs
   for (let y = 0; y < height; y++) {
     const row = y * width;
@@ -40,7 +39,14 @@ export function prepareForOcr(grey: Uint8Array, width: number, height: number, m
       const ink = x < width && grey[row + x]! < INK;
       if (ink && start < 0) start = x;
       else if (!ink && start >= 0) {
-        if (x - start >= minRun) mask.fill(1, row + start, row + x);
+        if (x - start >= minRun) {
+          mask.fill(1, row + start, row + x);
+          const line = horizontal.find((l) => y - l.y <= 3 && start < l.x1 && x > l.x0);
+          if (line) {
+            line.x0 = Math.min(line.x0, start);
+            line.x1 = Math.max(line.x1, x);
+          } else horizontal.push({ y, x0: start, x1: x });
+        }
         start = -1;
       }
     }
@@ -78,8 +84,9 @@ export function prepareForOcr(grey: Uint8Array, width: number, height: number, m
     }
   }
   for (let i = 0; i < grey.length; i++) if (mask[i] || grey[i]! >= PAPER) grey[i] = 255;
-  const strips = figureStrips(lines(vertical), width);
-  if (strips.length === 0) return { text: grey, figures: null };
+  const rules = { vertical: lines(vertical), horizontal };
+  const strips = figureStrips(rules.vertical, width);
+  if (strips.length === 0) return { text: grey, figures: null, rules };
   const figures = new Uint8Array(grey.length).fill(255);
   for (const s of strips) {
     for (let y = s.y0; y < s.y1; y++) {
@@ -88,7 +95,7 @@ export function prepareForOcr(grey: Uint8Array, width: number, height: number, m
       grey.fill(255, row + s.x0, row + s.x1);
     }
   }
-  return { text: grey, figures };
+  return { text: grey, figures, rules };
 }
 
 /** Vertical runs of neighbouring pixel columns → one line each (x at its middle, the union of its extent). */

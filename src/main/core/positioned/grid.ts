@@ -1,7 +1,7 @@
 // Positioned words (PDF text layers, OCR, OFD) → lines and table rows: rows by clustering the
 // words' vertical centres, cells by horizontal gaps, columns by aligning cells with the widest
 // (header) row. Each piece of text keeps its page box for provenance.
-import type { PositionedPage, Word } from '../normalize/positioned-types';
+import type { HorizontalRule, PositionedPage, VerticalRule, Word } from '../normalize/positioned-types';
 import { CELL_SEPARATOR, type Block, type BlockCell, type BlockMark } from '../normalize/blocks';
 
 /** A cell boundary is a gap wider than this many median line heights. */
@@ -30,6 +30,7 @@ export function blocksFromPages(pages: readonly PositionedPage[]): Block[] {
     const rows = joinWrappedLabels(
       clusterRows(words, lineHeight).map((r) => ({ center: r.center, cells: cellsOf(r.words, lineHeight) })),
       lineHeight,
+      page.rules?.horizontal ?? [],
     );
     // runs of rows with two or more cells are tables; their columns come from the widest row
     let i = 0;
@@ -42,8 +43,12 @@ export function blocksFromPages(pages: readonly PositionedPage[]): Block[] {
       let j = i;
       while (j < rows.length && rows[j]!.length >= 2) j++;
       const run = rows.slice(i, j);
-      const centers = columnCenters(run);
-      run.forEach((cells, r) => blocks.push(tableRow(cells, centers, table, r, page.page)));
+      const ruled = ruledRows(run, page.rules?.vertical ?? [], lineHeight);
+      if (ruled) ruled.forEach((cells, r) => blocks.push(placedRow(cells, table, r, page.page)));
+      else {
+        const centers = columnCenters(run);
+        run.forEach((cells, r) => blocks.push(tableRow(cells, centers, table, r, page.page)));
+      }
       table++;
       i = j;
     }
@@ -78,9 +83,9 @@ interface CellRow {
  * the label's other lines are joined to it. Lines without figures left of the figures, nearer to
  * this row than to any other row with figures, belong to it; a row whose figures share a label
  * line takes lines only when it has them both above and below (a label of three lines), so a
- * heading under a row stays a heading.
+ * heading under a row stays a heading. In a ruled table a line between them ends the row.
  */
-function joinWrappedLabels(rows: readonly CellRow[], lineHeight: number): Cell[][] {
+function joinWrappedLabels(rows: readonly CellRow[], lineHeight: number, horizontal: readonly HorizontalRule[]): Cell[][] {
   const figures = rows.map((r) => r.cells.filter(isFigure).length >= 2);
   const fragment = rows.map((r, i) => !figures[i] && !r.cells.some(isFigure));
   const owner = new Map<number, number>(); // fragment row → row it joins
@@ -99,6 +104,9 @@ function joinWrappedLabels(rows: readonly CellRow[], lineHeight: number): Cell[]
       for (let k = i + step; k >= 0 && k < rows.length && fragment[k]; k += step) {
         const r = rows[k]!;
         if (Math.abs(r.center - row.center) > 2.2 * lineHeight || Math.max(...r.cells.map((c) => c.x1)) > firstFigure || nearestFigureRow(k) !== i) break;
+        // a table line between them: another row of a ruled table
+        const x0 = Math.min(...r.cells.map((c) => c.x0));
+        if (horizontal.some((h) => h.y > Math.min(r.center, row.center) && h.y < Math.max(r.center, row.center) && h.x0 <= x0 + lineHeight && h.x1 > x0)) break;
         out.push(k);
       }
       return out;
@@ -142,6 +150,71 @@ function cellsOf(words: readonly Word[], lineHeight: number): Cell[] {
     } else cells.push({ words: [w], x0: w.x, x1: w.x + w.w });
   }
   return cells;
+}
+
+interface Placed {
+  cell: Cell | null;
+  col: number;
+  colSpan: number;
+}
+
+const yRange = (cells: readonly Cell[]): [number, number] => {
+  const words = cells.flatMap((c) => c.words);
+  return [Math.min(...words.map((w) => w.y)), Math.max(...words.map((w) => w.y + w.h))];
+};
+
+/**
+ * Rows of a ruled table (OCR finds the lines): columns are the gaps between the vertical lines,
+ * so a cell's column is exact whatever the other rows hold, and a blank cell is an empty cell (in
+ * the text too: "12 |  | 3"), as in an HTML table. Null without at least three lines across the run.
+ */
+function ruledRows(run: readonly Cell[][], rules: readonly VerticalRule[], lineHeight: number): Placed[][] | null {
+  const [top, bottom] = yRange(run.flat());
+  const crossing = rules.filter((r) => r.y0 < bottom && r.y1 > top).sort((a, b) => a.x - b.x);
+  const xs: number[] = [];
+  for (const r of crossing) if (xs.length === 0 || r.x - xs.at(-1)! > lineHeight / 2) xs.push(r.x);
+  if (xs.length < 3) return null;
+  const column = (x: number): number => xs.reduce((best, v, k) => (Math.abs(v - x) < Math.abs(xs[best]! - x) ? k : best), 0);
+  return run.map((cells) => {
+    const [y0, y1] = yRange(cells);
+    const mid = (y0 + y1) / 2;
+    // the lines this row crosses: merged cells have none between them
+    const bounds = [...new Set(crossing.filter((r) => r.y0 <= mid && r.y1 >= mid).map((r) => column(r.x)))].sort((a, b) => a - b);
+    if (bounds.length < 2) return cells.map((cell) => ({ cell, col: Math.max(0, column((cell.x0 + cell.x1) / 2) - 1), colSpan: 1 }));
+    const placed: Placed[] = [];
+    for (const cell of cells) {
+      const center = (cell.x0 + cell.x1) / 2;
+      const k = bounds.findIndex((b, n) => n + 1 < bounds.length && xs[b]! <= center && center < xs[bounds[n + 1]!]!);
+      const col = k < 0 ? (center < xs[bounds[0]!]! ? Math.max(0, bounds[0]! - 1) : bounds.at(-1)!) : bounds[k]!;
+      const colSpan = k < 0 ? 1 : bounds[k + 1]! - bounds[k]!;
+      const same = placed.find((p) => p.col === col && p.cell);
+      if (same) {
+        same.cell!.words.push(...cell.words);
+        same.cell!.x1 = Math.max(same.cell!.x1, cell.x1);
+      } else placed.push({ cell, col, colSpan });
+    }
+    // blank cells after the first written one (before it, a label merged down from a row above)
+    const first = Math.min(...placed.map((p) => p.col));
+    for (let n = 0; n + 1 < bounds.length; n++) {
+      const col = bounds[n]!;
+      if (col > first && !placed.some((p) => p.col === col)) placed.push({ cell: null, col, colSpan: bounds[n + 1]! - col });
+    }
+    return placed.sort((a, b) => a.col - b.col);
+  });
+}
+
+function placedRow(cells: readonly Placed[], table: number, row: number, page: number): Block {
+  const out: BlockCell[] = [];
+  const marks: BlockMark[] = [];
+  let at = 0;
+  for (const { cell, col, colSpan } of cells) {
+    const text = cell ? joinWords(cell.words).text : '';
+    if (out.length) at += CELL_SEPARATOR.length;
+    out.push({ table, row, col, rowSpan: 1, colSpan, text });
+    if (cell) marks.push({ start: at, end: at + text.length, page, box: boxOf(cell.words) });
+    at += text.length;
+  }
+  return { text: out.map((c) => c.text).join(CELL_SEPARATOR), cells: out, marks };
 }
 
 /** Column centres: those of the row with the most cells (the header row of a form). */
