@@ -28,7 +28,8 @@ export interface PreparedPage {
  * Find ruling lines (ink runs longer than `minRun` pixels: a character stroke is shorter than the
  * character) and prepare the page as described above. `grey` is reused for `text`.
  */
-export function prepareForOcr(grey: Uint8Array, width: number, height: number, minRun = Math.round(width / 20)): PreparedPage {
+export function prepareForOcr(input: Uint8Array, width: number, height: number, minRun = Math.round(width / 20)): PreparedPage {
+  const grey = deskew(input, width, height, minRun);
   const mask = new Uint8Array(grey.length);
   const horizontal: HorizontalRule[] = [];
   // horizontal runs
@@ -96,6 +97,59 @@ export function prepareForOcr(grey: Uint8Array, width: number, height: number, m
     }
   }
   return { text: grey, figures, rules };
+}
+
+/** Largest skew corrected, degrees (a page scanned more crooked than this is rare, and costly to search). */
+const MAX_SKEW = 2;
+const SKEW_STEP = 0.05;
+
+/**
+ * Straighten a page scanned askew, by the angle that lines up its long horizontal ink runs (table
+ * lines, underlines) best. Returns `grey` itself when there is nothing to measure or to turn.
+ */
+export function deskew(grey: Uint8Array, width: number, height: number, minRun: number): Uint8Array {
+  const angle = skewOf(grey, width, height, Math.round(minRun / 4));
+  if (Math.abs(angle) < 0.1) return grey;
+  const out = new Uint8Array(grey.length).fill(255);
+  const t = Math.tan((angle * Math.PI) / 180);
+  const cx = width / 2;
+  // shear by the small angle: output row y takes its pixel from y + (x - cx)·tan
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const sy = Math.round(y + (x - cx) * t);
+      if (sy >= 0 && sy < height) out[y * width + x] = grey[sy * width + x]!;
+    }
+  }
+  return out;
+}
+
+/** Skew in degrees (positive: lines fall to the right), from horizontal ink runs of at least `minRun` pixels. */
+export function skewOf(grey: Uint8Array, width: number, height: number, minRun: number): number {
+  const segments: { x: number; y: number; n: number }[] = [];
+  for (let y = 0; y < height; y += 2) {
+    const row = y * width;
+    let start = -1;
+    for (let x = 0; x <= width; x++) {
+      const ink = x < width && grey[row + x]! < INK;
+      if (ink && start < 0) start = x;
+      else if (!ink && start >= 0) {
+        if (x - start >= minRun) segments.push({ x: (start + x) / 2, y, n: x - start });
+        start = -1;
+      }
+    }
+  }
+  if (segments.length < 20) return 0;
+  let best = { angle: 0, score: -1 };
+  const bins = new Float64Array(height + 2 * width);
+  for (let a = -MAX_SKEW; a <= MAX_SKEW + 1e-9; a += SKEW_STEP) {
+    const t = Math.tan((a * Math.PI) / 180);
+    bins.fill(0);
+    for (const s of segments) bins[Math.round(s.y - (s.x - width / 2) * t) + width]! += s.n;
+    let score = 0;
+    for (const v of bins) score += v * v;
+    if (score > best.score) best = { angle: a, score };
+  }
+  return Math.round(best.angle * 100) / 100;
 }
 
 /** Vertical runs of neighbouring pixel columns → one line each (x at its middle, the union of its extent). */

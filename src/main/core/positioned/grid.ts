@@ -1,7 +1,7 @@
 // Positioned words (PDF text layers, OCR, OFD) → lines and table rows: rows by clustering the
 // words' vertical centres, cells by horizontal gaps, columns by aligning cells with the widest
 // (header) row. Each piece of text keeps its page box for provenance.
-import type { HorizontalRule, PositionedPage, VerticalRule, Word } from '../normalize/positioned-types';
+import type { HorizontalRule, PositionedPage, TableRules, Word } from '../normalize/positioned-types';
 import { CELL_SEPARATOR, type Block, type BlockCell, type BlockMark } from '../normalize/blocks';
 
 /** A cell boundary is a gap wider than this many median line heights. */
@@ -43,7 +43,7 @@ export function blocksFromPages(pages: readonly PositionedPage[]): Block[] {
       let j = i;
       while (j < rows.length && rows[j]!.length >= 2) j++;
       const run = rows.slice(i, j);
-      const ruled = ruledRows(run, page.rules?.vertical ?? [], lineHeight);
+      const ruled = page.rules ? ruledRows(run, page.rules, lineHeight) : null;
       if (ruled) ruled.forEach((cells, r) => blocks.push(placedRow(cells, table, r, page.page)));
       else {
         const centers = columnCenters(run);
@@ -164,34 +164,36 @@ const yRange = (cells: readonly Cell[]): [number, number] => {
 };
 
 /**
- * Rows of a ruled table (OCR finds the lines): columns are the gaps between the vertical lines,
- * so a cell's column is exact whatever the other rows hold, and a blank cell is an empty cell (in
- * the text too: "12 |  | 3"), as in an HTML table. Null without at least three lines across the run.
+ * Rows of a ruled table (OCR finds the lines): the text lines between two horizontal lines are one
+ * row (a header or label written over two lines reads as one cell), and its words are cut into
+ * cells by the vertical lines, so a cell's column is exact whatever the other rows hold and a blank
+ * cell is an empty cell (in the text too: "12 |  | 3"), as in an HTML table. Null without at least
+ * three vertical lines across the run.
  */
-function ruledRows(run: readonly Cell[][], rules: readonly VerticalRule[], lineHeight: number): Placed[][] | null {
+function ruledRows(run: readonly Cell[][], rules: TableRules, lineHeight: number): Placed[][] | null {
   const [top, bottom] = yRange(run.flat());
-  const crossing = rules.filter((r) => r.y0 < bottom && r.y1 > top).sort((a, b) => a.x - b.x);
+  const crossing = rules.vertical.filter((r) => r.y0 < bottom && r.y1 > top).sort((a, b) => a.x - b.x);
   const xs: number[] = [];
   for (const r of crossing) if (xs.length === 0 || r.x - xs.at(-1)! > lineHeight / 2) xs.push(r.x);
   if (xs.length < 3) return null;
   const column = (x: number): number => xs.reduce((best, v, k) => (Math.abs(v - x) < Math.abs(xs[best]! - x) ? k : best), 0);
-  return run.map((cells) => {
-    const [y0, y1] = yRange(cells);
+  return bands(run, rules.horizontal).map((words) => {
+    const [y0, y1] = [Math.min(...words.map((w) => w.y)), Math.max(...words.map((w) => w.y + w.h))];
     const mid = (y0 + y1) / 2;
     // the lines this row crosses: merged cells have none between them
     const bounds = [...new Set(crossing.filter((r) => r.y0 <= mid && r.y1 >= mid).map((r) => column(r.x)))].sort((a, b) => a - b);
-    if (bounds.length < 2) return cells.map((cell) => ({ cell, col: Math.max(0, column((cell.x0 + cell.x1) / 2) - 1), colSpan: 1 }));
     const placed: Placed[] = [];
-    for (const cell of cells) {
-      const center = (cell.x0 + cell.x1) / 2;
+    for (const w of words) {
+      const center = w.x + w.w / 2;
       const k = bounds.findIndex((b, n) => n + 1 < bounds.length && xs[b]! <= center && center < xs[bounds[n + 1]!]!);
-      const col = k < 0 ? (center < xs[bounds[0]!]! ? Math.max(0, bounds[0]! - 1) : bounds.at(-1)!) : bounds[k]!;
-      const colSpan = k < 0 ? 1 : bounds[k + 1]! - bounds[k]!;
-      const same = placed.find((p) => p.col === col && p.cell);
+      const col = k >= 0 ? bounds[k]! : Math.max(0, column(center) - (center < xs[column(center)]! ? 1 : 0));
+      const colSpan = k >= 0 ? bounds[k + 1]! - bounds[k]! : 1;
+      const same = placed.find((p) => p.col === col);
       if (same) {
-        same.cell!.words.push(...cell.words);
-        same.cell!.x1 = Math.max(same.cell!.x1, cell.x1);
-      } else placed.push({ cell, col, colSpan });
+        same.cell!.words.push(w);
+        same.cell!.x0 = Math.min(same.cell!.x0, w.x);
+        same.cell!.x1 = Math.max(same.cell!.x1, w.x + w.w);
+      } else placed.push({ cell: { words: [w], x0: w.x, x1: w.x + w.w }, col, colSpan });
     }
     // blank cells after the first written one (before it, a label merged down from a row above)
     const first = Math.min(...placed.map((p) => p.col));
@@ -201,6 +203,26 @@ function ruledRows(run: readonly Cell[][], rules: readonly VerticalRule[], lineH
     }
     return placed.sort((a, b) => a.col - b.col);
   });
+}
+
+/** Text rows → table rows: a horizontal line across them between two text rows starts a new one. Words in reading order. */
+function bands(run: readonly Cell[][], horizontal: readonly HorizontalRule[]): Word[][] {
+  const out: { words: Word[]; center: number }[] = [];
+  for (const cells of run) {
+    const words = cells.flatMap((c) => c.words);
+    const [y0, y1] = yRange(cells);
+    const center = (y0 + y1) / 2;
+    const x0 = Math.min(...words.map((w) => w.x));
+    const x1 = Math.max(...words.map((w) => w.x + w.w));
+    const last = out.at(-1);
+    const ruled = last && horizontal.some((h) => h.y > last.center && h.y < center && h.x0 < x1 && h.x1 > x0);
+    if (last && !ruled) {
+      last.words.push(...words);
+      last.center = center;
+    } else out.push({ words, center });
+  }
+  // within a cell: line by line, left to right (the grid row order already is top to bottom)
+  return out.map((b) => b.words);
 }
 
 function placedRow(cells: readonly Placed[], table: number, row: number, page: number): Block {
