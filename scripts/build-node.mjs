@@ -11,6 +11,8 @@ await build({
     'workers/pipeline': 'src/main/workers/pipeline.ts',
     // the per-file pipeline as a library, for bench/extract.mjs
     pipeline: 'src/main/core/pipeline.ts',
+    // OCR engine and page pictures, for bench/ocr.mjs and the offline test
+    ocr: 'src/main/core/ocr/index.ts',
   },
   outdir: 'out/node',
   bundle: true,
