@@ -62,7 +62,7 @@ export function ocrJob(opts: OcrJobOptions): OcrJob {
     await slots.acquire();
     try {
       if (closed) throw new OcrCancelled();
-      const image = await opts.executor.pageImage({ bytes: file.bytes, sha256: file.sha256, kind: source, page });
+      const image = await untilAborted(opts.executor.pageImage({ bytes: file.bytes, sha256: file.sha256, kind: source, page }), opts.signal);
       if (!image.ok) throw new NormalizeError(image.code as NormalizeError['code'], image.message);
       const { scale, width, height, figures, rules } = image.value;
       const ocr = await getPool();
@@ -100,6 +100,17 @@ export function ocrJob(opts: OcrJobOptions): OcrJob {
     },
     close,
   };
+}
+
+/** A promise that rejects with OcrCancelled as soon as the job is cancelled (a render in flight is not waited for). */
+function untilAborted<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return p;
+  if (signal.aborted) return Promise.reject(new OcrCancelled());
+  return new Promise<T>((resolve, reject) => {
+    const abort = (): void => reject(new OcrCancelled());
+    signal.addEventListener('abort', abort, { once: true });
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
 }
 
 const scaleRules = (r: TableRules, k: number): TableRules => ({
