@@ -13,6 +13,8 @@ await build({
     pipeline: 'src/main/core/pipeline.ts',
     // OCR engine and page pictures, for bench/ocr.mjs and the offline test
     ocr: 'src/main/core/ocr/index.ts',
+    // the PDF text-layer reader, for bench/pdf.mjs
+    pdf: 'src/main/core/pdf/index.ts',
   },
   outdir: 'out/node',
   bundle: true,

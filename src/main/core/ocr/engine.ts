@@ -35,11 +35,14 @@ export class OcrCancelled extends Error {
 /** Two workers on this 2-core class of machine; each is one core's worth of LSTM work. */
 export const defaultPoolSize = (): number => Math.max(1, Math.min(4, os.availableParallelism()));
 
-const PARAMS = {
+export const OCR_PARAMS = {
   // the npm models put spaces between Chinese characters unless told to keep the real ones
   preserve_interword_spaces: '1',
   tessedit_pageseg_mode: OCR_SETTINGS.psm as PSM,
   user_defined_dpi: String(OCR_SETTINGS.dpi),
+  // no second pass over every doubtful line as white-on-black text (reports print none; a third
+  // of the time on table pages)
+  tessedit_do_invert: '0',
 } as const;
 
 interface Lane {
@@ -69,7 +72,7 @@ export async function createOcrPool(size = defaultPoolSize()): Promise<OcrPool> 
       errorHandler: () => {},
     });
     lanes.push({ worker, task: null });
-    await worker.setParameters(PARAMS);
+    await worker.setParameters(OCR_PARAMS);
   };
 
   const dispatch = (): void => {

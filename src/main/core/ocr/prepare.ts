@@ -33,25 +33,14 @@ export function prepareForOcr(input: Uint8Array, width: number, height: number, 
   const mask = new Uint8Array(grey.length);
   const horizontal: HorizontalRule[] = [];
   // horizontal runs
-  for (let y = 0; y < height; y++) {
-    const row = y * width;
-    let start = -1;
-    for (let x = 0; x <= width; x++) {
-      const ink = x < width && grey[row + x]! < INK;
-      if (ink && start < 0) start = x;
-      else if (!ink && start >= 0) {
-        if (x - start >= minRun) {
-          mask.fill(1, row + start, row + x);
-          const line = horizontal.find((l) => y - l.y <= 3 && start < l.x1 && x > l.x0);
-          if (line) {
-            line.x0 = Math.min(line.x0, start);
-            line.x1 = Math.max(line.x1, x);
-          } else horizontal.push({ y, x0: start, x1: x });
-        }
-        start = -1;
-      }
-    }
-  }
+  horizontalRuns(grey, width, height, minRun, 1, (y, start, end) => {
+    mask.fill(1, y * width + start, y * width + end);
+    const line = horizontal.find((l) => y - l.y <= 3 && start < l.x1 && end > l.x0);
+    if (line) {
+      line.x0 = Math.min(line.x0, start);
+      line.x1 = Math.max(line.x1, end);
+    } else horizontal.push({ y, x0: start, x1: end });
+  });
   // vertical runs, remembered: they are the table's column boundaries
   const vertical: Run[] = [];
   const starts = new Int32Array(width).fill(-1);
@@ -126,18 +115,7 @@ export function deskew(grey: Uint8Array, width: number, height: number, minRun: 
 /** Skew in degrees (positive: lines fall to the right), from horizontal ink runs of at least `minRun` pixels. */
 export function skewOf(grey: Uint8Array, width: number, height: number, minRun: number): number {
   const segments: { x: number; y: number; n: number }[] = [];
-  for (let y = 0; y < height; y += 2) {
-    const row = y * width;
-    let start = -1;
-    for (let x = 0; x <= width; x++) {
-      const ink = x < width && grey[row + x]! < INK;
-      if (ink && start < 0) start = x;
-      else if (!ink && start >= 0) {
-        if (x - start >= minRun) segments.push({ x: (start + x) / 2, y, n: x - start });
-        start = -1;
-      }
-    }
-  }
+  horizontalRuns(grey, width, height, minRun, 2, (y, start, end) => segments.push({ x: (start + end) / 2, y, n: end - start }));
   if (segments.length < 20) return 0;
   let best = { angle: 0, score: -1 };
   const bins = new Float64Array(height + 2 * width);
@@ -150,6 +128,22 @@ export function skewOf(grey: Uint8Array, width: number, height: number, minRun: 
     if (score > best.score) best = { angle: a, score };
   }
   return Math.round(best.angle * 100) / 100;
+}
+
+/** Calls `found(y, x0, x1)` for every horizontal ink run of at least `minRun` pixels, every `step` rows. */
+function horizontalRuns(grey: Uint8Array, width: number, height: number, minRun: number, step: number, found: (y: number, x0: number, x1: number) => void): void {
+  for (let y = 0; y < height; y += step) {
+    const row = y * width;
+    let start = -1;
+    for (let x = 0; x <= width; x++) {
+      const ink = x < width && grey[row + x]! < INK;
+      if (ink && start < 0) start = x;
+      else if (!ink && start >= 0) {
+        if (x - start >= minRun) found(y, start, x);
+        start = -1;
+      }
+    }
+  }
 }
 
 /** Vertical runs of neighbouring pixel columns → one line each (x at its middle, the union of its extent). */
