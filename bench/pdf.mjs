@@ -4,7 +4,6 @@
 // the share of time spent opening documents, extracting text and building the grid.
 // Targets: ≥ 0.25× pdftotext. BENCH_ROUNDS sets how often the fixture set is read (default 5).
 import { execFile, execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Worker } from 'node:worker_threads';
