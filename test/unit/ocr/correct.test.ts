@@ -49,3 +49,12 @@ describe('TSV → words', () => {
     ]);
   });
 });
+
+describe('brackets in table cells', () => {
+  it('pairs a bracket closed by the other kind', async () => {
+    const { pairBrackets } = await import('../../../src/main/core/positioned/grid');
+    expect(pairBrackets('(二)部分公开《区分处理的，只计这一情形，不计其他情形)')).toBe('(二)部分公开（区分处理的，只计这一情形，不计其他情形)');
+    expect(pairBrackets('《中华人民共和国政府信息公开条例》')).toBe('《中华人民共和国政府信息公开条例》');
+    expect(pairBrackets('本年收费金额(单位:万元》')).toBe('本年收费金额(单位:万元）');
+  });
+});

@@ -66,7 +66,10 @@ export function ocrJob(opts: OcrJobOptions): OcrJob {
       if (!image.ok) throw new NormalizeError(image.code as NormalizeError['code'], image.message);
       const { scale, width, height, figures, rules } = image.value;
       const ocr = await getPool();
-      const parts = await Promise.all([ocr.recognize(image.value), ...(figures ? [ocr.recognize({ pgm: figures, width, height }, true)] : [])]);
+      const parts = await Promise.all([
+        ocr.recognize(image.value),
+        ...(figures ? [ocr.recognize(figures, true).then((r) => ({ ...r, words: r.words.map((w) => ({ ...w, x: w.x + figures.x, y: w.y + figures.y })) }))] : []),
+      ]);
       const r = { words: parts.flatMap((p) => p.words), ms: parts.reduce((n, p) => n + p.ms, 0) };
       const confidence = r.words.length ? r.words.reduce((n, w) => n + (w.conf ?? 0), 0) / r.words.length : 0;
       const words = scale === 1 ? r.words : r.words.map((w) => ({ ...w, x: w.x / scale, y: w.y / scale, w: w.w / scale, h: w.h / scale }));

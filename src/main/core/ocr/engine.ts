@@ -83,8 +83,10 @@ export async function createOcrPool(size = defaultPoolSize()): Promise<OcrPool> 
       lane.task = task;
       const started = performance.now();
       const { pgm } = task.image;
+      // an ArrayBuffer is passed on as is (a Buffer or Uint8Array is copied first, on the main thread)
+      const whole = pgm.byteOffset === 0 && pgm.byteLength === pgm.buffer.byteLength ? pgm.buffer : pgm.slice().buffer;
       lane.worker
-        .recognize(Buffer.from(pgm.buffer, pgm.byteOffset, pgm.byteLength), {}, { text: false, tsv: true })
+        .recognize(whole as unknown as Buffer, {}, { text: false, tsv: true })
         .then(
           ({ data }) => {
             const words = wordsFromTsv(data.tsv ?? '', task.figures);

@@ -18,8 +18,8 @@ export interface PageImageRequest {
 export interface PageImage extends OcrImage {
   /** image pixels per page unit (PDF point, or 1 for image files) */
   scale: number;
-  /** the figure columns of a ruled table, read apart (same size as the page) */
-  figures: Uint8Array | null;
+  /** the figure columns of a ruled table, read apart: a picture of them and its place on the page */
+  figures: (OcrImage & { x: number; y: number }) | null;
   /** ruling lines (pixels) */
   rules: TableRules;
 }
@@ -30,7 +30,8 @@ let open: { sha256: string; pdf: OpenPdf } | null = null;
 export async function pageImage(req: PageImageRequest): Promise<PageImage> {
   const { width, height, grey, scale } = req.kind === 'pdf' ? await renderPdf(req) : { ...(await decodeImagePage(req.bytes, req.page)), scale: 1 };
   const { text, figures, rules } = prepareForOcr(grey, width, height);
-  return { pgm: toPgm(text, width, height), figures: figures && toPgm(figures, width, height), rules, width, height, scale };
+  const crop = figures && { pgm: toPgm(figures.grey, figures.width, figures.height), x: figures.x, y: figures.y, width: figures.width, height: figures.height };
+  return { pgm: toPgm(text, width, height), figures: crop, rules, width, height, scale };
 }
 
 async function renderPdf(req: PageImageRequest): Promise<{ width: number; height: number; grey: Uint8Array; scale: number }> {

@@ -15,11 +15,19 @@ const NARROW_COLUMN = 0.1;
 
 import type { HorizontalRule, TableRules, VerticalRule as Run } from '../normalize/positioned-types';
 
+export interface FigureCrop {
+  grey: Uint8Array;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 export interface PreparedPage {
   /** the page without ruling lines and without the figure columns */
   text: Uint8Array;
-  /** the figure columns alone (same size as the page), when the page has a ruled table */
-  figures: Uint8Array | null;
+  /** the figure columns alone, cropped to where they are (x, y: the crop's place on the page) */
+  figures: FigureCrop | null;
   /** the ruling lines found (pixels) */
   rules: TableRules;
 }
@@ -77,15 +85,19 @@ export function prepareForOcr(input: Uint8Array, width: number, height: number, 
   const rules = { vertical: lines(vertical), horizontal };
   const strips = figureStrips(rules.vertical, width);
   if (strips.length === 0) return { text: grey, figures: null, rules };
-  const figures = new Uint8Array(grey.length).fill(255);
+  const x = Math.min(...strips.map((s) => s.x0));
+  const y = Math.min(...strips.map((s) => s.y0));
+  const w = Math.max(...strips.map((s) => s.x1)) - x;
+  const h = Math.max(...strips.map((s) => s.y1)) - y;
+  const figures = new Uint8Array(w * h).fill(255);
   for (const s of strips) {
-    for (let y = s.y0; y < s.y1; y++) {
-      const row = y * width;
-      figures.set(grey.subarray(row + s.x0, row + s.x1), row + s.x0);
+    for (let yy = s.y0; yy < s.y1; yy++) {
+      const row = yy * width;
+      figures.set(grey.subarray(row + s.x0, row + s.x1), (yy - y) * w + (s.x0 - x));
       grey.fill(255, row + s.x0, row + s.x1);
     }
   }
-  return { text: grey, figures, rules };
+  return { text: grey, figures: { grey: figures, x, y, width: w, height: h }, rules };
 }
 
 /** Largest skew corrected, degrees (a page scanned more crooked than this is rare, and costly to search). */

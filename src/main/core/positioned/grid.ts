@@ -230,7 +230,7 @@ function placedRow(cells: readonly Placed[], table: number, row: number, page: n
   const marks: BlockMark[] = [];
   let at = 0;
   for (const { cell, col, colSpan } of cells) {
-    const text = cell ? joinWords(cell.words).text : '';
+    const text = cell ? pairBrackets(joinWords(cell.words).text) : '';
     if (out.length) at += CELL_SEPARATOR.length;
     out.push({ table, row, col, rowSpan: 1, colSpan, text });
     if (cell) marks.push({ start: at, end: at + text.length, page, box: boxOf(cell.words) });
@@ -243,6 +243,14 @@ function placedRow(cells: readonly Placed[], table: number, row: number, page: n
 function columnCenters(rows: readonly Cell[][]): number[] {
   const widest = rows.reduce((a, b) => (b.length > a.length ? b : a));
   return widest.map((c) => (c.x0 + c.x1) / 2);
+}
+
+/**
+ * A bracket closed by the other kind is that kind: 《区分处理的…情形) → （区分处理的…情形) (OCR reads
+ * （ as 《 or 〈; the two halves of a wrapped label are only together in its cell).
+ */
+export function pairBrackets(text: string): string {
+  return text.replace(/《([^《》()（）]*[)）])/gu, '（$1').replace(/([(（][^《》()（）]*)》/gu, '$1）');
 }
 
 /** Join a cell's words: CJK runs touch, Latin words and numbers keep a space. */
