@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fixture, tempDir } from '../support/tmp';
 import { built } from '../support/built';
 import type { Harness } from '../../src/main/harness/server';
+import { SCHEMA_VERSION } from '../../src/main/core/store/migrations';
 
 let harness: Harness | undefined;
 afterEach(async () => {
@@ -28,7 +29,7 @@ describe('browser harness', () => {
     const page = await (await fetch(h.url)).text();
     expect(page).toContain(`<meta name="nianbao-token" content="${h.token}">`);
     const info = await (await call(h, 'library:info', {})).json();
-    expect(info).toMatchObject({ ok: true, value: { reports: 0, schemaVersion: 2 } });
+    expect(info).toMatchObject({ ok: true, value: { reports: 0, schemaVersion: SCHEMA_VERSION } });
   });
 
   it('refuses a wrong token, a foreign origin and invalid arguments', async () => {
