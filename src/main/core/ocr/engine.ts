@@ -19,8 +19,8 @@ export interface OcrResult {
 
 export interface OcrPool {
   readonly size: number;
-  /** `figures`: the image holds a table's figure columns only (numbers: see correct.ts) */
-  recognize(image: OcrImage, figures?: boolean): Promise<OcrResult>;
+  /** `figures`: the image holds a table's figure columns only (numbers: see correct.ts); `psm`: another page segmentation for this image */
+  recognize(image: OcrImage, figures?: boolean, psm?: string): Promise<OcrResult>;
   /** Stop every worker now; queued and running pages reject with OcrCancelled. */
   terminate(): Promise<void>;
 }
@@ -53,6 +53,7 @@ interface Lane {
 interface Task {
   image: OcrImage;
   figures: boolean;
+  psm: string | undefined;
   resolve: (r: OcrResult) => void;
   reject: (e: unknown) => void;
 }
@@ -86,7 +87,7 @@ export async function createOcrPool(size = defaultPoolSize()): Promise<OcrPool> 
       // an ArrayBuffer is passed on as is (a Buffer or Uint8Array is copied first, on the main thread)
       const whole = pgm.byteOffset === 0 && pgm.byteLength === pgm.buffer.byteLength ? pgm.buffer : pgm.slice().buffer;
       lane.worker
-        .recognize(whole as unknown as Buffer, {}, { text: false, tsv: true })
+        .recognize(whole as unknown as Buffer, task.psm ? ({ tessedit_pageseg_mode: task.psm } as object) : {}, { text: false, tsv: true })
         .then(
           ({ data }) => {
             const words = wordsFromTsv(data.tsv ?? '', task.figures);
@@ -111,10 +112,10 @@ export async function createOcrPool(size = defaultPoolSize()): Promise<OcrPool> 
 
   return {
     size,
-    recognize(image, figures = false) {
+    recognize(image, figures = false, psm) {
       if (closed) return Promise.reject(new OcrCancelled());
       return new Promise((resolve, reject) => {
-        queue.push({ image, figures, resolve, reject });
+        queue.push({ image, figures, psm, resolve, reject });
         dispatch();
       });
     },

@@ -21,7 +21,19 @@ export interface FigureCrop {
   y: number;
   width: number;
   height: number;
+  /** cells of the figure columns with ink in them (crop coordinates): a lone "1" tesseract skips in a row is read again alone */
+  cells: Box[];
 }
+
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** A cell holds a figure when it has at least this many ink pixels. */
+const CELL_INK = 40;
 
 export interface PreparedPage {
   /** the page without ruling lines and without the figure columns */
@@ -97,7 +109,23 @@ export function prepareForOcr(input: Uint8Array, width: number, height: number, 
       grey.fill(255, row + s.x0, row + s.x1);
     }
   }
-  return { text: grey, figures: { grey: figures, x, y, width: w, height: h }, rules };
+  return { text: grey, figures: { grey: figures, x, y, width: w, height: h, cells: inkCells(figures, w, strips, horizontal, x, y) }, rules };
+}
+
+/** The cells (figure column × the horizontal lines across it) with ink, in crop coordinates. */
+function inkCells(crop: Uint8Array, cropWidth: number, strips: readonly Strip[], horizontal: readonly HorizontalRule[], x0: number, y0: number): Box[] {
+  const cells: Box[] = [];
+  for (const s of strips) {
+    const ys = [...new Set(horizontal.filter((h) => h.x0 <= s.x0 + 2 && h.x1 >= s.x1 - 2 && h.y >= s.y0 - 3 && h.y <= s.y1 + 3).map((h) => h.y))].sort((a, b) => a - b);
+    for (let k = 0; k + 1 < ys.length; k++) {
+      const box = { x: s.x0 - x0 + 3, y: ys[k]! - y0 + 4, w: s.x1 - s.x0 - 6, h: ys[k + 1]! - ys[k]! - 8 };
+      if (box.w < 8 || box.h < 8) continue;
+      let ink = 0;
+      for (let yy = box.y; yy < box.y + box.h; yy++) for (let xx = box.x; xx < box.x + box.w; xx++) if (crop[yy * cropWidth + xx]! < 128) ink++;
+      if (ink >= CELL_INK) cells.push(box);
+    }
+  }
+  return cells;
 }
 
 /** Largest skew corrected, degrees (a page scanned more crooked than this is rare, and costly to search). */
@@ -174,9 +202,16 @@ function lines(runs: readonly Run[]): Run[] {
 }
 
 /** Rectangles between neighbouring vertical lines that are close together (the figure columns). */
-function figureStrips(vertical: readonly Run[], width: number): { x0: number; x1: number; y0: number; y1: number }[] {
+interface Strip {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+function figureStrips(vertical: readonly Run[], width: number): Strip[] {
   const sorted = [...vertical].sort((a, b) => a.x - b.x);
-  const strips: { x0: number; x1: number; y0: number; y1: number }[] = [];
+  const strips: Strip[] = [];
   for (let i = 0; i < sorted.length; i++) {
     const a = sorted[i]!;
     // the next line to the right that overlaps this one vertically
