@@ -157,8 +157,7 @@ ALTER TABLE reports ADD COLUMN text_indexed INTEGER NOT NULL DEFAULT 0;
     name: 'ocr cache',
     sql: `
 -- OCR words per page of a file's content, by recognition settings: a re-import or a resumed job
--- never reads a page twice. words: JSON [{text, x, y, w, h, conf}], rules: JSON [{x, y0, y1}]
--- (vertical table lines), both in page units.
+-- never reads a page twice. words: JSON [{text, x, y, w, h, conf}] in page units.
 CREATE TABLE ocr_pages (
   sha256     TEXT NOT NULL,
   page       INTEGER NOT NULL,
@@ -166,7 +165,6 @@ CREATE TABLE ocr_pages (
   width      REAL NOT NULL,
   height     REAL NOT NULL,
   words      TEXT NOT NULL,
-  rules      TEXT NOT NULL,
   confidence REAL NOT NULL,
   ms         INTEGER NOT NULL,
   created_at TEXT NOT NULL,

@@ -1,33 +1,33 @@
-// SQL for the OCR cache: words of a page by (file sha256, page, settings).
+// SQL for the OCR cache: words of a page by (file sha256, page, settings). The words column holds
+// JSON {words: [{text, x, y, w, h, conf}], rules: {vertical, horizontal}} (page units); rows of
+// earlier settings versions are never read (the settings key differs).
 import { sql, type Db } from './db';
 import type { OcrPage } from '../ocr/merge';
 
 export function cachedOcrPages(db: Db, sha256: string, settings: string): Map<number, OcrPage> {
-  const rows = sql(db, 'SELECT page, width, height, words, rules, confidence FROM ocr_pages WHERE sha256 = ? AND settings = ?').all(sha256, settings) as {
+  const rows = sql(db, 'SELECT page, width, height, words, confidence FROM ocr_pages WHERE sha256 = ? AND settings = ?').all(sha256, settings) as {
     page: number;
     width: number;
     height: number;
     words: string;
-    rules: string;
     confidence: number;
   }[];
   return new Map(
-    rows.map((r) => [
-      r.page,
-      { page: r.page, width: r.width, height: r.height, words: JSON.parse(r.words) as OcrPage['words'], rules: JSON.parse(r.rules) as OcrPage['rules'], confidence: r.confidence },
-    ]),
+    rows.map((r) => {
+      const { words, rules } = JSON.parse(r.words) as Pick<OcrPage, 'words' | 'rules'>;
+      return [r.page, { page: r.page, width: r.width, height: r.height, words, rules, confidence: r.confidence }];
+    }),
   );
 }
 
 export function putOcrPage(db: Db, sha256: string, settings: string, p: OcrPage, ms: number): void {
-  sql(db, 'INSERT OR REPLACE INTO ocr_pages (sha256, page, settings, width, height, words, rules, confidence, ms, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+  sql(db, 'INSERT OR REPLACE INTO ocr_pages (sha256, page, settings, width, height, words, confidence, ms, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
     sha256,
     p.page,
     settings,
     p.width,
     p.height,
-    JSON.stringify(p.words),
-    JSON.stringify(p.rules),
+    JSON.stringify({ words: p.words, rules: p.rules }),
     p.confidence,
     ms,
     new Date().toISOString(),
