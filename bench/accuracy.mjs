@@ -18,6 +18,7 @@ const SETS = [
   { name: 'seeds', dir: 'seeds', truth: 'truth/seeds.json', shape: 'seed-text' },
   { name: 'awkward', dir: 'awkward', truth: 'awkward/truth.json', shape: 'generated' },
   { name: 'handmade', dir: 'handmade', truth: 'handmade/truth.json', shape: 'hand-written' },
+  { name: 'scanned', dir: 'scans', truth: 'scans/truth.json', shape: 'scanned-pdf' },
 ];
 const TARGET = { accuracy: 99.5, invented: 0, flagged: 100, falseAlarms: 1 };
 const LIST = Number(process.env.LIST ?? 20);

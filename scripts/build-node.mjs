@@ -15,6 +15,10 @@ await build({
     pipeline: 'src/main/core/pipeline.ts',
     // store, export and analysis as a library, for bench/export.mjs
     library: 'src/main/core/library-api.ts',
+    // OCR engine and page pictures, for bench/ocr.mjs and the offline test
+    ocr: 'src/main/core/ocr/index.ts',
+    // the PDF text-layer reader, for bench/pdf.mjs
+    pdf: 'src/main/core/pdf/index.ts',
   },
   outdir: 'out/node',
   bundle: true,

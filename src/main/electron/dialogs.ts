@@ -11,7 +11,7 @@ export async function chooseImportPaths(win: BrowserWindow | null, kind: ImportK
           title: s.importFiles,
           properties: ['openFile', 'multiSelections'],
           filters: [
-            { name: s.reportFiles, extensions: ['html', 'htm', 'mht', 'pdf', 'docx', 'doc', 'wps', 'ofd', 'txt'] },
+            { name: s.reportFiles, extensions: ['html', 'htm', 'mht', 'pdf', 'docx', 'doc', 'wps', 'ofd', 'txt', 'jpg', 'jpeg', 'png', 'tif', 'tiff', 'bmp', 'webp'] },
             { name: s.allFiles, extensions: ['*'] },
           ],
         }
