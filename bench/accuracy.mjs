@@ -1,7 +1,7 @@
 // Accuracy of import → export against hand-checked truth, through the built CLI (npm run bench:accuracy
 // builds out/node first). Each truth set is one entry of SETS, imported into a library of its own:
 // the generated corpus (reports, awkward), the real reports (real), hand-written documents of real
-// phenomena (handmade) and the seeds (truth in test/fixtures/truth/seeds.json); a set whose truth is
+// phenomena (handmade), the variety of real sites (variety) and the seeds (truth in test/fixtures/truth/seeds.json); a set whose truth is
 // missing is skipped. Prints field accuracy per layout, source shape, value quirk and set, recall,
 // wrong / invented / missed values, broken rules flagged and false alarms. A report, not a test: it
 // exits 0 unless the import itself crashes.
@@ -18,6 +18,7 @@ const SETS = [
   { name: 'seeds', dir: 'seeds', truth: 'truth/seeds.json', shape: 'seed-text' },
   { name: 'awkward', dir: 'awkward', truth: 'awkward/truth.json', shape: 'generated' },
   { name: 'handmade', dir: 'handmade', truth: 'handmade/truth.json', shape: 'hand-written' },
+  { name: 'variety', dir: 'variety', truth: 'variety/truth.json', shape: 'hand-written' },
 ];
 const TARGET = { accuracy: 99.5, invented: 0, flagged: 100, falseAlarms: 1 };
 const LIST = Number(process.env.LIST ?? 20);

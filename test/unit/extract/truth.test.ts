@@ -18,6 +18,7 @@ const cases = [
   ...load('real', 'truth.json').map((d) => ['real', d] as const),
   ...load('awkward', 'truth.json').map((d) => ['awkward', d] as const),
   ...load('handmade', 'truth.json').map((d) => ['handmade', d] as const),
+  ...load('variety', 'truth.json').map((d) => ['variety', d] as const),
 ];
 /** A value may be wrong only where the reader said it was unsure (an ambiguous digit run). */
 const UNSURE = 0.6;

@@ -39,6 +39,12 @@ describe('agency', () => {
     expect(fullAgencyName('平江县民政局', '平江县财政局')).toBe('平江县民政局');
     expect(abbreviates('文广新局', '文化广电新闻出版局')).toBe(true);
   });
+  it('takes the places a signature adds, not a unit under the agency that signed for it', () => {
+    expect(fullAgencyName('龙潭镇人民政府', '溆浦县龙潭镇人民政府')).toBe('溆浦县龙潭镇人民政府');
+    expect(fullAgencyName('松山湖街道办事处', '东莞市松山湖街道办事处')).toBe('东莞市松山湖街道办事处');
+    expect(fullAgencyName('祁门县人民政府', '祁门县人民政府办公室')).toBe('祁门县人民政府');
+    expect(fullAgencyName('县政府办', '县政府办公室')).toBe('县政府办公室');
+  });
 });
 
 describe('region', () => {
@@ -46,6 +52,8 @@ describe('region', () => {
     expect(regionOf('平江县民政局', '根据湖南省政务公开办公室…《岳阳市政府信息公开实施细则》')).toBe('湖南省岳阳市平江县');
     expect(regionOf('广元市朝天区陈家乡人民政府', '')).toBe('四川省广元市朝天区');
     expect(regionOf('木场乡人民政府', '主动在镇康县人民政府门户网站公开…临沧市人民政府办公室')).toBe('云南省临沧市镇康县');
+    // a zone named after its county lies in it
+    expect(regionOf('宁乡经济技术开发区管理委员会', '')).toBe('湖南省长沙市宁乡市');
   });
 });
 
@@ -62,6 +70,9 @@ describe('metadata of a document', () => {
     expect(meta('某局2018年政务公开工作总结\n正文')['meta.doc_kind']).toBe('work_summary');
     expect(meta('关于2015年度政务公开工作开展情况的\n自查报告\n正文')['meta.doc_kind']).toBe('self_check');
     expect(meta('关于报送2018年政府信息公开工作年度报告的函\n正文')['meta.doc_kind']).toBe('other');
+    // the year's report under another name
+    expect(meta('某街道办事处2020年政府信息公开工作情况报告\n正文')['meta.doc_kind']).toBe('annual_report');
+    expect(meta('关于2019年政府信息公开工作情况的报告\n正文')['meta.doc_kind']).toBe('annual_report');
   });
   it('falls back to the page metadata and to the year before publication', () => {
     const m = meta('正文没有标题。', { articletitle: '某县2021年政府信息公开工作年度报告_某县人民政府', pubdate: '2022-01-30' });

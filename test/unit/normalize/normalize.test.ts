@@ -40,6 +40,12 @@ describe('encodings', () => {
       expect(normalize(bytes, name).encodingBy).toBe('utf8');
     }
   });
+  it('reads a page re-saved as UTF-8 that still declares gb2312 as UTF-8', () => {
+    const html = '<html><head><meta charset="gb2312"><title>某局2020年政府信息公开工作年度报告</title></head><body><p>主动公开政府信息12条。</p></body></html>';
+    const doc = normalize(Buffer.from(html, 'utf8'), 'x.html');
+    expect(doc.text).toContain('主动公开政府信息12条');
+    expect(doc.encoding).toBe('utf-8');
+  });
 });
 
 describe('web pages', () => {

@@ -22,7 +22,9 @@ export function decode(bytes: Uint8Array, declared: (ascii: string) => string | 
   const meta = declared(head);
   if (meta) {
     const enc = CHINESE_ALIASES[meta.toLowerCase()] ?? meta.toLowerCase();
-    if (iconv.encodingExists(enc) && !(enc === 'utf-8' && !isUtf8(bytes))) return { text: iconv.decode(Buffer.from(bytes), enc), encoding: enc, by: 'meta' };
+    // a page re-saved as UTF-8 keeps its old gb2312 tag: valid UTF-8 with Chinese in it is not GBK
+    const resaved = enc === 'gb18030' && hasMultibyte(bytes) && isUtf8(bytes);
+    if (iconv.encodingExists(enc) && !resaved && !(enc === 'utf-8' && !isUtf8(bytes))) return { text: iconv.decode(Buffer.from(bytes), enc), encoding: enc, by: 'meta' };
   }
   if (isUtf8(bytes)) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', by: 'utf8' };
   const gb = iconv.decode(Buffer.from(bytes), 'gb18030');
@@ -60,6 +62,8 @@ function looksBinary(b: Uint8Array): boolean {
   }
   return bad > Math.max(8, n * 0.02);
 }
+
+const hasMultibyte = (b: Uint8Array): boolean => b.some((c) => c >= 0x80);
 
 function isUtf8(b: Uint8Array): boolean {
   try {

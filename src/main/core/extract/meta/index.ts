@@ -151,6 +151,8 @@ const KINDS: readonly (readonly [RegExp, DocKind])[] = [
   [/自查报告/u, 'self_check'],
   [/年度报告|年报|本报告/u, 'annual_report'],
   [/总结/u, 'work_summary'],
+  // 政府信息公开工作情况报告, 关于2019年政府信息公开工作情况的报告: the year's report under another name
+  [/(?:信息公开|政务公开)[\p{Script=Han}（）()]*?报告/u, 'annual_report'],
 ];
 
 /** The kind from the title, else from the opening lines (an untitled report still says 本年度报告). */

@@ -243,7 +243,8 @@ function cellsFor(
     }
     return { candidates: placed, certainty: AMBIGUOUS, placed: true };
   }
-  const splits = splitRuns(items, k);
+  // splits of a run of zero marks (—— or — twice) read the same values: one of them stands for all
+  const splits = distinctValues(splitRuns(items, k));
   if (splits.length === 0) return { candidates: [[...direct, ...Array.from({ length: k - items.length }, () => blankAfter(direct))]], certainty: AMBIGUOUS };
   const values = (cells: Cell[]): number[] => cells.map((c) => c.value ?? 0);
   // a sign opens a 本年增/减 cell: a split that puts one elsewhere is not how the row was printed
@@ -257,6 +258,14 @@ function cellsFor(
   const certainty =
     ranked.length === 1 ? (def.balanced && balanced.length === 1 ? UNIQUE_SPLIT : CLEAR_SPLIT) : ranked[0]!.score - ranked[1]!.score >= 1.5 ? CLEAR_SPLIT : AMBIGUOUS;
   return { candidates: ranked.map((r) => r.cells), certainty: def.balanced && balanced.length === 0 ? AMBIGUOUS : certainty };
+}
+
+function distinctValues(splits: Cell[][]): Cell[][] {
+  const seen = new Set<string>();
+  return splits.filter((cells) => {
+    const key = cells.map((c) => c.value).join(',');
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
 }
 
 /** 历年累计 is never below the year's figure, and is typically some ten times it. */
@@ -300,6 +309,14 @@ function splitRuns(items: readonly Item[], k: number, limit = 20000): Cell[][] {
     const item = items[i]!;
     const base = cellOf(item);
     if (item.type === 'blank') return walk(i + 1, extra, [...acc, base]);
+    if (item.type === 'zero' && extra > 0 && item.token.text.length > 1) {
+      for (const pieces of markCuts(item.token.text, extra + 1)) {
+        let offset = item.token.start;
+        const cells = pieces.map((p): Cell => ({ value: 0, text: p, start: offset, end: (offset += p.length), approx: false, unit: null }));
+        walk(i + 1, extra - (pieces.length - 1), [...acc, ...cells]);
+      }
+      return walk(i + 1, extra, [...acc, base]);
+    }
     const splittable = item.type === 'num' && SPLITTABLE.test(item.token.text) && !base.approx;
     if (!splittable || extra === 0) return walk(i + 1, extra, [...acc, base]);
     const printedUnit = /(万元|萬元|元)$/u.exec(item.token.text)?.[1] ?? null;
@@ -323,6 +340,25 @@ function splitRuns(items: readonly Item[], k: number, limit = 20000): Cell[][] {
     }
   };
   walk(0, k - items.length, []);
+  return out;
+}
+
+/**
+ * A run of zero marks cut into at most `most` cells, each one mark: 无 and 〇 are one character, a
+ * dash cell is — or ——.
+ */
+export function markCuts(run: string, most: number): string[][] {
+  const out: string[][] = [];
+  const walk = (at: number, acc: string[]): void => {
+    if (at === run.length) {
+      if (acc.length > 1) out.push(acc);
+      return;
+    }
+    if (acc.length === most) return;
+    walk(at + 1, [...acc, run[at]!]);
+    if (/[—─-]/u.test(run[at]!) && run[at + 1] === run[at]) walk(at + 2, [...acc, run.slice(at, at + 2)]);
+  };
+  walk(0, []);
   return out;
 }
 
