@@ -17,7 +17,8 @@ interface ProseRule {
 }
 
 // 1.2万条, 3千余条: a multiplier after the digits; Chinese numerals carry their own (一万二千)
-const NUM = '(\\d[\\d,，]*(?:\\.\\d+)?(?:万|千)?(?:余|多)?|[一二两三四五六七八九十百千万]+(?:余|多)?)';
+// (spaces may stand around it: 主动公开政府信息 35,612 条)
+const NUM = '\\s*(\\d[\\d,，]*(?:\\.\\d+)?(?:万|千)?(?:余|多)?|[一二两三四五六七八九十百千万]+(?:余|多)?)\\s*';
 /** what follows a figure and makes it something else: （含上年结转3件） counts last year's too */
 const QUALIFIED = /^[（(，,]?\s*(?:含|包括|包含|其中)[^）)。；]{0,12}结转/u;
 /** 约1200条, 近百条, 超过300条: approximate */
@@ -61,7 +62,7 @@ const RULES: readonly ProseRule[] = [
   },
   {
     key: 'n.fees',
-    figure: [new RegExp(`收取[^，,。]{0,12}费(?:用)?${NUM}元`, 'gu')],
+    figure: [new RegExp(`收取[^，,。]{0,12}费(?:用)?(?:共计?|合计|总计)?${NUM}元`, 'gu')],
     none: [new RegExp(`${NEG}[^，,]{0,24}(?:收取|收费)`, 'u'), /免费提供/u],
   },
 ];

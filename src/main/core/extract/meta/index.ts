@@ -147,6 +147,8 @@ function yearBefore(published: Found<string>): Found<number> | null {
 
 // a letter or notice about reports is not a report: 关于报送…年度报告的函
 const LETTER = /(?:函|通知|通报|公告|批复|意见|要点|方案)$/u;
+/** an interpretation of a report (一图读懂：…年度报告, …年度报告解读) is not the report either */
+const INTERPRETATION = /^(?:一图(?:读懂|看懂|了解)|图解|图说|解读|政策解读)|解读$/u;
 const KINDS: readonly (readonly [RegExp, DocKind])[] = [
   [/自查报告/u, 'self_check'],
   [/年度报告|年报|本报告/u, 'annual_report'],
@@ -159,7 +161,7 @@ const KINDS: readonly (readonly [RegExp, DocKind])[] = [
 function docKind(lines: readonly Line[], title: Found<string> | null, sha256: string): ExtractedField {
   const field = (kind: DocKind, text: string | null, start: number | null, confidence: number): ExtractedField =>
     metaField('meta.doc_kind', kind, text, start, confidence, sha256);
-  if (title) return field(LETTER.test(title.value) ? 'other' : (KINDS.find(([re]) => re.test(title.value))?.[1] ?? 'other'), title.text, title.start, 0.9);
+  if (title) return field(LETTER.test(title.value) || INTERPRETATION.test(title.value) ? 'other' : (KINDS.find(([re]) => re.test(title.value))?.[1] ?? 'other'), title.text, title.start, 0.9);
   const head = lines.slice(0, 10);
   const first = head.find((l) => l.text.trim());
   if (first && LETTER.test(first.text.trim())) return field('other', first.text.trim(), first.start + first.text.indexOf(first.text.trim()), 0.7);
