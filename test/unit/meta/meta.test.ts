@@ -65,6 +65,13 @@ describe('metadata of a document', () => {
   it('does not take a cited document number for the report’s own', () => {
     expect(meta('某某局2018年度政府信息公开工作年度报告\n根据《通知》（桐政办〔2018〕72号）要求……')['meta.doc_number']).toBeUndefined();
   });
+  it('takes the title its date line follows, not the titles of other reports above it', () => {
+    const m = meta('某县人民政府\n热点信息\n某县教育局2021年政府信息公开工作年度报告\n某县财政局2022年政府信息公开工作年度报告\n某县教育局2022年政府信息公开工作年度报告\n发布时间：2023-01-16\n正文');
+    expect(m).toMatchObject({ 'meta.title': '某县教育局2022年政府信息公开工作年度报告', 'meta.year': 2022 });
+  });
+  it('does not prefix a site name to a title that names its agency after the year', () => {
+    expect(meta('汉寿县人民政府\n2020年度汉寿县财政局政府信息公开工作年度报告\n发布时间：2021-01-25\n正文')).toMatchObject({ 'meta.title': '2020年度汉寿县财政局政府信息公开工作年度报告', 'meta.agency': '汉寿县财政局' });
+  });
   it('tells annual reports, summaries, self-checks and letters apart', () => {
     expect(meta('某局2018年政府信息公开工作年度报告\n正文')['meta.doc_kind']).toBe('annual_report');
     expect(meta('某局2018年政务公开工作总结\n正文')['meta.doc_kind']).toBe('work_summary');
@@ -73,6 +80,8 @@ describe('metadata of a document', () => {
     // the year's report under another name
     expect(meta('某街道办事处2020年政府信息公开工作情况报告\n正文')['meta.doc_kind']).toBe('annual_report');
     expect(meta('关于2019年政府信息公开工作情况的报告\n正文')['meta.doc_kind']).toBe('annual_report');
+    // an interpretation of the report is not the report
+    expect(meta('一图读懂：某市2022年政府信息公开工作年度报告\n正文')).toMatchObject({ 'meta.doc_kind': 'other', 'meta.agency': '某市人民政府' });
   });
   it('falls back to the page metadata and to the year before publication', () => {
     const m = meta('正文没有标题。', { articletitle: '某县2021年政府信息公开工作年度报告_某县人民政府', pubdate: '2022-01-30' });

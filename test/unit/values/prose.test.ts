@@ -15,6 +15,12 @@ describe('prose figures', () => {
     });
   });
 
+  it('reads figures with spaces around them, fees 共计…元 and none-clauses beside other clauses', () => {
+    expect(values('2022年，全市主动公开政府信息 35,612 条。收取检索、复制费用共计三百元。')).toEqual({ 'n.active_total': 35612, 'n.fees': 300 });
+    expect(values('全年未收到政府信息公开申请，未发生行政复议和行政诉讼。')).toEqual({ 'n.apply_received': 0, 'n.review_count': 0, 'n.suit_count': 0 });
+    expect(values('全年未收到行政复议申请。')['n.apply_received']).toBeUndefined();
+  });
+
   it('reads "none" sentences as zero', () => {
     expect(values('本年度，木场乡没有接到公众、法人或其他组织要求公开政府信息的申请。2023年我乡未收取政府信息公开费用。')).toEqual({ 'n.apply_received': 0, 'n.fees': 0 });
     expect(values('本年度我局无申请行政复议和提起行政诉讼情况。')).toEqual({ 'n.review_count': 0, 'n.suit_count': 0 });

@@ -120,10 +120,13 @@ function figure(raw: string): { value: number; approx: boolean } | null {
 }
 
 function noneIn(rule: ProseRule, s: string, at: number, sha256: string): ExtractedField | null {
-  if (rule.unless?.test(s) && rule.key === 'n.apply_received') return null;
   for (const re of rule.none) {
     const m = re.exec(s);
-    if (m) return field(rule.key, 0, m[0], [at + m.index, at + m.index + m[0].length], false, 0.8, sha256);
+    if (!m) continue;
+    // 未收到复议申请 is about something else; 未收到申请，未发生复议 says both
+    const clause = s.slice(Math.max(0, ...[...'，,'].map((d) => s.lastIndexOf(d, m.index) + 1)), m.index + m[0].length);
+    if (rule.key === 'n.apply_received' && rule.unless?.test(clause)) continue;
+    return field(rule.key, 0, m[0], [at + m.index, at + m.index + m[0].length], false, 0.8, sha256);
   }
   return null;
 }

@@ -53,19 +53,23 @@ function findTitle(lines: readonly Line[], pageMeta: Record<string, string>): Fo
     if (value) return { value, text: value, start: labelled.start + labelled.text.indexOf(value), confidence: 0.95 };
   }
   const head = lines.slice(0, 30);
+  const titled = head.map((l) => titleLike(clip(l.text)));
+  // titles of other reports may stand above the article's (相关链接, 热点信息): the article's own
+  // title is the one its date or source line follows
+  const dated = (i: number): boolean => head.slice(i + 1, i + 4).some((l) => DATE_LABELS.some((re) => re.test(l.text)) || /(?:来源|发布机构)\s*[:：]/u.test(l.text));
+  const pick = titled.findIndex((t, i) => t && !titled[i + 1] && dated(i));
   for (let i = 0; i < head.length; i++) {
     const text = clip(head[i]!.text);
-    if (text.length < 6 || text.length > 90 || NOT_TITLE.test(text) || BREADCRUMB.test(text) || NAV_LINE.test(text)) continue;
-    // 政府信息公开年报 alone names a site column, not a report
-    if (/年报$/u.test(text) && !/\d{4}|年度/u.test(text)) continue;
-    if (TITLE.test(text) && /(?:公开|政务)/u.test(text)) {
+    if (titled[i]) {
+      if (pick >= 0 && pick !== i) continue;
       // the agency on a line of its own above the year: 宁乡经济技术开发区管理委员会 / 2021年度…报告
       const above = i > 0 ? clip(head[i - 1]!.text) : '';
-      if (/^\d{4}\s*年/u.test(text) && above.length >= 4 && above.length <= 30 && AGENCY_LINE.test(above)) {
+      if (/^\d{4}\s*年/u.test(text) && !agencyInTitle(text) && above.length >= 4 && above.length <= 30 && AGENCY_LINE.test(above)) {
         return { value: above + text, text: above, start: head[i - 1]!.start + head[i - 1]!.text.indexOf(above), confidence: 0.8 };
       }
       return { value: text, text, start: head[i]!.start + head[i]!.text.indexOf(text), confidence: 0.9 };
     }
+    if (pick >= 0 || text.length < 6 || text.length > 90 || NOT_TITLE.test(text) || BREADCRUMB.test(text) || NAV_LINE.test(text)) continue;
     // a title broken over two lines: 关于2015年度…情况的 / 自查报告
     if (/(?:公开|政务).*的$/u.test(text)) {
       const rest = head.slice(i + 1, i + 4).find((l) => l.text.trim().length <= 12 && TITLE.test(l.text.trim()));
@@ -74,6 +78,13 @@ function findTitle(lines: readonly Line[], pageMeta: Record<string, string>): Fo
   }
   const meta = pageMeta.articletitle ?? pageMeta.title;
   return meta && TITLE.test(clip(meta)) ? { value: clip(meta), text: meta, start: null, confidence: 0.8 } : null;
+}
+
+/** A line that reads as a report's title (the checks of findTitle, title words and topic). */
+function titleLike(text: string): boolean {
+  if (text.length < 6 || text.length > 90 || NOT_TITLE.test(text) || BREADCRUMB.test(text) || NAV_LINE.test(text)) return false;
+  if (/年报$/u.test(text) && !/\d{4}|年度/u.test(text)) return false;
+  return TITLE.test(text) && /(?:公开|政务)/u.test(text);
 }
 
 function findAgency(lines: readonly Line[], title: string | null, pageMeta: Record<string, string>): Found<string> | null {
