@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../../src/main/core/normalize';
+import { mojibakeRepaired } from '../../../src/main/core/normalize/decode';
 import { NormalizeError } from '../../../src/main/core/normalize/types';
 import { fixture } from '../../support/tmp';
 
@@ -39,6 +40,12 @@ describe('encodings', () => {
       const { name, bytes } = seed(p);
       expect(normalize(bytes, name).encodingBy).toBe('utf8');
     }
+  });
+  it('repairs UTF-8 once read as Latin-1 and saved again, and leaves real Latin-1 text alone', () => {
+    const text = '某县民政局2020年政府信息公开工作年度报告\n主动公开政府信息12条。';
+    const garbled = Buffer.from(Buffer.from(text, 'utf8').toString('latin1'), 'utf8');
+    expect(normalize(garbled, 'x.txt').text).toBe(text);
+    expect(mojibakeRepaired('Café crème brûlée à la française, déjà vu, naïve façade, élève, Noël, garçon. '.repeat(3))).toBeNull();
   });
   it('reads a page re-saved as UTF-8 that still declares gb2312 as UTF-8', () => {
     const html = '<html><head><meta charset="gb2312"><title>某局2020年政府信息公开工作年度报告</title></head><body><p>主动公开政府信息12条。</p></body></html>';

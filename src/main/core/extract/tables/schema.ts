@@ -108,8 +108,8 @@ const T2_2019: TableSchema = {
 
 // ── 表三 ──
 const T3_VARIANTS: Readonly<Record<string, readonly string[]>> = {
-  new: ['本年新收政府信息公开申请数量', '本年新收政府信息公开申请', '本年新收申请数量'],
-  carried_over: ['上年结转政府信息公开申请数量', '上年结转政府信息公开申请', '上年结转申请数量'],
+  new: ['本年新收政府信息公开申请数量', '本年新收政府信息公开申请数', '本年新收政府信息公开申请', '本年新收申请数量'],
+  carried_over: ['上年结转政府信息公开申请数量', '上年结转政府信息公开申请数', '上年结转政府信息公开申请', '上年结转申请数量'],
   granted: ['予以公开'],
   partial: ['部分公开'],
   denied_secret: ['属于国家秘密'],
@@ -132,8 +132,8 @@ const T3_VARIANTS: Readonly<Record<string, readonly string[]>> = {
   other_overdue_fee: ['行政机关不再处理其政府信息公开申请', '申请人逾期未按收费通知要求缴纳费用'],
   other_other: ['其他'],
   other: ['其他处理'],
-  total: ['总计'],
-  carried_forward: ['结转下年度继续办理'],
+  total: ['总计', '合计'],
+  carried_forward: ['结转下年度继续办理', '结转下年度办理', '结转下年度'],
 };
 const T3_BLOCKERS: Readonly<Record<string, readonly string[]>> = {
   other_overdue_fix: ['缴纳费用', '收费通知'],
