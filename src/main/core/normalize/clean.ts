@@ -11,7 +11,8 @@ const FRAGMENTS: readonly RegExp[] = [
   /(?:打印本页|打印此页|关闭窗口|关闭本页|返回顶部|加入收藏)/gu,
   /扫一扫在手机(?:上)?打开当前页/gu,
   /(?:阅读次数|浏览次数|点击率|点击数|访问量|阅读量|浏览量|访问次数)\s*[:：]?\s*\d*\s*次?/gu,
-  /分享到\s*[:：].*$/gu,
+  // the share targets only: a page copied as one line goes on after them
+  /分享到\s*[:：]?\s*(?:(?:微信|微博|新浪微博|腾讯微博|QQ空间|QQ好友|QQ|朋友圈|人人网|豆瓣网?|百度|更多|复制链接|\+)[\s、|，,]*)*/gu,
   /\|{3,}/gu,
 ];
 

@@ -295,7 +295,7 @@ function blankAfter(cells: readonly Cell[]): Cell {
   return { value: null, text: '', start: at, end: at, approx: false, unit: null };
 }
 
-const SPLITTABLE = /^[+\-＋－]?[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[万萬]元|元)?$/u;
+const SPLITTABLE = /^[+\-＋－]?[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?(?:[万萬]元|元)?$/u;
 
 /** Every way to cut the row's digit runs so that it has exactly k cells. */
 function splitRuns(items: readonly Item[], k: number, limit = 20000): Cell[][] {
@@ -321,17 +321,17 @@ function splitRuns(items: readonly Item[], k: number, limit = 20000): Cell[][] {
     if (!splittable || extra === 0) return walk(i + 1, extra, [...acc, base]);
     const printedUnit = /(万元|萬元|元)$/u.exec(item.token.text)?.[1] ?? null;
     const unit = printedUnit?.replace('萬', '万') ?? null;
-    const run = item.token.text.slice(0, item.token.text.length - (unit?.length ?? 0)).replace(/[０-９．＋－]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+    const run = item.token.text.slice(0, item.token.text.length - (unit?.length ?? 0)).replace(/[０-９．＋－，]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
     // a sign starts a cell (本年增/减 +9): it belongs to the first piece
     const sign = /^[+-]/.test(run) ? run[0]! : '';
     const digits = run.slice(sign.length);
     for (let parts = 1; parts <= Math.min(digits.length, extra + 1); parts++) {
-      for (const pieces of cuts(digits, parts)) {
+      for (const pieces of groupedCuts(digits, parts)) {
         let offset = item.token.start;
         const cells = pieces.map((p, j) => {
           const last = j === pieces.length - 1;
           const printed = j === 0 ? `${sign}${p}` : p;
-          const cell: Cell = { value: Number(printed), text: last && printedUnit ? `${printed}${printedUnit}` : printed, start: offset, end: offset + printed.length + (last && unit ? unit.length : 0), approx: false, unit: last ? unit : null };
+          const cell: Cell = { value: Number(printed.replace(/,/g, '')), text: last && printedUnit ? `${printed}${printedUnit}` : printed, start: offset, end: offset + printed.length + (last && unit ? unit.length : 0), approx: false, unit: last ? unit : null };
           offset += printed.length;
           return cell;
         });
@@ -340,6 +340,25 @@ function splitRuns(items: readonly Item[], k: number, limit = 20000): Cell[][] {
     }
   };
   walk(0, k - items.length, []);
+  return out;
+}
+
+/**
+ * Cuts of a digit run whose last figure has thousands separators (11830921,164 → …|2|1,164): that
+ * figure starts one to three digits before its first comma, the digits before it are cut as usual.
+ */
+export function groupedCuts(run: string, parts: number): string[][] {
+  const comma = run.indexOf(',');
+  if (comma < 0) return cuts(run, parts);
+  const out: string[][] = [];
+  for (let lead = 1; lead <= 3 && lead <= comma; lead++) {
+    const head = run.slice(0, comma - lead);
+    const tail = run.slice(comma - lead);
+    if (!/^[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$/.test(tail) || head.includes(',')) continue;
+    if (head === '') {
+      if (parts === 1) out.push([tail]);
+    } else if (parts > 1) for (const pieces of cuts(head, parts - 1)) out.push([...pieces, tail]);
+  }
   return out;
 }
 
