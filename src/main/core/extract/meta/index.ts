@@ -77,7 +77,27 @@ function findTitle(lines: readonly Line[], pageMeta: Record<string, string>): Fo
     }
   }
   const meta = pageMeta.articletitle ?? pageMeta.title;
-  return meta && TITLE.test(clip(meta)) ? { value: clip(meta), text: meta, start: null, confidence: 0.8 } : null;
+  if (meta && TITLE.test(clip(meta))) return { value: clip(meta), text: meta, start: null, confidence: 0.8 };
+  return titleInRun(lines);
+}
+
+const YEAR = '(?:\\d{4}|[〇○零一二三四五六七八九]{4})';
+const TITLE_IN_RUN = new RegExp(`[\\p{Script=Han}（）()]{2,60}?${YEAR}\\s*年度?[\\p{Script=Han}]{0,12}?(?:政府信息公开|政务公开|信息公开)[\\p{Script=Han}]{0,10}?(?:年度报告|工作报告|情况报告|年报|工作总结|自查报告)`, 'u');
+/** what a page copied as one run prints before its title: menus, breadcrumbs, the column's name */
+const BEFORE_TITLE = /^.*(?:首页|当前位置|所在位置|政务公开|信息公开|公开年报|年度报告|年报|互动交流|政务服务|专题专栏)/u;
+
+/** A page copied as one long run of text (no line breaks): the first title-shaped stretch of its head. */
+function titleInRun(lines: readonly Line[]): Found<string> | null {
+  const first = lines.find((l) => l.text.trim());
+  if (!first || first.text.length <= 90) return null;
+  const head = first.text.slice(0, 2000);
+  const m = TITLE_IN_RUN.exec(head);
+  if (!m || head.slice(Math.max(0, m.index - 1), m.index) === '《') return null;
+  // the agency before the year: what precedes it on the run is chrome
+  const year = new RegExp(`${YEAR}\\s*年`, 'u').exec(m[0])!.index;
+  const value = m[0].slice(0, year).replace(BEFORE_TITLE, '') + m[0].slice(year);
+  const at = m.index + m[0].length - value.length;
+  return { value, text: value, start: first.start + at, confidence: 0.6 };
 }
 
 /** A line that reads as a report's title (the checks of findTitle, title words and topic). */
