@@ -84,6 +84,12 @@ describe('metadata of a document', () => {
     // the year's report under another name
     expect(meta('某街道办事处2020年政府信息公开工作情况报告\n正文')['meta.doc_kind']).toBe('annual_report');
     expect(meta('关于2019年政府信息公开工作情况的报告\n正文')['meta.doc_kind']).toBe('annual_report');
+    // a notice publishing the report that prints it is the report; a letter only naming it is not
+    expect(meta('某局关于公布2022年政府信息公开工作年度报告的通知\n一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n正文')['meta.doc_kind']).toBe('annual_report');
+    expect(meta('某局关于报送2022年政府信息公开工作年度报告的函\n县政务公开办：\n现予报送，请审核。')['meta.doc_kind']).toBe('other');
+    // notes and dates after a title
+    expect(meta('某局2022年政府信息公开工作年度报告（全文）\n发布时间：2023-01-16\n正文')).toMatchObject({ 'meta.title': '某局2022年政府信息公开工作年度报告（全文）', 'meta.doc_kind': 'annual_report' });
+    expect(meta('某局2022年政府信息公开工作年度报告 2023-01-16\n正文')['meta.title']).toBe('某局2022年政府信息公开工作年度报告');
     // an interpretation of the report is not the report
     expect(meta('一图读懂：某市2022年政府信息公开工作年度报告\n正文')).toMatchObject({ 'meta.doc_kind': 'other', 'meta.agency': '某市人民政府' });
   });

@@ -44,7 +44,18 @@ interface Found<T> {
   confidence: number;
 }
 
-const clip = (s: string): string => s.replace(/^[【[][^】\]]{1,12}[】\]]/u, '').replace(/^《([^《》]+)》$/u, '$1').replace(/[\s|]+$/u, '').replace(/[_\-|—]\s*[^_\-|—]*(?:政府|网|门户)$/u, '').trim();
+const clip = (s: string): string =>
+  s
+    .replace(/^[【[][^】\]]{1,12}[】\]]/u, '')
+    .replace(/^《([^《》]+)》$/u, '$1')
+    .replace(/[\s|]+$/u, '')
+    .replace(/[_\-|—]\s*[^_\-|—]*(?:政府|网|门户)$/u, '')
+    // a date printed after the title on its line
+    .replace(/\s+\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/u, '')
+    .trim();
+/** a note after a title: 年度报告（全文）, 年度报告(修订版) */
+const TITLE_NOTE = /\s*[（(](?:全文|正文|修订版|修订稿|更正版?|更新版?|图文版?|文字版|终稿|附表)[)）]$/u;
+const isTitleText = (text: string): boolean => TITLE.test(text.replace(TITLE_NOTE, ''));
 
 function findTitle(lines: readonly Line[], pageMeta: Record<string, string>): Found<string> | null {
   const labelled = lines.slice(0, 15).find((l) => /^(?:标\s*题|文件名称|名\s*称)\s*[:：]/u.test(l.text));
@@ -77,7 +88,7 @@ function findTitle(lines: readonly Line[], pageMeta: Record<string, string>): Fo
     }
   }
   const meta = pageMeta.articletitle ?? pageMeta.title;
-  if (meta && TITLE.test(clip(meta))) return { value: clip(meta), text: meta, start: null, confidence: 0.8 };
+  if (meta && isTitleText(clip(meta))) return { value: clip(meta), text: meta, start: null, confidence: 0.8 };
   return titleInRun(lines);
 }
 
@@ -104,7 +115,7 @@ function titleInRun(lines: readonly Line[]): Found<string> | null {
 function titleLike(text: string): boolean {
   if (text.length < 6 || text.length > 90 || NOT_TITLE.test(text) || BREADCRUMB.test(text) || NAV_LINE.test(text)) return false;
   if (/年报$/u.test(text) && !/\d{4}|年度/u.test(text)) return false;
-  return TITLE.test(text) && /(?:公开|政务)/u.test(text);
+  return isTitleText(text) && /(?:公开|政务)/u.test(text);
 }
 
 function findAgency(lines: readonly Line[], title: string | null, pageMeta: Record<string, string>): Found<string> | null {
@@ -188,10 +199,20 @@ const KINDS: readonly (readonly [RegExp, DocKind])[] = [
   [/(?:信息公开|政务公开)[\p{Script=Han}（）()]*?报告/u, 'annual_report'],
 ];
 
+/** headings of a report's own sections (the national outline and the legacy one) */
+const REPORT_SECTIONS = ['总体情况', '概述', '主动公开政府信息情况', '收到和处理政府信息公开申请情况', '依申请公开', '行政复议、行政诉讼情况', '存在的主要问题', '其他需要报告的事项', '政府信息公开情况统计表'];
+
+/** A notice publishing the report that prints it (关于公布…年度报告的通知, then the report), not a letter only naming it. */
+const holdsReport = (lines: readonly Line[]): boolean => {
+  const body = lines.map((l) => l.text).join('\n');
+  return REPORT_SECTIONS.filter((h) => body.includes(h)).length >= 3;
+};
+
 /** The kind from the title, else from the opening lines (an untitled report still says 本年度报告). */
 function docKind(lines: readonly Line[], title: Found<string> | null, sha256: string): ExtractedField {
   const field = (kind: DocKind, text: string | null, start: number | null, confidence: number): ExtractedField =>
     metaField('meta.doc_kind', kind, text, start, confidence, sha256);
+  if (title && LETTER.test(title.value) && /年度报告|年报/u.test(title.value) && holdsReport(lines)) return field('annual_report', title.text, title.start, 0.7);
   if (title) return field(LETTER.test(title.value) || INTERPRETATION.test(title.value) ? 'other' : (KINDS.find(([re]) => re.test(title.value))?.[1] ?? 'other'), title.text, title.start, 0.9);
   const head = lines.slice(0, 10);
   const first = head.find((l) => l.text.trim());
