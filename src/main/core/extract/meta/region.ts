@@ -95,10 +95,7 @@ function agencyPlaces(agency: string): Own {
   const renamedCandidates = renamed ? countiesNamed(renamed[0]) : [];
   if (exact) own.county = { text: take(exact[0]), candidates: exact[1] };
   else if (renamed && renamedCandidates.length > 0 && !/^(?:市|县|区)/u.test(rest.slice(renamed[0].length))) own.county = { text: take(renamed[0].length), candidates: renamedCandidates };
-  else if (!own.prefecture) {
-    const zone = zoneCounty(rest);
-    if (zone) own.county = zone;
-  }
+  else if (!own.prefecture) Object.assign(own, zonePlace(rest));
   const township = TOWNSHIP.exec(rest);
   if (township) own.township = township[1];
   return own;
@@ -106,12 +103,20 @@ function agencyPlaces(agency: string): Own {
 
 const ZONE = /^([\p{Script=Han}]{2,3}?)(?:国家级?)?(?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|开发区|工业园区|产业园区|工业园|新区)/u;
 
-/** A zone named after its county (宁乡经济技术开发区 lies in 宁乡市): the county of that stem, when one name. */
-function zoneCounty(rest: string): Own['county'] | undefined {
+/**
+ * A zone named after its place: after a prefecture when one has that name (湘潭高新技术产业开发区 is
+ * 湘潭市's, not 湘潭县's), else after its county (宁乡经济技术开发区 lies in 宁乡市), when one name.
+ */
+function zonePlace(rest: string): Pick<Own, 'prefecture' | 'county'> {
   const m = ZONE.exec(rest);
-  const candidates = m ? countiesNamed(`${m[1]}县`) : [];
-  const names = new Set(candidates.map((c) => c.name));
-  return names.size === 1 ? { text: candidates[0]!.name, candidates } : undefined;
+  if (!m) return {};
+  const g = gazetteer();
+  for (const form of [`${m[1]}市`, `${m[1]}州`, `${m[1]}地区`, `${m[1]}盟`]) {
+    const prefectures = g.prefectureForms.get(form);
+    if (prefectures) return { prefecture: { text: form, candidates: prefectures } };
+  }
+  const candidates = countiesNamed(`${m[1]}县`);
+  return new Set(candidates.map((c) => c.name)).size === 1 ? { county: { text: candidates[0]!.name, candidates } } : {};
 }
 
 /**
