@@ -21,6 +21,15 @@ describe('prose figures', () => {
     expect(values('全年未收到行政复议申请。')['n.apply_received']).toBeUndefined();
   });
 
+  it('reads other wordings: 群众 applications, 政务信息, reviews and lawsuits stated together, 不存在', () => {
+    expect(values('全年受理群众申请公开政府信息5件。')).toEqual({ 'n.apply_received': 5 });
+    expect(values('全年共收到群众政府信息公开申请3件。')).toEqual({ 'n.apply_received': 3 });
+    expect(values('全年主动公开各类政务信息318条。')).toEqual({ 'n.active_total': 318 });
+    expect(values('今年以来共公开各类信息256条。')).toEqual({ 'n.active_total': 256 });
+    expect(values('政府信息公开行政复议、行政诉讼均为0件。')).toEqual({ 'n.review_count': 0, 'n.suit_count': 0 });
+    expect(values('不存在收费情况。')).toEqual({ 'n.fees': 0 });
+  });
+
   it('reads "none" sentences as zero', () => {
     expect(values('本年度，木场乡没有接到公众、法人或其他组织要求公开政府信息的申请。2023年我乡未收取政府信息公开费用。')).toEqual({ 'n.apply_received': 0, 'n.fees': 0 });
     expect(values('本年度我局无申请行政复议和提起行政诉讼情况。')).toEqual({ 'n.review_count': 0, 'n.suit_count': 0 });

@@ -26,15 +26,15 @@ const ABOUT = '(?:约|近|逾|超过)?';
 /** a running total since some earlier year (截至2021年底，累计…; 历年), not the year's figure */
 const SINCE = /历年|(?<!全年|本年|年度|全年共)累计/u;
 // 未经复议 ("without prior review") and 尚未审结 ("pending"), table headers, are not negations
-const NEG = '(?:未(?!经复议|审结)|没有|无|尚无|暂无)';
+const NEG = '(?:未(?!经复议|审结)|没有|无|尚无|暂无|不存在)';
 
 const RULES: readonly ProseRule[] = [
   {
     key: 'n.active_total',
     figure: [
       // 主动公开文件156条: Fujian's tables count documents (主动公开文件数)
-      new RegExp(`主动公开(?:各类|政府|相关|的)?(?:政府)?(?:信息|文件)(?:共计?|总计|合计|累计)?${ABOUT}${NUM}条`, 'gu'),
-      new RegExp(`共(?:公布|公开|发布)政府信息${ABOUT}${NUM}条`, 'gu'),
+      new RegExp(`主动公开(?:各类|政府|相关|的)?(?:政府|政务)?(?:信息|文件)(?:共计?|总计|合计|累计)?${ABOUT}${NUM}条`, 'gu'),
+      new RegExp(`共(?:公布|公开|发布)(?:各类(?:政府|政务)?|政府|政务)信息${ABOUT}${NUM}条`, 'gu'),
     ],
     none: [],
     unless: /其中|其他|占|各乡镇|各部门|区直|专栏|栏目/u,
@@ -44,7 +44,8 @@ const RULES: readonly ProseRule[] = [
   {
     key: 'n.apply_received',
     figure: [
-      new RegExp(`(?:收到|受理|新收|接收)(?:政府信息公开|信息公开|公开)?申请(?:共计?)?${ABOUT}${NUM}(?:件|个|份)`, 'gu'),
+      new RegExp(`(?:收到|受理|新收|接收)(?:群众|公众|公民)?(?:政府信息公开|信息公开|公开)?申请(?:共计?)?${ABOUT}${NUM}(?:件|个|份)`, 'gu'),
+      new RegExp(`(?:收到|受理|接到)(?:群众|公众|公民)?申请公开政府信息(?:共计?)?${ABOUT}${NUM}(?:件|个|份)`, 'gu'),
       new RegExp(`(?:收到|受理)依申请公开(?:政府信息)?(?:事项|申请)?(?:共计?)?${ABOUT}${NUM}(?:件|个|份)`, 'gu'),
     ],
     none: [new RegExp(`${NEG}(?:收到|接到|受理)[^，,]{0,30}申请`, 'u'), new RegExp(`${NEG}依申请公开(?:政府信息)?(?:情况|事项|信息事项|政府信息办理情况)`, 'u')],
@@ -52,12 +53,13 @@ const RULES: readonly ProseRule[] = [
   },
   {
     key: 'n.review_count',
-    figure: [new RegExp(`行政复议(?:案件)?${NUM}(?:件|起)`, 'gu')],
+    // 行政复议、行政诉讼均为0件 states both
+    figure: [new RegExp(`行政复议(?:案件)?${NUM}(?:件|起)`, 'gu'), new RegExp(`行政复议[、和及与]行政诉讼(?:案件)?(?:均为|都为|均)${NUM}(?:件|起)`, 'gu')],
     none: [new RegExp(`${NEG}(?:发生|收到|接到|出现|申请|提起)?[^，,]{0,24}复议`, 'u')],
   },
   {
     key: 'n.suit_count',
-    figure: [new RegExp(`行政诉讼(?:案件)?${NUM}(?:件|起)`, 'gu')],
+    figure: [new RegExp(`行政诉讼(?:案件)?(?:均为|都为|均)?${NUM}(?:件|起)`, 'gu')],
     none: [new RegExp(`${NEG}(?:发生|收到|接到|出现|申请|提起)?[^，,]{0,30}诉讼`, 'u')],
   },
   {
