@@ -54,6 +54,9 @@ describe('region', () => {
     expect(regionOf('木场乡人民政府', '主动在镇康县人民政府门户网站公开…临沧市人民政府办公室')).toBe('云南省临沧市镇康县');
     // a zone named after its county lies in it
     expect(regionOf('宁乡经济技术开发区管理委员会', '')).toBe('湖南省长沙市宁乡市');
+    // a township's county from the site it is on when its text names none
+    expect(regionOf('茅坪镇人民政府', '2021年，我镇主动公开政府信息143条。', '秭归县人民政府')).toBe('湖北省宜昌市秭归县');
+    expect(regionOf('湖北省自然资源厅', '', '主办单位：秭归县人民政府办公室')).toBe('湖北省');
     // …after its city when a city has the name (湘潭市, not 湘潭县)
     expect(regionOf('湘潭高新技术产业开发区管理委员会', '')).toBe('湖南省湘潭市');
   });

@@ -47,6 +47,13 @@ describe('encodings', () => {
     expect(normalize(garbled, 'x.txt').text).toBe(text);
     expect(mojibakeRepaired('Café crème brûlée à la française, déjà vu, naïve façade, élève, Noël, garçon. '.repeat(3))).toBeNull();
   });
+  it('keeps the footer that names who runs the site aside as pageMeta.site', () => {
+    const html = '<html><body><p>正文</p><div class="footer">主办单位：秭归县人民政府办公室 鄂ICP备05008866号</div></body></html>';
+    expect(normalize(Buffer.from(html), 'x.html').pageMeta.site).toContain('秭归县人民政府办公室');
+    const text = normalize(Buffer.from('正文一行\n主办单位：龙泉驿区人民政府办公室'), 'x.txt');
+    expect(text.pageMeta.site).toContain('龙泉驿区人民政府办公室');
+    expect(text.text).not.toContain('主办单位');
+  });
   it('reads a page re-saved as UTF-8 that still declares gb2312 as UTF-8', () => {
     const html = '<html><head><meta charset="gb2312"><title>某局2020年政府信息公开工作年度报告</title></head><body><p>主动公开政府信息12条。</p></body></html>';
     const doc = normalize(Buffer.from(html, 'utf8'), 'x.html');

@@ -37,11 +37,15 @@ export interface Cleaned {
   blocks: Block[];
   boilerplateLines: number;
   repeatedChars: number;
+  /** dropped footer lines naming who runs the site (主办单位：…, 版权所有：…) */
+  site: string[];
 }
+const SITE_LINE = /主办|主辦|版权所有|版權所有|Copyright/iu;
 
 export function clean(blocks: readonly Block[]): Cleaned {
   let boilerplateLines = 0;
   const kept: Block[] = [];
+  const site: string[] = [];
   for (const b of blocks) {
     if (b.cells || b.marks) {
       // table rows and positioned lines keep their text (offsets map to cells and page boxes)
@@ -56,9 +60,10 @@ export function clean(blocks: readonly Block[]): Cleaned {
     const chrome = isChromeLine(text);
     if (changed || chrome) boilerplateLines++;
     if (text && !chrome) kept.push({ text });
+    else if (chrome && SITE_LINE.test(text)) site.push(text);
   }
   const { blocks: once, removedChars } = dropRepeatedBody(kept);
-  return { blocks: once, boilerplateLines, repeatedChars: removedChars };
+  return { blocks: once, boilerplateLines, repeatedChars: removedChars, site };
 }
 
 const MIN_ANCHOR = 20;

@@ -1,7 +1,7 @@
 // normalize: bytes of a web page or text file → NormalizedDoc (clean text, tables, page metadata).
 import path from 'node:path';
 import { decode, type Decoded } from './decode';
-import { parseHtml } from './html';
+import { addSite, parseHtml } from './html';
 import { htmlPartOfMht } from './mht';
 import { clean } from './clean';
 import { cleanInline, CELL_SEPARATOR, type Block } from './blocks';
@@ -49,6 +49,7 @@ function textBlocks(text: string): Block[] {
 
 function assemble(blocks: Block[], pageMeta: Record<string, string>, sourceKind: SourceKind, decoded: Pick<Decoded, 'encoding' | 'by'>): NormalizedDoc {
   const cleaned = clean(blocks);
+  for (const line of cleaned.site) addSite(pageMeta, line);
   let text = '';
   const tables = new Map<number, SourceTable>();
   const positions: TextBox[] = [];

@@ -32,7 +32,8 @@ export function extractMeta(doc: NormalizedDoc, sha256: string): ExtractedField[
   add(docNumber(lines, sha256));
   add(indexNumber(lines, sha256));
   // composed from the agency and the places the text names: no single span
-  const region = regionOf(agency?.value ?? null, doc.text);
+  const site = [/[_|－—-]\s*([^_|－—-]+)$/u.exec(doc.pageMeta.title ?? '')?.[1], doc.pageMeta.site].filter(Boolean).join('\n');
+  const region = regionOf(agency?.value ?? null, doc.text, site);
   if (region) add(metaField('meta.region', region, null, null, 0.7, sha256));
   return out;
 }
