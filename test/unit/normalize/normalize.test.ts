@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../../src/main/core/normalize';
 import { mojibakeRepaired } from '../../../src/main/core/normalize/decode';
+import { mergeBoxRows } from '../../../src/main/core/normalize/box-table';
 import { NormalizeError } from '../../../src/main/core/normalize/types';
 import { fixture } from '../../support/tmp';
 
@@ -46,6 +47,19 @@ describe('encodings', () => {
     const garbled = Buffer.from(Buffer.from(text, 'utf8').toString('latin1'), 'utf8');
     expect(normalize(garbled, 'x.txt').text).toBe(text);
     expect(mojibakeRepaired('Café crème brûlée à la française, déjà vu, naïve façade, élève, Noël, garçon. '.repeat(3))).toBeNull();
+  });
+  it('reads a box-drawn table row whose cells wrap over lines as one row, rulings dropped', () => {
+    const dump = [
+      '┌──────────────────┬───┬───┐',
+      '│1.申请人无正当理由逾期不补正、行政 │3  │4  │',
+      '│机关不再处理其政府信息公开申请     │   │   │',
+      '├──────────────────┼───┼───┤',
+      '│  │1  │   │',
+      '└──────────────────┴───┴───┘',
+    ];
+    expect(mergeBoxRows(dump)).toEqual(['1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 │ 3 │ 4', ' │ 1 │ ']);
+    // the text of a cell spanning rows, printed beside a ruling, stays
+    expect(mergeBoxRows(['│（六）其他 ├────┼───┤'])).toEqual(['（六）其他']);
   });
   it('keeps the footer that names who runs the site aside as pageMeta.site', () => {
     const html = '<html><body><p>正文</p><div class="footer">主办单位：秭归县人民政府办公室 鄂ICP备05008866号</div></body></html>';

@@ -4,6 +4,7 @@ import { decode, type Decoded } from './decode';
 import { addSite, parseHtml } from './html';
 import { htmlPartOfMht } from './mht';
 import { clean } from './clean';
+import { mergeBoxRows } from './box-table';
 import { cleanInline, CELL_SEPARATOR, type Block } from './blocks';
 import { NormalizeError, type GridCell, type NormalizedDoc, type SourceKind, type SourceTable, type TextBox } from './types';
 import type { PositionedDoc } from './positioned-types';
@@ -40,8 +41,7 @@ function declaredCharset(head: string): string | null {
 }
 
 function textBlocks(text: string): Block[] {
-  return text
-    .split(/\r\n|\r|\n/)
+  return mergeBoxRows(text.split(/\r\n|\r|\n/))
     .map(cleanInline)
     .filter(Boolean)
     .map((line) => ({ text: line }));

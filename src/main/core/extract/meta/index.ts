@@ -238,7 +238,8 @@ function docNumber(lines: readonly Line[], sha256: string): ExtractedField | nul
     const labelled = /(?:发文字号|文\s*号)\s*[:：]\s*/u.exec(line.text);
     const from = labelled ? labelled.index + labelled[0].length : 0;
     const m = DOC_NUMBER.exec(line.text.slice(from));
-    if (!m || (!labelled && m.index > 0)) continue;
+    // a citation that a wrapped paragraph carried to the start of a line: …〔2021〕30号）要求编制
+    if (!m || (!labelled && (m.index > 0 || /^[）)》]/u.test(line.text.slice(from + m.index + m[0].length))))) continue;
     return metaField('meta.doc_number', canonicalDocNumber(m[1]!), m[1]!, line.start + from + m.index, 0.9, sha256);
   }
   return null;
