@@ -86,9 +86,10 @@ const WRAPPED = /(?<=[^\n]{30}[\p{Script=Han}\d，,、“”（）()])\n(?=[\p{S
 
 function sentences(text: string): Sentence[] {
   const out: Sentence[] = [];
-  for (const m of text.replace(WRAPPED, '\u0000').matchAll(/[^。；;！!？?\n|]+/gu)) {
+  // a wrapped line break is marked with U+E000 (private use: not in the text) and left out of s
+  for (const m of text.replace(WRAPPED, '\ue000').matchAll(/[^。；;！!？?\n|]+/gu)) {
     const breaks: number[] = [];
-    const s = m[0].replace(/\u0000/gu, (_, i: number) => (breaks.push(i - breaks.length), ''));
+    const s = m[0].replace(/\ue000/gu, (_, i: number) => (breaks.push(i - breaks.length), ''));
     const pos = (i: number): number => m.index + i + breaks.filter((b) => b <= i).length;
     out.push({ s, at: m.index, pos });
   }
