@@ -78,6 +78,9 @@ describe('metadata of a document', () => {
     const run = '某市人民政府首页政务公开政务服务首页 > 政务公开 > 年度报告某市民政局2022年政府信息公开工作年度报告发布日期：2023-01-20 根据《中华人民共和国政府信息公开条例》，现公布本局2022年度政府信息公开工作年度报告。一、总体情况……';
     expect(meta(run)).toMatchObject({ 'meta.title': '某市民政局2022年政府信息公开工作年度报告', 'meta.year': 2022, 'meta.published_at': '2023-01-20' });
   });
+  it('joins a title wrapped at the page width', () => {
+    expect(meta('荆门市市场监督管理局2022年政府信息公开工作年\n度报告\n发布日期：2023-01-20\n正文')['meta.title']).toBe('荆门市市场监督管理局2022年政府信息公开工作年度报告');
+  });
   it('does not prefix a site name to a title that names its agency after the year', () => {
     expect(meta('汉寿县人民政府\n2020年度汉寿县财政局政府信息公开工作年度报告\n发布时间：2021-01-25\n正文')).toMatchObject({ 'meta.title': '2020年度汉寿县财政局政府信息公开工作年度报告', 'meta.agency': '汉寿县财政局' });
   });

@@ -61,6 +61,10 @@ describe('encodings', () => {
     // the text of a cell spanning rows, printed beside a ruling, stays
     expect(mergeBoxRows(['│（六）其他 ├────┼───┤'])).toEqual(['（六）其他']);
   });
+  it('drops the print header and footer of a printed page copied as text', () => {
+    const text = normalize(Buffer.from('12/1/26, 10:50 PM   某局2022年政府信息公开工作年度报告_某市人民政府\n某局2022年政府信息公开工作年度报告\n正文\nfile:///tmp/a.html   1/3\n2023/1/20 下午3:05 某局2022年政府信息公开工作年度报告\n正文二'), 'x.txt').text;
+    expect(text).toBe('某局2022年政府信息公开工作年度报告\n正文\n正文二');
+  });
   it('keeps the footer that names who runs the site aside as pageMeta.site', () => {
     const html = '<html><body><p>正文</p><div class="footer">主办单位：秭归县人民政府办公室 鄂ICP备05008866号</div></body></html>';
     expect(normalize(Buffer.from(html), 'x.html').pageMeta.site).toContain('秭归县人民政府办公室');

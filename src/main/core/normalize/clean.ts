@@ -24,6 +24,10 @@ const LINES: readonly RegExp[] = [
   /^(?:上一篇|下一篇|上一条|下一条|上一條|下一條)\s*[:：]/u,
   /(?:版权所有|版權所有|ICP备|ICP備|ICP证|ICP證|公网安备|公網安備|网站标识码|網站標識碼|技术支持|技術支持|主办单位|主辦單位|承办单位|承辦單位|网站地图|網站地圖|联系我们|聯繫我們|政府网站找错|适老化|無障礙|无障碍)/iu,
   /^(?:相关链接|相关文章|相关阅读|相关新闻|热点推荐)\s*[:：]?$/u,
+  // a browser's print header and footer kept by a text copy of the printed page: 12/1/26, 10:50 PM
+  // …title…, 2023/1/20 15:05 …; file:///…/page.html 1/3
+  /^(?:\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}\s*(?:[AP]M)?|\d{4}\/\d{1,2}\/\d{1,2}\s+(?:上午|下午)?\d{1,2}:\d{2})\s+\S/iu,
+  /^(?:https?|file):\/\/\S+\s+\d{1,3}\s*\/\s*\d{1,3}$/iu,
 ];
 const MAX_CHROME_LINE = 120;
 const PAGE_NUMBER = /^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/u;

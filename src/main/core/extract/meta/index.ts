@@ -82,6 +82,11 @@ function findTitle(lines: readonly Line[], pageMeta: Record<string, string>): Fo
       return { value: text, text, start: head[i]!.start + head[i]!.text.indexOf(text), confidence: 0.9 };
     }
     if (pick >= 0 || text.length < 6 || text.length > 90 || NOT_TITLE.test(text) || BREADCRUMB.test(text) || NAV_LINE.test(text)) continue;
+    // a title wrapped at the page width: …政府信息公开工作年 / 度报告
+    const next = clip(head[i + 1]?.text ?? '');
+    if (/(?:公开|政务)/u.test(text) && next.length > 0 && next.length <= 12 && titleLike(text + next)) {
+      return { value: text + next, text, start: head[i]!.start + head[i]!.text.indexOf(text), confidence: 0.8 };
+    }
     // a title broken over two lines: 关于2015年度…情况的 / 自查报告
     if (/(?:公开|政务).*的$/u.test(text)) {
       const rest = head.slice(i + 1, i + 4).find((l) => l.text.trim().length <= 12 && TITLE.test(l.text.trim()));

@@ -77,8 +77,8 @@ export function readTable(text: string, schema: TableSchema, region: Region, evi
   const span = `${region.start}:${region.end}`;
   const read = cache.pairs.get(span) ?? pairs(tokenize(text, region.start, region.end), text);
   cache.pairs.set(span, read);
-  for (const pair of read) {
-    const match = matchRow(pair.label, schema.rows, group);
+  for (const [n, pair] of read.entries()) {
+    const match = matchRow(pair.label, schema.rows, group) ?? matchRow(pair.label + continuation(read[n + 1]), schema.rows, group);
     if (!match) {
       if (schema.id === 'legacy') collectUnmapped(pair, unmapped);
       continue;
@@ -115,6 +115,15 @@ export function readTable(text: string, schema: TableSchema, region: Region, evi
     if (row.unplaced?.length) unmapped.push({ label: `${label}·法人或其他组织（列不明）`, values: row.unplaced.map((c) => c.value), span: [row.labelStart, row.unplaced.at(-1)!.end] });
   }
   return { schema, rows: [...rows.values()], unmapped };
+}
+
+/**
+ * The end of a wrapped label printed after the row's figures (PDF and text-browser copies: …处理其
+ * 政府信息公 | 0 | 0 … then 开申请 on the next line): the next row's short first line, unless numbered.
+ */
+function continuation(next: Pair | undefined): string {
+  const first = next?.label.split('\n')[0]!.trim() ?? '';
+  return next && next.label.includes('\n') && first.length <= 12 && !/^(?:[（(]?[一二三四五六七八九十]+[）)、.．]|\d+[.、．])/u.test(first) ? first : '';
 }
 
 /** The column of a 表三 that prints 法人或其他组织 as one figure. */
