@@ -10,6 +10,8 @@ await build({
     'workers/pipeline': 'src/main/workers/pipeline.ts',
     // the per-file pipeline as a library, for bench/extract.mjs
     pipeline: 'src/main/core/pipeline.ts',
+    // the store and the API host as a library, for bench/library.mjs
+    core: 'src/main/core/bench-exports.ts',
   },
   outdir: 'out/node',
   bundle: true,

@@ -62,8 +62,12 @@ export interface ReportSummary {
   fileName: string;
   reviewStatus: 'unreviewed' | 'in_review' | 'verified';
   failedChecks: number;
+  /** lowest confidence of the report's fields, null without fields */
+  minConfidence: number | null;
   duplicateOf: number | null;
   importedAt: string;
+  /** in the trash since, null in the library */
+  deletedAt: string | null;
 }
 
 export interface ReportFile {

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fixture, tempDir } from '../support/tmp';
 import { built } from '../support/built';
 import type { Harness } from '../../src/main/harness/server';
+import { SCHEMA_VERSION } from '../../src/main/core/store/migrations';
 
 let harness: Harness | undefined;
 afterEach(async () => {
@@ -28,7 +29,7 @@ describe('browser harness', () => {
     const page = await (await fetch(h.url)).text();
     expect(page).toContain(`<meta name="nianbao-token" content="${h.token}">`);
     const info = await (await call(h, 'library:info', {})).json();
-    expect(info).toMatchObject({ ok: true, value: { reports: 0, schemaVersion: 2 } });
+    expect(info).toMatchObject({ ok: true, value: { reports: 0, schemaVersion: SCHEMA_VERSION } });
   });
 
   it('refuses a wrong token, a foreign origin and invalid arguments', async () => {
@@ -53,8 +54,9 @@ describe('browser harness', () => {
     expect(started).toMatchObject({ ok: true, value: { jobId: expect.any(String) } });
     expect(await done).toMatchObject({ imported: 5, failed: 0 });
     expect(events.at(-1)).toBe('5/5');
-    const list = (await (await call(h, 'library:list', {})).json()) as { value: unknown[] };
-    expect(list.value).toHaveLength(5);
+    const list = (await (await call(h, 'library:list', {})).json()) as { value: { total: number; rows: unknown[] } };
+    expect(list.value.total).toBe(5);
+    expect(list.value.rows).toHaveLength(5);
   });
 });
 
@@ -64,8 +66,8 @@ describe('corrections over the API', () => {
     const done = new Promise((resolve) => h.host.on('job:done', resolve));
     await call(h, 'import:start', { paths: [fixture('seeds')] });
     await done;
-    const list = (await (await call(h, 'library:list', {})).json()) as { value: { id: number; fileName: string }[] };
-    const id = list.value.find((r) => r.fileName.startsWith('003_'))!.id;
+    const list = (await (await call(h, 'library:list', {})).json()) as { value: { rows: { id: number; fileName: string }[] } };
+    const id = list.value.rows.find((r) => r.fileName.startsWith('003_'))!.id;
     const updated = (await (await call(h, 'field:update', { reportId: id, key: 'legacy.apply.in_person', value: 2, status: 'corrected', note: '核对原件' })).json()) as {
       ok: boolean;
       value: { fields: { key: string; value: unknown; status: string }[]; checks: { rule: string; ok: boolean }[] };

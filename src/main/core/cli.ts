@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { FileOutcome, JobProgress } from '../../shared/model';
 import { openLibrary, type Library } from './store/library';
-import { listReports } from './store/reports';
+import { reportSummaries } from './store/reports';
+import { queryIds } from './store/library-query';
 import { failStaleJobs } from './store/jobs';
 import { inlineExecutor, workerExecutor } from './import/executor';
 import { runImport } from './import/job';
@@ -20,7 +21,7 @@ export interface CliIo {
 const USAGE = `用法 / usage:
   nianbao import <文件或文件夹>... [--db PATH]    导入 / import files and folders
   nianbao export --db PATH --format json|csv|csv-wide|xlsx --out FILE   导出 / export
-  nianbao list [--db PATH]                        列出报告 / list reports
+  nianbao list [--db PATH] [--search TEXT]        列出报告（可全文搜索）/ list reports (full-text search)
 Without --db the library in NIANBAO_HOME or the per-user app data folder is used.`;
 
 const STATUS_LABEL: Record<FileOutcome['status'], string> = { imported: '已导入', duplicate: '重复', failed: '失败', skipped: '跳过' };
@@ -30,7 +31,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { db: { type: 'string' }, format: { type: 'string', default: 'json' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { db: { type: 'string' }, search: { type: 'string' }, format: { type: 'string', default: 'json' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (!command || values.help || command === 'help') {
     io.out(USAGE);
@@ -57,7 +58,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     }
     case 'list':
       return withLibrary(open(), (lib) => {
-        for (const r of listReports(lib.db)) {
+        for (const r of reportSummaries(lib.db, queryIds(lib.db, { search: values.search }))) {
           const dup = r.duplicateOf ? `\t重复于 #${r.duplicateOf}` : '';
           io.out(`#${r.id}\t${r.year ?? '—'}\t${r.format ?? '—'}\t${r.agency ?? '—'}\t${r.fileName}${dup}`);
         }
