@@ -27,7 +27,7 @@ export type SortKey = (typeof SORT_KEYS)[number];
 const contains = z.string().trim().min(1).max(100);
 const year = z.number().int().min(1900).max(2200);
 const count = z.number().int().min(0).max(10_000);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const instant = z.iso.datetime();
 
 export const libraryFilters = z
   .object({
@@ -48,9 +48,9 @@ export const libraryFilters = z
     failedMax: count,
     /** lowest field confidence below this */
     confidenceBelow: z.number().min(0).max(1),
-    /** import date, inclusive (YYYY-MM-DD, UTC) */
-    importedFrom: day,
-    importedTo: day,
+    /** imported at or after / before these instants (ISO, UTC: the list turns local dates into them) */
+    importedFrom: instant,
+    importedBefore: instant,
   })
   .partial()
   .strict();

@@ -1,34 +1,30 @@
 // The main window: header, library list, report detail, job panel; drop anywhere to import.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { LibraryInfo } from '../../shared/api';
-import type { ReportSummary } from '../../shared/model';
 import { api } from './api';
 import { I18n, saveLocale, savedLocale, translator, type Locale } from './i18n';
 import { Header } from './components/Header';
-import { LibraryList } from './components/LibraryList';
+import { LibraryPane } from './components/LibraryPane';
 import { JobPanel } from './components/JobPanel';
 import { ReportDetail } from './components/ReportDetail';
 import { useImportJob } from './useImportJob';
 import { useWindowDrop } from './useWindowDrop';
 import { Shortcuts } from './components/Shortcuts';
-import { sortReports, type Sort } from './sort';
+import { useLibrary } from './useLibrary';
 
 export function App() {
   const [locale, setLocale] = useState<Locale>(savedLocale);
   const i18n = useMemo(() => ({ locale, t: translator(locale) }), [locale]);
   const [info, setInfo] = useState<LibraryInfo | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
-  const [query, setQuery] = useState('');
-  const [sort, setSort] = useState<Sort>({ key: 'id', desc: false });
-  const [unsorted, setReports] = useState<ReportSummary[]>([]);
-  const reports = useMemo(() => sortReports(unsorted, sort), [unsorted, sort]);
-
+  const library = useLibrary();
+  const { reload } = library;
+  const loadInfo = useCallback(() => void api.call('library:info', {}).then((r) => r.ok && setInfo(r.value)), []);
+  useEffect(loadInfo, [loadInfo]);
   const refresh = useCallback(() => {
-    const list = query.trim() ? api.call('library:search', { query }) : api.call('library:list', {});
-    void list.then((r) => r.ok && setReports(r.value));
-    void api.call('library:info', {}).then((r) => r.ok && setInfo(r.value));
-  }, [query]);
-  useEffect(refresh, [refresh]);
+    reload();
+    loadInfo();
+  }, [reload, loadInfo]);
   const { job, importFiles, cancel, dismiss, fail } = useImportJob(refresh);
 
   const dragging = useWindowDrop(importFiles, fail);
@@ -39,17 +35,15 @@ export function App() {
     const onKey = (e: KeyboardEvent) => {
       if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.ctrlKey || e.metaKey || e.altKey) return;
       const step = e.key === 'j' || e.key === 'PageDown' ? 1 : e.key === 'k' || e.key === 'PageUp' ? -1 : 0;
-      if (step && reports.length) {
+      if (step) {
         e.preventDefault();
-        const at = reports.findIndex((r) => r.id === selected);
-        const next = reports[Math.min(reports.length - 1, Math.max(0, at + step))] ?? reports[0]!;
-        setSelected(next.id);
+        void library.neighbour(selected, step).then((id) => id !== null && setSelected(id));
       } else if (e.key === '?') setHelp((h) => !h);
       else if (e.key === 'Escape') setHelp(false);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [reports, selected]);
+  }, [library, selected]);
 
   const switchLocale = () => {
     const next = locale === 'zh-CN' ? 'en' : 'zh-CN';
@@ -60,9 +54,9 @@ export function App() {
   return (
     <I18n.Provider value={i18n}>
       <div className="app">
-        <Header info={info} query={query} onQuery={setQuery} onSwitchLocale={switchLocale} />
+        <Header info={info} query={library.search} onQuery={library.setSearch} onSwitchLocale={switchLocale} />
         <main className={selected === null ? 'content' : 'content with-detail'}>
-          <LibraryList reports={reports} sort={sort} onSort={setSort} selected={selected} onSelect={setSelected} />
+          <LibraryPane library={library} opened={selected} onOpen={setSelected} onChanged={refresh} />
           {selected !== null && <ReportDetail id={selected} onClose={() => setSelected(null)} onOpen={setSelected} onChanged={refresh} />}
         </main>
         {job && <JobPanel job={job} onCancel={cancel} onClose={dismiss} onOpen={setSelected} />}

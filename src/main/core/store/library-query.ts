@@ -57,7 +57,7 @@ function buildWhere(q: LibraryQuery): Built {
   if (f.failedMax !== undefined) add('r.failed_checks <= @failedMax', 'failedMax', f.failedMax);
   if (f.confidenceBelow !== undefined) add('r.min_confidence < @confidenceBelow', 'confidenceBelow', f.confidenceBelow);
   if (f.importedFrom) add('r.created_at >= @importedFrom', 'importedFrom', f.importedFrom);
-  if (f.importedTo) add("r.created_at < date(@importedTo, '+1 day')", 'importedTo', f.importedTo);
+  if (f.importedBefore) add('r.created_at < @importedBefore', 'importedBefore', f.importedBefore);
   const search = q.search?.trim();
   if (search) {
     params.like = escapeLike(search);
@@ -150,11 +150,14 @@ export function libraryCounts(db: Db): LibraryCounts {
     if (g.kind) kinds.set(g.kind, (kinds.get(g.kind) ?? 0) + g.n);
     if (g.minYear !== null && g.maxYear !== null) yearsSeen.push(g.minYear, g.maxYear);
   }
-  const rules = sql(
-    db,
-    `SELECT c.rule, count(DISTINCT c.report_id) AS count FROM checks c JOIN reports r ON r.id = c.report_id
-     WHERE c.ok = 0 AND r.deleted_at IS NULL GROUP BY c.rule ORDER BY c.rule`,
-  ).all() as { rule: string; count: number }[];
+  // every failing rule (from its index) less those of the trash (usually few reports)
+  const failing = sql(db, 'SELECT rule, count(DISTINCT report_id) AS count FROM checks WHERE ok = 0 GROUP BY rule ORDER BY rule').all() as { rule: string; count: number }[];
+  const trashed = new Map(
+    sql(db, 'SELECT c.rule, count(DISTINCT c.report_id) FROM reports r CROSS JOIN checks c ON c.report_id = r.id WHERE r.deleted_at IS NOT NULL AND c.ok = 0 GROUP BY c.rule')
+      .raw()
+      .all() as [string, number][],
+  );
+  const rules = failing.map((r) => ({ rule: r.rule, count: r.count - (trashed.get(r.rule) ?? 0) })).filter((r) => r.count > 0);
   const byCount = <V>(m: Map<V, number>) => [...m].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count);
   return {
     reports: groups.reduce((n, g) => n + g.n, 0),
