@@ -8,6 +8,17 @@ import { api } from './api';
 export const SHOWN_OUTCOMES = 300;
 const BATCH = 50;
 const REFRESH_MS = 700;
+/** progress events are applied together at most this often (a fast job sends hundreds a second) */
+const FLUSH_MS = 100;
+/** the speed behind the time left is measured over this much of the recent past */
+const RATE_WINDOW_MS = 20_000;
+
+export interface ShownOutcome extends FileOutcome {
+  /** its place in the job (a stable key) */
+  seq: number;
+}
+
+export type OutcomeCounts = Record<FileOutcome['status'], number>;
 
 export interface JobView {
   phase: 'preparing' | 'running' | 'finished';
@@ -15,14 +26,33 @@ export interface JobView {
   total: number;
   current?: string;
   /** the most recent outcomes while running; problems first once finished */
-  outcomes: FileOutcome[];
+  outcomes: ShownOutcome[];
+  /** outcomes so far by status */
+  counts: OutcomeCounts;
+  /** [time, done] of recent updates of this phase, for the speed and the time left */
+  samples: [number, number][];
   summary: JobSummary | null;
   error: string | null;
 }
 
-const fresh = (total: number): JobView => ({ phase: 'preparing', done: 0, total, outcomes: [], summary: null, error: null });
+const noCounts = (): OutcomeCounts => ({ imported: 0, duplicate: 0, failed: 0, skipped: 0 });
+const fresh = (total: number): JobView => ({ phase: 'preparing', done: 0, total, outcomes: [], counts: noCounts(), samples: [], summary: null, error: null });
+const sampled = (samples: [number, number][], done: number): [number, number][] => {
+  const now = performance.now();
+  return [...samples.filter(([t]) => now - t <= RATE_WINDOW_MS), [now, done]];
+};
+
+/** Seconds left at the recent speed, null until it can be told. */
+export function secondsLeft(job: JobView): number | null {
+  const [first, last] = [job.samples[0], job.samples.at(-1)];
+  if (!first || !last || last[0] - first[0] < 2000 || last[1] <= first[1] || job.done >= job.total) return null;
+  return ((job.total - job.done) * (last[0] - first[0])) / (last[1] - first[1]) / 1000;
+}
 const cancelledBeforeStart: JobSummary = { jobId: '', cancelled: true, imported: 0, duplicates: 0, failed: 0, skipped: 0, outcomes: [] };
-const problemsFirst = (outcomes: FileOutcome[]) => [...outcomes.filter((o) => o.status !== 'imported'), ...outcomes.filter((o) => o.status === 'imported')];
+const problemsFirst = (outcomes: FileOutcome[]): ShownOutcome[] => {
+  const numbered = outcomes.map((o, seq) => ({ ...o, seq }));
+  return [...numbered.filter((o) => o.status !== 'imported'), ...numbered.filter((o) => o.status === 'imported')];
+};
 
 export function useImportJob(onChange: () => void) {
   const [job, setJob] = useState<JobView | null>(null);
@@ -38,16 +68,53 @@ export function useImportJob(onChange: () => void) {
     }, REFRESH_MS);
   }, [onChange]);
 
+  // events are gathered and applied together, so thousands of outcomes cost a few renders a second
+  const pending = useRef<JobProgress[]>([]);
+  const flushTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const flush = useCallback(() => {
+    flushTimer.current = null;
+    const batch = pending.current;
+    pending.current = [];
+    const last = batch.at(-1);
+    if (!last) return;
+    setJob((j) => {
+      if (!j) return j;
+      const counts = { ...j.counts };
+      const arrived: ShownOutcome[] = [];
+      for (const p of batch) {
+        if (!p.outcome) continue;
+        counts[p.outcome.status]++;
+        arrived.push({ ...p.outcome, seq: p.done - 1 });
+      }
+      const restart = j.phase !== 'running';
+      return {
+        ...j,
+        phase: 'running',
+        done: last.done,
+        total: last.total,
+        current: last.current,
+        counts,
+        samples: sampled(restart ? [] : j.samples, last.done),
+        outcomes: arrived.length ? [...j.outcomes, ...arrived].slice(-SHOWN_OUTCOMES) : j.outcomes,
+      };
+    });
+    if (batch.some((p) => p.outcome?.status === 'imported')) refreshSoon();
+  }, [refreshSoon]);
   const applyProgress = useCallback(
     (p: JobProgress) => {
-      setJob((j) => j && { ...j, phase: 'running', done: p.done, total: p.total, current: p.current, outcomes: p.outcome ? [...j.outcomes.slice(1 - SHOWN_OUTCOMES), p.outcome] : j.outcomes });
-      if (p.outcome?.status === 'imported') refreshSoon();
+      pending.current.push(p);
+      flushTimer.current ??= setTimeout(flush, FLUSH_MS);
     },
-    [refreshSoon],
+    [flush],
   );
   const applyDone = useCallback(
     (summary: JobSummary) => {
-      setJob((j) => j && { ...j, phase: 'finished', current: undefined, summary, outcomes: problemsFirst(summary.outcomes).slice(0, SHOWN_OUTCOMES) });
+      if (flushTimer.current) clearTimeout(flushTimer.current);
+      flushTimer.current = null;
+      pending.current = [];
+      const counts = noCounts();
+      for (const o of summary.outcomes) counts[o.status]++;
+      setJob((j) => j && { ...j, phase: 'finished', current: undefined, summary, counts, outcomes: problemsFirst(summary.outcomes).slice(0, SHOWN_OUTCOMES) });
       onChange();
     },
     [onChange],
@@ -81,7 +148,7 @@ export function useImportJob(onChange: () => void) {
         const paths: string[] = [];
         for (let i = 0; i < files.length && !cancelRequested.current; i += BATCH) {
           paths.push(...(await api.pathsForFiles(files.slice(i, i + BATCH))));
-          setJob((j) => j && { ...j, done: paths.length });
+          setJob((j) => j && { ...j, done: paths.length, samples: sampled(j.samples, paths.length) });
         }
         if (cancelRequested.current) {
           setJob((j) => j && { ...j, phase: 'finished', done: 0, summary: cancelledBeforeStart });

@@ -153,6 +153,11 @@ export const zhCN = {
   'bulk.restored': '已恢复 {n} 份',
   'bulk.emptied': '已永久删除 {n} 份报告和 {blobs} 个原始文件',
   'bulk.working': '正在处理 {n} 份…',
+  'job.eta': '剩余约 {time}',
+  'job.rate': '每秒 {n} 个文件',
+  'time.seconds': '{s} 秒',
+  'time.minutes': '{m} 分 {s} 秒',
+  'time.hours': '{h} 小时 {m} 分',
   ...RULE_LABELS,
 } as const;
 
