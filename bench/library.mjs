@@ -36,6 +36,8 @@ async function templates() {
 function generateLibrary(home, n, tpl, { light }) {
   if (keep && fs.existsSync(path.join(home, 'library.sqlite'))) return { inserted: 0, indexed: 0 };
   const lib = openLibrary({ home });
+  // one long transaction: a page cache that holds it (this connection only)
+  lib.db.pragma('cache_size = -262144');
   const t0 = performance.now();
   lib.db.transaction(() => {
     for (let i = 0; i < n; i++) {

@@ -114,7 +114,8 @@ export function useImportJob(onChange: () => void) {
       pending.current = [];
       const counts = noCounts();
       for (const o of summary.outcomes) counts[o.status]++;
-      setJob((j) => j && { ...j, phase: 'finished', current: undefined, summary, counts, outcomes: problemsFirst(summary.outcomes).slice(0, SHOWN_OUTCOMES) });
+      const done = summary.outcomes.length;
+      setJob((j) => j && { ...j, phase: 'finished', current: undefined, done, total: Math.max(j.total, done), summary, counts, outcomes: problemsFirst(summary.outcomes).slice(0, SHOWN_OUTCOMES) });
       onChange();
     },
     [onChange],
