@@ -170,6 +170,8 @@ UPDATE reports SET
   file_name = (SELECT s.name FROM files f JOIN file_sources s ON s.file_id = f.id WHERE f.report_id = reports.id ORDER BY f.id, s.id LIMIT 1);
 -- the list's columns in one narrow index: filters, sorts and counts read it instead of the table
 CREATE INDEX reports_list ON reports(deleted_at, review_status, format, file_kind, year, failed_checks, min_confidence, created_at, agency, region, file_name);
+-- and the default order (by id) without a sort
+CREATE INDEX reports_live ON reports(deleted_at, id);
 -- emptying the trash deletes reports: their children are found by these, not by scans
 CREATE INDEX reports_duplicate_of ON reports(duplicate_of);
 CREATE INDEX report_bands_report ON report_bands(report_id);

@@ -109,6 +109,8 @@ export function LibraryList({
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    // keys on the header's buttons and checkbox are theirs
+    if (e.target !== e.currentTarget) return;
     const at = focus ?? -1;
     const focused = focus === null ? undefined : rowAt(focus);
     const key = e.key.toLowerCase();
@@ -168,13 +170,12 @@ export function LibraryList({
               ref={(el) => void (el && (el.indeterminate = selection.ids.size > 0 && !allSelected))}
               onChange={() => (allSelected ? selection.clear() : void selection.selectAll())}
               aria-label={t('lib.selectAll')}
-              tabIndex={-1}
               data-testid="select-all"
             />
           </span>
           {columns.map((c) => (
             <span key={c.key} role="columnheader" className={c.className} aria-sort={sort.key === c.key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
-              <button type="button" className="sort" tabIndex={-1} onClick={() => library.setSort({ key: c.key, desc: sort.key === c.key ? !sort.desc : false })} data-testid={`sort-${c.key}`}>
+              <button type="button" className="sort" onClick={() => library.setSort({ key: c.key, desc: sort.key === c.key ? !sort.desc : false })} data-testid={`sort-${c.key}`}>
                 {c.label ? t(c.label) : '#'}
                 {sort.key === c.key ? (sort.desc ? ' ▼' : ' ▲') : ''}
               </button>
@@ -214,6 +215,11 @@ export function LibraryList({
                     tabIndex={-1}
                     aria-label={t('lib.selectRow', { id: r.id })}
                     readOnly
+                    // the grid keeps the keyboard focus
+                    onMouseDown={(e) => {
+                      e.preventDefault();
+                      scroller.current?.focus();
+                    }}
                     onClick={(e) => {
                       e.stopPropagation();
                       void selection.pick(v.index, r.id, { range: e.shiftKey, toggle: true });
