@@ -3,7 +3,7 @@
 // scrolling through 100,000 reports only fetches the rows it shows.
 import { sql, type Db } from './db';
 import { reportSummaries } from './reports';
-import { prepareZhOrder, zhOrderExpr, ZH_COLUMNS, type ZhColumn } from './zh-order';
+import { zhSorted, ZH_COLUMNS, type ZhColumn } from './zh-order';
 import type { LibraryCounts, LibraryFilters, LibraryPage, LibraryQuery, LibrarySort, ReviewStatus, SortKey } from '../../../shared/library';
 import type { FileKind } from '../../../shared/model';
 import type { ReportFormat } from '../../../shared/fields';
@@ -72,14 +72,16 @@ function buildWhere(q: LibraryQuery): Built {
   return { where: where.join(' AND '), params };
 }
 
-function orderBy(db: Db, sort: LibrarySort): string {
-  const dir = sort.desc ? 'DESC' : 'ASC';
-  let expr: string;
+/** The matching ids in order: in SQL, or for text columns (Chinese order) here. */
+function orderedIds(db: Db, { where, params }: Built, sort: LibrarySort): number[] {
+  // prepared each time: filters combine in many ways, and preparing costs far less than running
   if (isZh(sort.key)) {
-    prepareZhOrder(db, sort.key);
-    expr = zhOrderExpr(sort.key);
-  } else expr = ORDER[sort.key];
-  return sort.key === 'id' ? `r.id ${dir}` : `${expr} ${dir} NULLS LAST, r.id ${dir}`;
+    const rows = db.prepare(`SELECT r.id, r.${ZH_COLUMNS[sort.key]} FROM reports r WHERE ${where}`).raw().all(params) as [number, string | null][];
+    return zhSorted(db, sort.key, rows, sort.desc);
+  }
+  const dir = sort.desc ? 'DESC' : 'ASC';
+  const order = sort.key === 'id' ? `r.id ${dir}` : `${ORDER[sort.key]} ${dir} NULLS LAST, r.id ${dir}`;
+  return db.prepare(`SELECT r.id FROM reports r WHERE ${where} ORDER BY ${order}`).pluck().all(params) as number[];
 }
 
 const DEFAULT_SORT: LibrarySort = { key: 'id', desc: false };
@@ -112,10 +114,7 @@ export function queryIds(db: Db, q: LibraryQuery): number[] {
     cache.set(key, hit);
     return hit.ids;
   }
-  const { where, params } = buildWhere(q);
-  const order = orderBy(db, q.sort ?? DEFAULT_SORT);
-  // prepared each time: filters combine in many ways, and preparing costs far less than running
-  const ids = db.prepare(`SELECT r.id FROM reports r WHERE ${where} ORDER BY ${order}`).pluck().all(params) as number[];
+  const ids = orderedIds(db, buildWhere(q), q.sort ?? DEFAULT_SORT);
   cache.delete(key);
   cache.set(key, { generation: now, ids });
   while (cache.size > CACHED_QUERIES) cache.delete(cache.keys().next().value!);
