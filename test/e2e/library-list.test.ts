@@ -79,6 +79,7 @@ describe('library list', () => {
     await s.page.getByTestId('status-all').click();
     await expect.poll(() => total(s)).toBe(55);
     await s.page.getByTestId('views').click();
+    await s.page.getByTestId('views-panel').screenshot({ path: path.join(SCREENSHOTS, 'views.png') });
     await s.page.getByTestId('view-apply').filter({ hasText: '表三待核对' }).click();
     await expect.poll(() => rowIds(s)).toEqual(viewed);
     expect(await s.page.getByTestId('views').innerText()).toContain('表三待核对');
@@ -117,6 +118,7 @@ describe('library list', () => {
     const message = s.page.getByTestId('bulk-message');
     await message.getByText(`已确认 ${clean.length} 份`).waitFor();
     expect(await message.innerText()).toContain(`${refused.length} 份未确认`);
+    await s.page.screenshot({ path: path.join(SCREENSHOTS, 'bulk-verify.png') });
     expect(await core(s, 'library:ids', { query: { filters: { statuses: ['verified'] } } })).toEqual(clean);
     await message.getByTestId('bulk-message-action').click();
     await s.page.getByTestId('selected-count').getByText(`已选 ${refused.length} 份`).waitFor();
