@@ -8,7 +8,7 @@ import { listChecks, reportIds, reportSummaries, writeChecks } from '../../src/m
 import { changeField } from '../../src/main/core/store/corrections';
 import { emptyTrash, moveToTrash, restoreFromTrash } from '../../src/main/core/store/trash';
 import { deleteView, listViews, renameView, saveView } from '../../src/main/core/store/saved-views';
-import { verifyMany } from '../../src/main/core/store/bulk-verify';
+import { verifyInChunks, verifyMany } from '../../src/main/core/store/bulk-verify';
 import { blobPath } from '../../src/main/core/import/blob-store';
 import type { LibraryQuery } from '../../src/shared/library';
 import type { ReportSummary } from '../../src/shared/model';
@@ -229,7 +229,7 @@ describe('saved views', () => {
 });
 
 describe('bulk verify', () => {
-  it('verifies only reports where no rule fails and says why the others were refused', () => {
+  it('verifies only reports where no rule fails and says why the others were refused', async () => {
     const rows = all();
     const failing = rows.filter((r) => r.failedChecks > 0).slice(0, 3);
     const clean = rows.filter((r) => r.failedChecks === 0 && r.reviewStatus !== 'verified').slice(0, 4);
@@ -245,6 +245,13 @@ describe('bulk verify', () => {
     expect(result.reasons).toEqual(expect.arrayContaining([{ code: 'in_trash', count: 1 }, { code: 'not_found', count: 1 }]));
     expect(matching({ filters: { statuses: ['verified'] } })).toEqual(expect.arrayContaining(clean.map((r) => r.id)));
     expect(verifyMany(db, clean.map((r) => r.id))).toMatchObject({ verified: 0, alreadyVerified: 3, refusedIds: [] });
+    // in chunks, over the whole library: the same answer as in one go
+    const everything = reportIds(db);
+    const rules = (id: number) => listChecks(db, id).filter((c) => !c.ok).map((c) => c.rule);
+    const chunked = await verifyInChunks(db, [...everything, ...everything.slice(0, 5)], { chunk: 7 });
+    expect(chunked.refusedIds.sort((a, b) => a - b)).toEqual(everything.filter((id) => rules(id).length > 0));
+    expect(chunked.verified + chunked.alreadyVerified + chunked.refusedIds.length).toBe(everything.length);
+    expect(chunked.reasons.find((r) => r.rule === 't3.column_total')?.count).toBe(everything.filter((id) => rules(id).includes('t3.column_total')).length);
     const history = db.prepare("SELECT changed_by FROM field_history WHERE key = '*' AND report_id = ?").pluck().all(clean[0]!.id);
     expect(history).toEqual(['tester']);
   });

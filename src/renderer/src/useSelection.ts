@@ -6,8 +6,6 @@ import type { LibraryView } from './useLibrary';
 
 export interface Selection {
   ids: ReadonlySet<number>;
-  /** row index the next Shift range starts from */
-  anchor: number | null;
   /** row index of the keyboard focus */
   focus: number | null;
   setFocus(index: number | null): void;
@@ -20,6 +18,7 @@ export interface Selection {
 
 export function useSelection(library: LibraryView): Selection {
   const [ids, setIds] = useState<ReadonlySet<number>>(new Set());
+  /** row index the next Shift range starts from */
   const [anchor, setAnchor] = useState<number | null>(null);
   const [focus, setFocus] = useState<number | null>(null);
   const key = JSON.stringify(library.query);
@@ -55,5 +54,5 @@ export function useSelection(library: LibraryView): Selection {
     setIds(new Set());
     setAnchor(null);
   }, []);
-  return { ids, anchor, focus, setFocus, pick, selectAll, set, clear };
+  return { ids, focus, setFocus, pick, selectAll, set, clear };
 }

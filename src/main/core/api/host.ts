@@ -10,7 +10,7 @@ import { countReports, getReport } from '../store/reports';
 import { libraryCounts, queryIds, queryPage } from '../store/library-query';
 import { emptyTrash, moveToTrash, restoreFromTrash } from '../store/trash';
 import { deleteView, listViews, renameView, saveView } from '../store/saved-views';
-import { verifyMany } from '../store/bulk-verify';
+import { verifyInChunks } from '../store/bulk-verify';
 import type { LibraryQuery } from '../../../shared/library';
 import { failStaleJobs } from '../store/jobs';
 import { inlineExecutor, workerExecutor, type Executor } from '../import/executor';
@@ -71,7 +71,7 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
     'library:ids': ({ query, offset = 0, limit }: { query: LibraryQuery; offset?: number; limit?: number }) =>
       queryIds(lib.db, query).slice(offset, limit === undefined ? undefined : offset + limit),
     'library:counts': () => libraryCounts(lib.db),
-    'library:verify': ({ ids }: { ids: number[] }) => verifyMany(lib.db, ids),
+    'library:verify': ({ ids }: { ids: number[] }) => verifyInChunks(lib.db, ids),
     'trash:move': ({ ids }: { ids: number[] }) => ({ moved: moveToTrash(lib.db, ids) }),
     'trash:restore': ({ ids }: { ids: number[] }) => ({ restored: restoreFromTrash(lib.db, ids) }),
     'trash:empty': () => emptyTrash(lib.db, lib.home),

@@ -4,6 +4,29 @@ import { sql, type Db } from './db';
 import { verifyReport } from './corrections';
 import type { BulkVerifyResult, VerifyRefusal } from '../../../shared/library';
 
+/**
+ * verifyMany over a large selection in chunks (reports per transaction), yielding to the event
+ * loop between them so that other calls (the list scrolling) get their turn.
+ */
+export async function verifyInChunks(db: Db, ids: readonly number[], { by, chunk = 1000 }: { by?: string; chunk?: number } = {}): Promise<BulkVerifyResult> {
+  const total: BulkVerifyResult = { verified: 0, alreadyVerified: 0, refusedIds: [], reasons: [] };
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += chunk) {
+    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+    const r = verifyMany(db, unique.slice(i, i + chunk), by);
+    total.verified += r.verified;
+    total.alreadyVerified += r.alreadyVerified;
+    total.refusedIds.push(...r.refusedIds);
+    for (const reason of r.reasons) {
+      const same = total.reasons.find((x) => x.code === reason.code && x.rule === reason.rule);
+      if (same) same.count += reason.count;
+      else total.reasons.push({ ...reason });
+    }
+  }
+  total.reasons.sort((a, b) => b.count - a.count);
+  return total;
+}
+
 export function verifyMany(db: Db, ids: readonly number[], by?: string): BulkVerifyResult {
   const result: BulkVerifyResult = { verified: 0, alreadyVerified: 0, refusedIds: [], reasons: [] };
   const reasons = new Map<string, { code: VerifyRefusal; rule?: string; count: number }>();
