@@ -124,9 +124,9 @@ export function writeFields(db: Db, reportId: number, fields: ExtractedField[]):
   }
 }
 
-/** The agency's report for a year (the original, not a twin). */
+/** The agency's report for a year (the original, not a twin, not in the trash). */
 export function findByAgencyYear(db: Db, agency: string, year: number): number | undefined {
-  return sql(db, 'SELECT id FROM reports WHERE agency = ? AND year = ? AND duplicate_of IS NULL ORDER BY id LIMIT 1').pluck().get(agency, year) as number | undefined;
+  return sql(db, 'SELECT id FROM reports WHERE agency = ? AND year = ? AND duplicate_of IS NULL AND deleted_at IS NULL ORDER BY id LIMIT 1').pluck().get(agency, year) as number | undefined;
 }
 
 /** Replace the checks of one family of rules (e.g. 'cross.') of a report. */

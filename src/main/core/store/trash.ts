@@ -3,18 +3,49 @@
 import fs from 'node:fs';
 import { sql, type Db } from './db';
 import { blobPath } from '../import/blob-store';
+import { findByAgencyYear, replaceChecks } from './reports';
+import { refreshCrossYear } from './cross-year';
 import type { EmptyTrashResult } from '../../../shared/library';
 
 const IN = 'SELECT value FROM json_each(?)';
 
-/** Move reports to the trash; returns how many moved (reports already there stay as they are). */
-export function moveToTrash(db: Db, ids: readonly number[]): number {
-  return sql(db, `UPDATE reports SET deleted_at = ? WHERE id IN (${IN}) AND deleted_at IS NULL`).run(new Date().toISOString(), JSON.stringify(ids)).changes;
+interface Place {
+  id: number;
+  agency: string | null;
+  year: number | null;
 }
 
-/** Bring reports back from the trash; returns how many came back. */
+const places = (db: Db, ids: readonly number[], trashed: boolean): Place[] =>
+  sql(db, `SELECT id, agency, year FROM reports WHERE id IN (${IN}) AND (deleted_at IS NOT NULL) = ?`).all(JSON.stringify(ids), trashed ? 1 : 0) as Place[];
+
+/**
+ * Move reports to the trash; returns how many moved (reports already there stay as they are).
+ * The next year's report of each is checked again against whatever else holds its year.
+ */
+export function moveToTrash(db: Db, ids: readonly number[]): number {
+  return db.transaction(() => {
+    const moving = places(db, ids, false);
+    sql(db, `UPDATE reports SET deleted_at = ? WHERE id IN (${IN})`).run(new Date().toISOString(), JSON.stringify(moving.map((p) => p.id)));
+    const gone = new Set(moving.map((p) => p.id));
+    for (const { agency, year } of moving) {
+      if (!agency || year === null) continue;
+      const next = findByAgencyYear(db, agency, year + 1);
+      if (next === undefined || gone.has(next)) continue;
+      replaceChecks(db, next, 'cross.', []);
+      refreshCrossYear(db, next, agency, year + 1);
+    }
+    return moving.length;
+  })();
+}
+
+/** Bring reports back from the trash (and into the cross-year checks); returns how many came back. */
 export function restoreFromTrash(db: Db, ids: readonly number[]): number {
-  return sql(db, `UPDATE reports SET deleted_at = NULL WHERE id IN (${IN}) AND deleted_at IS NOT NULL`).run(JSON.stringify(ids)).changes;
+  return db.transaction(() => {
+    const back = places(db, ids, true);
+    sql(db, `UPDATE reports SET deleted_at = NULL WHERE id IN (${IN})`).run(JSON.stringify(back.map((p) => p.id)));
+    for (const p of back) refreshCrossYear(db, p.id, p.agency, p.year);
+    return back.length;
+  })();
 }
 
 /**
