@@ -26,11 +26,11 @@ export function moveToTrash(db: Db, ids: readonly number[]): number {
   return db.transaction(() => {
     const moving = places(db, ids, false);
     sql(db, `UPDATE reports SET deleted_at = ? WHERE id IN (${IN})`).run(new Date().toISOString(), JSON.stringify(moving.map((p) => p.id)));
-    const gone = new Set(moving.map((p) => p.id));
     for (const { agency, year } of moving) {
       if (!agency || year === null) continue;
+      // (reports in the trash are nobody's partner, so trashed neighbours are skipped here)
       const next = findByAgencyYear(db, agency, year + 1);
-      if (next === undefined || gone.has(next)) continue;
+      if (next === undefined) continue;
       replaceChecks(db, next, 'cross.', []);
       refreshCrossYear(db, next, agency, year + 1);
     }
