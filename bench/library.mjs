@@ -114,7 +114,7 @@ async function coreBench(home, n, { search }) {
   const all = await call(host, 'library:ids', { query: {} });
   // a realistic mix: a third verified (where no rule fails), 1% in the trash
   const verify = await once(host, 'library:verify', { ids: all.filter((_, i) => i % 3 === 0) });
-  await call(host, 'trash:move', { ids: all.filter((_, i) => i % 100 === 7) });
+  const trashed = await once(host, 'trash:move', { ids: all.filter((_, i) => i % 100 === 7) });
   const counts = await call(host, 'library:counts', {});
   const rule = counts.rules[0]?.rule;
   const page = { offset: 0, limit: 100 };
@@ -153,6 +153,7 @@ async function coreBench(home, n, { search }) {
   console.log(`  ${'select all: every id of the query (cached)'.padEnd(52)}${fmt(await warm(host, 'library:ids', { query: sorted }))}`);
   const counted = await cold(host, 'library:counts', {});
   console.log(`  ${'counts (statuses, layouts, file types, rules)'.padEnd(52)}${fmt(counted.ms, counted.cpu)}`);
+  console.log(`  ${`move ${trashed.value.moved} reports to the trash (next years checked again)`.padEnd(52)}${fmt(trashed.ms, trashed.cpu)}`);
   console.log(`  ${`bulk verify of ${Math.ceil(all.length / 3)} reports (${verify.value.verified} verified, ${verify.value.refusedIds.length} refused)`.padEnd(52)}${fmt(verify.ms, verify.cpu)}`);
   await host.close();
 }
