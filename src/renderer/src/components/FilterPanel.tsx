@@ -1,13 +1,14 @@
 // Filters of the library list by any column: text contains, year range, layout / file type sets,
 // failing rules, failed checks, lowest confidence, import date. Also the chips that show (and
 // remove) the filters in force.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { REPORT_FORMATS, type LibraryCounts, type LibraryFilters } from '../../../shared/library';
 import type { ReportFormat } from '../../../shared/fields';
 import { RULE_NAMES, type RuleId } from '../../../shared/rules';
 import { useI18n, type Translate } from '../i18n';
 import type { MessageKey } from '../i18n/zh-CN';
 import type { LibraryView } from '../useLibrary';
+import { useDismiss } from '../useDismiss';
 
 const TEXT_FILTERS = [
   ['agency', 'filter.agency'],
@@ -58,8 +59,11 @@ function TextFilter({ name, label, library }: { name: (typeof TEXT_FILTERS)[numb
   );
 }
 
-export function FilterPanel({ library, counts, onClose }: { library: LibraryView; counts: LibraryCounts | null; onClose: () => void }) {
+/** The panel; `toggle` is the button that opens it (a press there is not "outside"). */
+export function FilterPanel({ library, counts, onClose, toggle }: { library: LibraryView; counts: LibraryCounts | null; onClose: () => void; toggle: RefObject<HTMLElement | null> }) {
   const { t } = useI18n();
+  const panel = useRef<HTMLDivElement>(null);
+  useDismiss(true, [panel, toggle], onClose);
   const f = library.filters;
   const set = (patch: Partial<LibraryFilters>) => library.setFilters((old) => ({ ...old, ...patch }));
   const number = (v: string): number | undefined => (v === '' || Number.isNaN(Number(v)) ? undefined : Number(v));
@@ -67,7 +71,7 @@ export function FilterPanel({ library, counts, onClose }: { library: LibraryView
   const kinds = counts?.fileKinds ?? [];
   const rules = counts?.rules ?? [];
   return (
-    <div className="lib-filters" role="dialog" aria-label={t('lib.filters')} data-testid="filter-panel" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <div className="lib-filters" ref={panel} role="dialog" aria-label={t('lib.filters')} data-testid="filter-panel">
       <div className="filter-grid">
         <fieldset>
           {TEXT_FILTERS.map(([name, label]) => (

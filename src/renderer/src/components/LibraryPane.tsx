@@ -1,6 +1,6 @@
 // The library: saved views, status buttons, filters, the trash, bulk actions over the selection,
 // and the list.
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { REVIEW_STATUSES } from '../../../shared/library';
 import { api } from '../api';
 import { useI18n } from '../i18n';
@@ -27,6 +27,8 @@ export function LibraryPane({
   const { t } = useI18n();
   const selection = useSelection(library);
   const [filtersOpen, setFiltersOpen] = useState(false);
+  const filtersButton = useRef<HTMLButtonElement>(null);
+  const closeFilters = useCallback(() => setFiltersOpen(false), []);
   const [message, setMessage] = useState<BulkMessage | null>(null);
   const [confirmEmpty, setConfirmEmpty] = useState(false);
   const changed = (left?: number[]) => {
@@ -100,7 +102,7 @@ export function LibraryPane({
                 </button>
               ))}
             </span>
-            <button type="button" aria-expanded={filtersOpen} onClick={() => setFiltersOpen(!filtersOpen)} data-testid="filters">
+            <button type="button" ref={filtersButton} aria-expanded={filtersOpen} onClick={() => setFiltersOpen(!filtersOpen)} data-testid="filters">
               {chips ? t('lib.filtersActive', { n: chips }) : t('lib.filters')} ▾
             </button>
             <span className="chip-row">
@@ -115,7 +117,7 @@ export function LibraryPane({
           </>
         )}
       </div>
-      {filtersOpen && !library.trash && <FilterPanel library={library} counts={counts} onClose={() => setFiltersOpen(false)} />}
+      {filtersOpen && !library.trash && <FilterPanel library={library} counts={counts} onClose={closeFilters} toggle={filtersButton} />}
       {confirmEmpty && (
         <div className="lib-confirm" role="alertdialog" aria-label={t('bulk.emptyTrash')} data-testid="confirm-empty">
           <span>{t('bulk.emptyConfirm', { n: counts?.trash ?? 0 })}</span>

@@ -1,10 +1,11 @@
 // Saved views: a named filter + sort + search, kept in the library. Apply, save the current one,
 // rename, delete.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LibraryQuery, SavedView } from '../../../shared/library';
 import { api } from '../api';
 import { useI18n } from '../i18n';
 import type { LibraryView } from '../useLibrary';
+import { useDismiss } from '../useDismiss';
 
 /** The same view whatever the order of keys: compared as canonical JSON. */
 const canonical = (q: LibraryQuery): string => JSON.stringify(q, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v));
@@ -16,6 +17,8 @@ export function SavedViews({ library, onMessage }: { library: LibraryView; onMes
   const [name, setName] = useState('');
   const [renaming, setRenaming] = useState<{ id: number; name: string } | null>(null);
   const load = useCallback(() => void api.call('view:list', {}).then((r) => r.ok && setViews(r.value)), []);
+  const box = useRef<HTMLDivElement>(null);
+  useDismiss(open, [box], useCallback(() => setOpen(false), []));
   useEffect(load, [load]);
 
   const current = views.find((v) => canonical(v.query) === canonical(library.query));
@@ -44,12 +47,12 @@ export function SavedViews({ library, onMessage }: { library: LibraryView; onMes
   };
 
   return (
-    <div className="lib-views">
+    <div className="lib-views" ref={box}>
       <button type="button" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="views">
         {current ? t('views.applied', { name: current.name }) : t('views.title')} ▾
       </button>
       {open && (
-        <div className="lib-popover views-popover" role="dialog" aria-label={t('views.title')} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)} data-testid="views-panel">
+        <div className="lib-popover views-popover" role="dialog" aria-label={t('views.title')} data-testid="views-panel">
           {views.length === 0 && <p className="muted">{t('views.none')}</p>}
           <ul>
             {views.map((v) =>
