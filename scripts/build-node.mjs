@@ -1,5 +1,6 @@
 // Bundle the Node entry points (CLI, browser harness, pipeline worker) into out/node.
 // Runs in `prepare`, so `npx nianbao` works right after `npm ci`.
+import fs from 'node:fs';
 import { build } from 'esbuild';
 
 await build({
@@ -8,6 +9,8 @@ await build({
     harness: 'src/main/harness/server.ts',
     serve: 'src/main/harness/serve.ts',
     'workers/pipeline': 'src/main/workers/pipeline.ts',
+    // PDF pages drawn for the review screen (next to the pipeline worker: the host finds it there)
+    'workers/page-render': 'src/main/core/review/render-worker.ts',
     // the per-file pipeline as a library, for bench/extract.mjs
     pipeline: 'src/main/core/pipeline.ts',
     // the store and the API host as a library, for bench/library.mjs
@@ -22,3 +25,11 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
+
+// OCR language data: copied (still gzipped) from the npm packages into resources/tessdata, which
+// the app reads at run time and electron-builder ships; nothing is fetched. Variant: docs/ocr.md.
+const TESSDATA_VARIANT = '4.0.0_best_int';
+fs.mkdirSync('resources/tessdata', { recursive: true });
+for (const lang of ['chi_sim', 'eng']) {
+  fs.copyFileSync(`node_modules/@tesseract.js-data/${lang}/${TESSDATA_VARIANT}/${lang}.traineddata.gz`, `resources/tessdata/${lang}.traineddata.gz`);
+}

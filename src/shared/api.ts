@@ -1,13 +1,29 @@
 // The typed API contract between the UI and the core. The preload (IPC) and the
 // browser harness (HTTP) expose exactly these methods and events.
 import { z } from 'zod';
-import type { FieldHistoryEntry, JobProgress, JobSummary, ReportDetail } from './model';
+import type { FieldHistoryEntry, FieldStatus, FieldValue, JobProgress, JobSummary, ReportDetail } from './model';
 import { libraryQuery, type BulkVerifyResult, type EmptyTrashResult, type LibraryCounts, type LibraryPage, type SavedView } from './library';
+import type { AgencyEntry, AgencyTrend, ComplianceRow, GroupStats } from './analysis';
 import { API_EVENT_NAMES, API_METHOD_NAMES, type ApiEventName, type ApiMethodName } from './channels';
+import type { PageView, ReextractSummary, ReviewQueueItem } from './review';
 
 const id = z.number().int().positive();
 const ids = z.array(id).min(1).max(200_000);
 const viewName = z.string().trim().min(1).max(80);
+
+/** Which reports and figures an export covers (every option may be left out: everything). */
+export const exportOptionsSchema = z
+  .object({
+    ids: z.array(id).min(1).max(1_000_000).optional(),
+    verifiedOnly: z.boolean().optional(),
+    layouts: z.array(z.enum(['2021', '2019', 'legacy', 'narrative'])).min(1).max(4).optional(),
+    years: z.array(z.number().int().min(1990).max(2100)).min(1).max(200).optional(),
+    regions: z.array(z.string().min(1).max(200)).min(1).max(5000).optional(),
+    includeOriginals: z.boolean().optional(),
+  })
+  .strict();
+export type ExportOptionsArgs = z.input<typeof exportOptionsSchema>;
+export const EXPORT_FORMAT_NAMES = ['json', 'csv', 'csv-wide', 'xlsx'] as const;
 
 /** Argument schemas: the renderer is untrusted, every call is validated. */
 export const apiArgs = {
@@ -41,7 +57,39 @@ export const apiArgs = {
   'import:start': z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(100_000) }).strict(),
   'import:cancel': z.object({ jobId: z.string().min(1).max(64) }).strict(),
   // no path from the renderer (it is untrusted): files go to the library's exports folder
-  'library:export': z.object({ format: z.enum(['json', 'csv', 'csv-wide', 'xlsx']) }).strict(),
+  'review:queue': z.object({ ids: z.array(id).max(1_000_000).optional() }).strict(),
+  'report:page': z
+    .object({ id, page: z.number().int().positive(), sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(), dpi: z.number().int().min(48).max(300).optional(), picture: z.boolean().optional(), prefetch: z.boolean().optional() })
+    .strict(),
+  'field:restore': z
+    .object({ reportId: id, historyId: id, side: z.enum(['old', 'new']), action: z.enum(['undo', 'redo', 'restore']).optional(), note: z.string().max(2000).optional() })
+    .strict(),
+  'report:meta': z
+    .object({
+      id,
+      agency: z.string().min(1).max(200).nullable().optional(),
+      year: z.number().int().min(1949).max(2200).nullable().optional(),
+      region: z.string().min(1).max(200).nullable().optional(),
+      format: z.enum(['2021', '2019', 'legacy', 'narrative']).optional(),
+      note: z.string().max(2000).optional(),
+    })
+    .strict(),
+  'report:reextract': z.object({ ids: z.array(id).min(1).max(100_000), keepManual: z.boolean().optional() }).strict(),
+  'report:merge': z.object({ ids: z.tuple([id, id]) }).strict(),
+  'library:export': exportOptionsSchema.extend({ format: z.enum(EXPORT_FORMAT_NAMES) }).strict(),
+  'library:facets': z.object({}).strict(),
+  // the whole library as one file in the exports folder (bundles are imported from the File menu or the CLI)
+  'bundle:export': z.object({}).strict(),
+  'bundle:conflicts': z.object({ reportId: id.optional() }).strict(),
+  'bundle:resolve': z.object({ id, take: z.enum(['local', 'incoming']) }).strict(),
+  'analysis:agencies': z.object({}).strict(),
+  'analysis:agency': z.object({ agency: z.string().min(1).max(200) }).strict(),
+  'analysis:groups': z.object({ by: z.enum(['year', 'province', 'level']), years: z.array(z.number().int().min(1990).max(2100)).max(200).optional() }).strict(),
+  'analysis:compliance': z.object({}).strict(),
+  // the table of a view as XLSX in the exports folder
+  'analysis:export': z
+    .object({ view: z.enum(['groups', 'compliance']), by: z.enum(['year', 'province', 'level']).optional(), years: z.array(z.number().int().min(1990).max(2100)).max(200).optional() })
+    .strict(),
 } as const satisfies Record<ApiMethodName, z.ZodType>;
 
 export interface LibraryInfo {
@@ -49,6 +97,26 @@ export interface LibraryInfo {
   dbPath: string;
   reports: number;
   schemaVersion: number;
+}
+
+export interface MergeConflict {
+  id: number;
+  reportId: number;
+  key: string;
+  localValue: FieldValue;
+  localStatus: FieldStatus;
+  incomingValue: FieldValue;
+  incomingStatus: FieldStatus;
+  incomingBy: string | null;
+  incomingAt: string;
+  bundle: string;
+  createdAt: string;
+}
+
+export interface LibraryFacets {
+  years: { value: number; count: number }[];
+  layouts: { value: '2021' | '2019' | 'legacy' | 'narrative'; count: number }[];
+  regions: { value: string; count: number }[];
 }
 
 export interface ApiResults {
@@ -71,14 +139,41 @@ export interface ApiResults {
   'view:delete': { deleted: true };
   'report:get': ReportDetail;
   'report:history': FieldHistoryEntry[];
-  /** marks the report verified: refused while a rule fails, unless accepted with a note */
-  'report:verify': ReportDetail;
-  /** the report after the change, with its checks evaluated again */
-  'field:update': ReportDetail;
+  /** marks the report verified: refused while a rule fails, unless accepted with a note; `change` is its history row */
+  'report:verify': ReportDetail & { change: number };
+  /** the report after the change, with its checks evaluated again; `change` is the history row (for undo) */
+  'field:update': ReportDetail & { change: number };
   'import:start': { jobId: string };
   'import:cancel': { cancelled: boolean };
   /** where the file was written (the library's exports folder) and how many reports */
-  'library:export': { path: string; reports: number };
+  /** report ids in review order: failing rules first, then low confidence; verified last */
+  'review:queue': ReviewQueueItem[];
+  /** one page of the report's file (its first file unless sha256 is given): words and picture */
+  'report:page': PageView;
+  /** restore the old (undo) or new (redo, restore) side of a history row, as a new change */
+  'field:restore': ReportDetail & { change: number };
+  /** metadata corrections; a changed layout re-extracts the report keeping manual corrections */
+  'report:meta': ReportDetail & { reextracted: boolean; changes: number[] };
+  /** re-read the stored originals through the import pipeline; corrected/verified fields kept unless keepManual is false */
+  'report:reextract': ReextractSummary;
+  /** the two reports are one document: one is left (returned) with the files, history and manual values of both */
+  'report:merge': ReportDetail;
+  'library:export': { path: string; reports: number; originals?: { path: string; files: number } };
+  /** years, layouts and regions present in the library, with report counts (for export and analysis filters) */
+  'library:facets': LibraryFacets;
+  'bundle:export': { path: string; reports: number; files: number };
+  /** figures corrected differently here and in a merged bundle, not yet resolved */
+  'bundle:conflicts': MergeConflict[];
+  /** keep the local value or take the incoming one (recorded in the field's history) */
+  'bundle:resolve': { resolved: number };
+  'analysis:agencies': AgencyEntry[];
+  /** one agency across years: figures with year-over-year change, cross-year chains, prose compared */
+  'analysis:agency': AgencyTrend;
+  /** totals and distributions by year, province or level */
+  'analysis:groups': GroupStats[];
+  /** required sections and tables present, failing rules, published by the deadline */
+  'analysis:compliance': ComplianceRow[];
+  'analysis:export': { path: string; rows: number };
 }
 
 export type ApiMethod = ApiMethodName;

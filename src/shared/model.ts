@@ -87,16 +87,26 @@ export interface ReportDetail extends ReportSummary {
   text: string;
 }
 
-/** One change of a field: old and new value and status, when, by whom, why. */
+/** What kind of change a history row is: a person's edit (null), an undo, redo or restore of an earlier row, a re-extraction, a merge, a review-status change. */
+export type HistoryAction = 'undo' | 'redo' | 'restore' | 'reextract' | 'merge' | 'verify';
+
+/**
+ * One change of a field: old and new value and status, when, by whom, why. Key '*' is the report
+ * itself (verification, re-extraction, merge): its statuses are review statuses.
+ */
 export interface FieldHistoryEntry {
+  id: number;
   key: string;
   oldValue: FieldValue;
   newValue: FieldValue;
-  oldStatus: FieldStatus | null;
-  newStatus: FieldStatus;
+  oldStatus: FieldStatus | ReportSummary['reviewStatus'] | null;
+  newStatus: FieldStatus | ReportSummary['reviewStatus'];
   changedAt: string;
   changedBy: string;
   reason: string | null;
+  action: HistoryAction | null;
+  /** the history row this change restored (undo, redo, restore) */
+  restoredFrom: number | null;
 }
 
 export type OutcomeStatus = 'imported' | 'duplicate' | 'failed' | 'skipped';
@@ -120,6 +130,9 @@ export interface JobProgress {
   /** file currently being processed */
   current?: string;
   outcome?: FileOutcome;
+  /** OCR of the current file: pages read so far of those it needs (cached pages are not counted) */
+  ocrPagesDone?: number;
+  ocrPagesTotal?: number;
 }
 
 export interface JobSummary {
@@ -130,4 +143,6 @@ export interface JobSummary {
   failed: number;
   skipped: number;
   outcomes: FileOutcome[];
+  /** pages read by OCR in this job and pages found in the OCR cache */
+  ocr?: { recognized: number; cached: number };
 }

@@ -1,26 +1,10 @@
 // The real `nianbao` command in a subprocess, on a temp library.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { fixture, REPO, tempDir } from '../support/tmp';
-import { built } from '../support/built';
+import { fixture, tempDir } from '../support/tmp';
+import { run } from '../support/cli';
 import { writeFiles } from '../support/library';
-
-const run = async (args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> => {
-  built('node/cli.js');
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [path.join(REPO, 'bin', 'nianbao.js'), ...args], {
-      env: { ...process.env, ...env },
-      maxBuffer: 64 * 2 ** 20,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-};
 
 describe('nianbao CLI', () => {
   it('imports the seeds, lists and exports them as nianbao/v1 JSON', async () => {

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixture, tempDir } from '../support/tmp';
 import { built } from '../support/built';
-import type { Harness } from '../../src/main/harness/server';
 import { SCHEMA_VERSION } from '../../src/main/core/store/migrations';
+import type { Harness } from '../../src/main/harness/server';
 
 let harness: Harness | undefined;
 afterEach(async () => {

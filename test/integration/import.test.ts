@@ -80,7 +80,8 @@ describe('bad input', () => {
     const s = await t.import([dir]);
     const by = Object.fromEntries(s.outcomes.map((o) => [o.name, o]));
     expect(by['empty.txt']).toMatchObject({ status: 'failed', code: 'empty', message: expect.stringContaining('文件为空') });
-    expect(by['image.txt']).toMatchObject({ status: 'failed', code: 'not_text', message: expect.stringContaining('不是 HTML/文本文件') });
+    // the bytes say PNG, whatever the name: read as an image, found broken
+    expect(by['image.txt']).toMatchObject({ status: 'failed', code: 'not_text', message: expect.stringContaining('图片已损坏') });
     expect(by['sheet.xls']).toMatchObject({ status: 'skipped', code: 'unsupported', message: expect.stringContaining('.xls') });
     expect(by['ok.txt']).toMatchObject({ status: 'imported' });
     const stored = t.lib.db.prepare('SELECT status, count(*) AS n FROM job_outcomes GROUP BY status ORDER BY status').all();
@@ -141,7 +142,8 @@ describe('file fixtures', () => {
     const s = await t.import([fixture('files')]);
     const by = Object.fromEntries(s.outcomes.map((o) => [o.name, o]));
     expect(by['empty.txt']).toMatchObject({ status: 'failed', code: 'empty' });
-    expect(by['image-named.txt']).toMatchObject({ status: 'failed', code: 'not_text' });
+    // a PNG header claiming 117 million pixels a side: refused before decoding
+    expect(by['image-named.txt']).toMatchObject({ status: 'failed', code: 'too_large' });
     expect(by['make.mjs']).toMatchObject({ status: 'skipped', code: 'unsupported' });
     // twins point at the first of them stored (files are processed concurrently)
     const root = (name: string): number => by[name]!.duplicateOf ?? by[name]!.reportId!;

@@ -1,5 +1,5 @@
-// Text-layer PDFs through the real pipeline: words → grid → fields with page boxes; scans and
-// broken files fail with their reason.
+// Text-layer PDFs through the real pipeline: words → grid → fields with page boxes; broken and
+// encrypted files fail with their reason (scans: ocr.test.ts).
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixture } from '../support/tmp';
 import { testLibrary, type TestLibrary } from '../support/library';
@@ -30,11 +30,11 @@ describe('PDF import', () => {
     ]);
   });
 
-  it('fails scans (no text layer) and broken files with a reason', async () => {
+  it('fails broken and encrypted files with a reason', async () => {
     t = testLibrary();
-    const s = await t.import([fixture('pdf', 'scan-only.pdf'), fixture('pdf', 'truncated.pdf')]);
+    const s = await t.import([fixture('pdf', 'truncated.pdf'), fixture('pdf', 'encrypted.pdf')]);
     const by = Object.fromEntries(s.outcomes.map((o) => [o.name, o]));
-    expect(by['scan-only.pdf']).toMatchObject({ status: 'failed', code: 'needs_ocr', message: expect.stringContaining('扫描件') });
     expect(by['truncated.pdf']).toMatchObject({ status: 'failed', code: 'not_text', message: expect.stringContaining('PDF') });
+    expect(by['encrypted.pdf']).toMatchObject({ status: 'failed', code: 'encrypted', message: expect.stringContaining('加密') });
   });
 });

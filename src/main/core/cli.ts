@@ -10,7 +10,10 @@ import { queryIds } from './store/library-query';
 import { failStaleJobs } from './store/jobs';
 import { inlineExecutor, workerExecutor } from './import/executor';
 import { runImport } from './import/job';
-import { EXPORTERS, type ExportFormat } from './export';
+import { EXPORT_FORMATS, runExport, type ExportFormat } from './export';
+import { exportOptionsSchema } from '../../shared/api';
+import { BundleError, exportBundle, importBundle } from './bundle';
+import { listConflicts } from './store/bundle';
 
 export interface CliIo {
   out: (line: string) => void;
@@ -21,7 +24,11 @@ export interface CliIo {
 const USAGE = `用法 / usage:
   nianbao import <文件或文件夹>... [--db PATH]    导入 / import files and folders
   nianbao export --db PATH --format json|csv|csv-wide|xlsx --out FILE   导出 / export
+      [--ids 1,2] [--years 2021,2022] [--regions 湖南省,福建省] [--layouts 2021,2019,legacy,narrative]
+      [--verified-only] [--originals]      只导出已核对的数字 / 同时导出原始文件 (FILE-originals.zip)
   nianbao list [--db PATH] [--search TEXT]        列出报告（可全文搜索）/ list reports (full-text search)
+  nianbao bundle export --out FILE [--db PATH]    把整个资料库打包成一个文件 / the whole library as one file
+  nianbao bundle import FILE [--db PATH]          合并另一个资料库包 / merge another library's bundle
 Without --db the library in NIANBAO_HOME or the per-user app data folder is used.`;
 
 const STATUS_LABEL: Record<FileOutcome['status'], string> = { imported: '已导入', duplicate: '重复', failed: '失败', skipped: '跳过' };
@@ -31,7 +38,19 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { db: { type: 'string' }, search: { type: 'string' }, format: { type: 'string', default: 'json' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      db: { type: 'string' },
+      search: { type: 'string' },
+      format: { type: 'string', default: 'json' },
+      out: { type: 'string' },
+      ids: { type: 'string' },
+      years: { type: 'string' },
+      regions: { type: 'string' },
+      layouts: { type: 'string' },
+      'verified-only': { type: 'boolean' },
+      originals: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (!command || values.help || command === 'help') {
     io.out(USAGE);
@@ -47,15 +66,29 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       if (positionals.length === 0) return usageError(io, 'import: 请给出文件或文件夹 / give files or folders');
       return withLibrary(open(), (lib) => importCommand(lib, positionals, io));
     case 'export': {
-      const write = EXPORTERS[(values.format ?? 'json') as ExportFormat];
-      if (!write) return usageError(io, `export: 不支持的格式 ${values.format}（支持 ${Object.keys(EXPORTERS).join(', ')}）`);
+      const format = values.format as ExportFormat;
+      if (!EXPORT_FORMATS.includes(format)) return usageError(io, `export: 不支持的格式 ${values.format}（支持 ${EXPORT_FORMATS.join(', ')}）`);
       if (!values.out) return usageError(io, 'export: 需要 --out FILE');
+      const split = (v: string | undefined) => v?.split(',').map((x) => x.trim()).filter(Boolean);
+      const numbers = (v: string | undefined) => split(v)?.map(Number);
+      const options = exportOptionsSchema.safeParse({
+        ids: numbers(values.ids),
+        years: numbers(values.years),
+        regions: split(values.regions),
+        layouts: split(values.layouts),
+        verifiedOnly: values['verified-only'],
+        includeOriginals: values.originals,
+      });
+      if (!options.success) return usageError(io, `export: 选项有误 ${options.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('; ')}`);
       return withLibrary(open(), async (lib) => {
-        const n = await write(lib.db, path.resolve(values.out!));
-        io.out(`已导出 ${n} 份报告 → ${values.out}`);
+        const result = await runExport(lib, format, path.resolve(values.out!), options.data);
+        io.out(`已导出 ${result.reports} 份报告 → ${values.out}`);
+        if (result.originals) io.out(`原始文件 ${result.originals.files} 个 → ${result.originals.path}`);
         return 0;
       });
     }
+    case 'bundle':
+      return bundleCommand(positionals, values.out, open, io);
     case 'list':
       return withLibrary(open(), (lib) => {
         for (const r of reportSummaries(lib.db, queryIds(lib.db, { search: values.search }))) {
@@ -67,6 +100,36 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     default:
       return usageError(io, `未知命令 ${command}`);
   }
+}
+
+async function bundleCommand(args: string[], out: string | undefined, open: () => Library, io: CliIo): Promise<number> {
+  const [action, file] = args;
+  if (action === 'export') {
+    if (!out) return usageError(io, 'bundle export: 需要 --out FILE');
+    return withLibrary(open(), async (lib) => {
+      const m = await exportBundle(lib, path.resolve(out));
+      io.out(`已打包 ${m.reports} 份报告、${m.files - m.missing.length} 个原始文件 → ${out}${m.missing.length ? `（缺少 ${m.missing.length} 个原始文件）` : ''}`);
+      return 0;
+    });
+  }
+  if (action !== 'import' || !file) return usageError(io, 'bundle: 用法 bundle export --out FILE | bundle import FILE');
+  return withLibrary(open(), async (lib) => {
+    try {
+      const s = await importBundle(lib, path.resolve(file));
+      io.out(
+        `已合并 ${file}：${s.reports} 份报告中新增 ${s.added}（其中近似重复 ${s.nearDuplicates}），已有 ${s.exactDuplicates}；` +
+          `新文件名 ${s.names}，采用更正 ${s.adopted}，历史记录 ${s.history}，冲突 ${s.conflicts}`,
+      );
+      for (const c of listConflicts(lib.db)) {
+        io.out(`冲突\t#${c.reportId}\t${c.key}\t本库 ${String(c.localValue)}（${c.localStatus}）\t导入 ${String(c.incomingValue)}（${c.incomingStatus}，${c.incomingBy ?? '—'}）`);
+      }
+      return 0;
+    } catch (err) {
+      if (!(err instanceof BundleError)) throw err;
+      io.err(`${err.message} [${err.code}]\n`);
+      return 1;
+    }
+  });
 }
 
 async function importCommand(lib: Library, paths: string[], io: CliIo): Promise<number> {

@@ -14,11 +14,16 @@ import { minhash } from './import/fingerprint';
 import { normalizePdf } from './pdf';
 import type { PositionedPage, Word } from './normalize/positioned-types';
 import type { NormalizedDoc } from './normalize/types';
+import { sniffKind } from './image/sniff';
+import { imagePageCount } from './image/decode';
+import { withOcrConfidence, type OcrPage } from './ocr/merge';
 
 export interface PipelineInput {
   bytes: Uint8Array;
   name: string;
   sha256: string;
+  /** OCR words of the pages a first pass asked for (see NeedsOcr) */
+  ocr?: OcrPage[];
 }
 
 export interface ProcessedFile {
@@ -33,14 +38,28 @@ export interface ProcessedFile {
   minhash: Uint32Array;
 }
 
-export type PipelineResult = { ok: true; value: ProcessedFile } | { ok: false; code: string; message: string };
+/** The file has pages only OCR can read: run again with their words in `input.ocr`. */
+export interface NeedsOcr {
+  ok: false;
+  code: 'needs_ocr';
+  message: string;
+  source: 'pdf' | 'image';
+  pages: number[];
+}
+
+export type PipelineResult = { ok: true; value: ProcessedFile } | NeedsOcr | { ok: false; code: string; message: string };
 
 export async function processFile(input: PipelineInput): Promise<PipelineResult> {
   try {
-    const kind = fileKindOf(input.name);
+    const kind = kindOf(input);
     if (!kind) return { ok: false, code: 'unsupported', message: '不支持的文件类型' };
-    const { doc, positioned, withoutText } = await read(kind, input);
-    const { fields, unmapped } = extractFields(doc, input.sha256);
+    const r = await read(kind, input);
+    if ('needsOcr' in r) {
+      return { ok: false, code: 'needs_ocr', message: `第 ${r.needsOcr.join('、')} 页需要文字识别`, source: kind === 'pdf' ? 'pdf' : 'image', pages: r.needsOcr };
+    }
+    const { doc, positioned } = r;
+    const extraction = extractFields(doc, input.sha256);
+    const fields = withOcrConfidence(extraction.fields, positioned);
     return {
       ok: true,
       value: {
@@ -48,8 +67,8 @@ export async function processFile(input: PipelineInput): Promise<PipelineResult>
         encoding: doc.encodingBy === 'none' ? null : doc.encoding,
         pages: [{ page: 0, text: doc.text, tables: doc.tables }, ...positioned.map((p) => ({ page: p.page, text: '', tables: null, tokens: p.words }))],
         fields,
-        unmapped,
-        checks: [...validate(fields), ...pagesWithoutText(withoutText)],
+        unmapped: extraction.unmapped,
+        checks: validate(fields),
         minhash: minhash(doc.text),
       },
     };
@@ -59,34 +78,49 @@ export async function processFile(input: PipelineInput): Promise<PipelineResult>
   }
 }
 
-interface Read {
-  doc: NormalizedDoc;
-  /** pages with positioned words (PDF, OFD), stored for provenance */
-  positioned: PositionedPage[];
-  withoutText: number[];
+type Read =
+  | {
+      doc: NormalizedDoc;
+      /** pages with positioned words (PDF, OFD, OCR), stored for provenance */
+      positioned: PositionedPage[];
+    }
+  | { needsOcr: number[] };
+
+/** The kind the bytes show (a PDF named .txt, a JPEG named .png), else the one the name says. */
+function kindOf(input: PipelineInput): FileKind | null {
+  const byName = fileKindOf(input.name);
+  const byBytes = sniffKind(input.bytes);
+  if (byBytes === 'pdf' && byName !== 'pdf' && !startsWith(input.bytes, '%PDF-')) return byName;
+  return byBytes ?? byName;
 }
+
+const startsWith = (b: Uint8Array, s: string): boolean => [...s].every((c, i) => b[i] === c.charCodeAt(0));
 
 /** normalize, by file kind */
 async function read(kind: FileKind, input: PipelineInput): Promise<Read> {
   switch (kind) {
     case 'pdf': {
-      const pdf = await normalizePdf(input.bytes);
-      return { doc: pdf.doc, positioned: pdf.pages, withoutText: pdf.withoutText };
+      const pdf = await normalizePdf(input.bytes, input.ocr);
+      if (pdf.needsOcr) return { needsOcr: pdf.needsOcr.map((n) => n.page) };
+      return { doc: pdf.doc, positioned: pdf.pages };
+    }
+    case 'image': {
+      const count = imagePageCount(input.bytes);
+      const ocr = new Map((input.ocr ?? []).map((p) => [p.page, p]));
+      const missing = Array.from({ length: count }, (_, i) => i + 1).filter((n) => !ocr.has(n));
+      if (missing.length > 0) return { needsOcr: missing };
+      const pages = [...ocr.values()].sort((a, b) => a.page - b.page).map((p): PositionedPage => ({ page: p.page, width: p.width, height: p.height, words: p.words, source: 'ocr' }));
+      return { doc: normalizePositioned({ pages, notes: [] }, 'image'), positioned: pages };
     }
     case 'ofd': {
       const ofd = readOfd(input.bytes);
-      return { doc: normalizePositioned(ofd, 'ofd'), positioned: ofd.pages, withoutText: [] };
+      return { doc: normalizePositioned(ofd, 'ofd'), positioned: ofd.pages };
     }
     case 'docx':
-      return { doc: normalizeBlocks(readDocx(input.bytes), 'docx'), positioned: [], withoutText: [] };
+      return { doc: normalizeBlocks(readDocx(input.bytes), 'docx'), positioned: [] };
     case 'doc':
-      return { doc: normalizeBlocks(await readDoc(input.bytes, input.name), 'doc'), positioned: [], withoutText: [] };
+      return { doc: normalizeBlocks(await readDoc(input.bytes, input.name), 'doc'), positioned: [] };
     default:
-      return { doc: normalize(input.bytes, input.name), positioned: [], withoutText: [] };
+      return { doc: normalize(input.bytes, input.name), positioned: [] };
   }
-}
-
-function pagesWithoutText(pages: readonly number[]): CheckResult[] {
-  if (pages.length === 0) return [];
-  return [{ rule: 'source.pages_without_text', ok: false, severity: 'warning', keys: [], message: `第 ${pages.join('、')} 页没有文字层（扫描页），其中的数字尚未识别` }];
 }

@@ -1,7 +1,7 @@
 // Wires the core's API host to the window, IPC, menu and the app lifecycle.
 import { app, Menu, session, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { createApiHost } from '../core/api/host';
-import { chooseExportPath, chooseImportPaths, showAbout, showError, type ImportKind } from './dialogs';
+import { chooseBundlePath, chooseExportPath, chooseImportPaths, showAbout, showError, showInfo, type ImportKind } from './dialogs';
 import { wireIpc } from './ipc';
 import { menuTemplate } from './menu';
 import { appPaths } from './paths';
@@ -45,10 +45,28 @@ export async function startWorkbench(): Promise<void> {
     if (!target) return;
     await host.exportTo(target.format, target.file).catch((err: Error) => showError(strings.exportFailed, err.message));
   };
+  const exportBundle = async (): Promise<void> => {
+    const file = await chooseBundlePath(win, strings, 'export');
+    if (file) await host.exportBundle(file).catch((err: Error) => showError(strings.exportFailed, err.message));
+  };
+  const importBundle = async (): Promise<void> => {
+    const file = await chooseBundlePath(win, strings, 'import');
+    if (!file) return;
+    try {
+      const r = await host.importBundle(file);
+      const counts: Record<string, number> = { added: r.added, near: r.nearDuplicates, exact: r.exactDuplicates, adopted: r.adopted, conflicts: r.conflicts };
+      await showInfo(win, strings.importBundle, strings.bundleImported.replace(/\{(\w+)\}/g, (_, k: string) => String(counts[k] ?? '')));
+      win?.webContents.reload();
+    } catch (err) {
+      showError(strings.bundleFailed, (err as Error).message);
+    }
+  };
   const actions = {
     importFiles: () => void importFrom('files'),
     importFolder: () => void importFrom('folder'),
     exportLibrary: () => void exportLibrary(),
+    exportBundle: () => void exportBundle(),
+    importBundle: () => void importBundle(),
     about: () => void showAbout(win, strings),
   };
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(strings, actions, { dev, mac: process.platform === 'darwin' })));

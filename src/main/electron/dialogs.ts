@@ -37,6 +37,27 @@ export async function chooseExportPath(win: BrowserWindow | null, s: ShellString
   return { file: result.filePath, format: ext === 'csv' ? 'csv' : ext === 'json' ? 'json' : 'xlsx' };
 }
 
+/** A bundle file to write (export) or to merge (import). */
+export async function chooseBundlePath(win: BrowserWindow | null, s: ShellStrings, mode: 'export' | 'import'): Promise<string | null> {
+  const filters = [
+    { name: s.bundleFile, extensions: ['nianbao'] },
+    { name: s.allFiles, extensions: ['*'] },
+  ];
+  if (mode === 'export') {
+    const options: SaveDialogOptions = { title: s.exportBundle, defaultPath: 'library.nianbao', filters };
+    const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : result.filePath;
+  }
+  const options: OpenDialogOptions = { title: s.importBundle, properties: ['openFile'], filters };
+  const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
+export async function showInfo(win: BrowserWindow | null, title: string, message: string): Promise<void> {
+  const options: MessageBoxOptions = { type: 'info', title, message };
+  await (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
+}
+
 export async function showAbout(win: BrowserWindow | null, s: ShellStrings): Promise<void> {
   const options: MessageBoxOptions = { type: 'info', title: s.about, message: `${s.appName} ${app.getVersion()}`, detail: s.aboutDetail };
   await (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));

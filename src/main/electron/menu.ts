@@ -6,6 +6,8 @@ export interface MenuActions {
   importFiles(): void;
   importFolder(): void;
   exportLibrary(): void;
+  exportBundle(): void;
+  importBundle(): void;
   about(): void;
 }
 
@@ -27,6 +29,9 @@ export function menuTemplate(s: ShellStrings, actions: MenuActions, { dev, mac }
         { label: s.importFiles, accelerator: 'CmdOrCtrl+O', click: () => actions.importFiles() },
         { label: s.importFolder, accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.importFolder() },
         { label: s.exportLibrary, accelerator: 'CmdOrCtrl+E', click: () => actions.exportLibrary() },
+        { type: 'separator' },
+        { label: s.exportBundle, click: () => actions.exportBundle() },
+        { label: s.importBundle, click: () => actions.importBundle() },
         { type: 'separator' },
         { role: 'quit', label: s.quit },
       ],

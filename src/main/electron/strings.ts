@@ -7,6 +7,11 @@ export interface ShellStrings {
   importFolder: string;
   exportLibrary: string;
   exportFailed: string;
+  exportBundle: string;
+  importBundle: string;
+  bundleFile: string;
+  bundleImported: string;
+  bundleFailed: string;
   quit: string;
   edit: string;
   undo: string;
@@ -37,6 +42,11 @@ const zh: ShellStrings = {
   importFolder: '导入文件夹…',
   exportLibrary: '导出…',
   exportFailed: '导出失败',
+  exportBundle: '导出资料库包…',
+  importBundle: '合并资料库包…',
+  bundleFile: '年报工作台资料库包',
+  bundleImported: '已合并资料库包：新增 {added} 份报告（其中近似重复 {near}），已有 {exact} 份；采用更正 {adopted} 项，冲突 {conflicts} 项（本库的值保留，冲突在“分析 › 合并冲突”中列出）。',
+  bundleFailed: '无法合并资料库包',
   quit: '退出',
   edit: '编辑',
   undo: '撤销',
@@ -67,6 +77,11 @@ const en: ShellStrings = {
   importFolder: 'Import Folder…',
   exportLibrary: 'Export…',
   exportFailed: 'Export failed',
+  exportBundle: 'Export Library Bundle…',
+  importBundle: 'Merge Library Bundle…',
+  bundleFile: 'Nianbao library bundle',
+  bundleImported: 'Bundle merged: {added} reports added ({near} near-duplicates), {exact} already here; {adopted} corrections taken over, {conflicts} conflicts (the local values stay; see Analysis › Merge conflicts).',
+  bundleFailed: 'Could not merge the library bundle',
   quit: 'Quit',
   edit: 'Edit',
   undo: 'Undo',

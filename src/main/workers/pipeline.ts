@@ -1,7 +1,14 @@
-// Worker thread entry: runs the per-file pipeline off the main (UI / IPC) thread.
+// Worker thread entry: runs the per-file pipeline and renders pages for OCR off the main (UI / IPC)
+// thread.
 import { parentPort } from 'node:worker_threads';
 import { processFile, type PipelineInput } from '../core/pipeline';
+import { pageImageResult, type PageImageRequest } from '../core/ocr/page-image';
 
-parentPort?.on('message', async (msg: { id: number; input: PipelineInput }) => {
-  parentPort?.postMessage({ id: msg.id, result: await processFile(msg.input) });
+type Message = { id: number; task: 'process'; input: PipelineInput } | { id: number; task: 'page-image'; input: PageImageRequest };
+
+parentPort?.on('message', async (msg: Message) => {
+  if (msg.task === 'process') return parentPort?.postMessage({ id: msg.id, result: await processFile(msg.input) });
+  const result = await pageImageResult(msg.input);
+  // the page picture moves to the main thread without a copy
+  parentPort?.postMessage({ id: msg.id, result }, result.ok ? [result.value.pgm, result.value.figures].filter((b) => b !== null).map((b) => b.buffer as ArrayBuffer) : []);
 });

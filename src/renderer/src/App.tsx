@@ -11,16 +11,30 @@ import { useImportJob } from './useImportJob';
 import { useWindowDrop } from './useWindowDrop';
 import { Shortcuts } from './components/Shortcuts';
 import { useLibrary } from './useLibrary';
+import { ReviewScreen } from './review/ReviewScreen';
+import { AnalysisView } from './analysis/AnalysisView';
 
 export function App() {
   const [locale, setLocale] = useState<Locale>(savedLocale);
   const i18n = useMemo(() => ({ locale, t: translator(locale) }), [locale]);
   const [info, setInfo] = useState<LibraryInfo | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
+  const [review, setReview] = useState<number | null>(null);
+  // the review queue is made of the reports the list shows, in its order (null while they are asked for)
+  const [reviewIds, setReviewIds] = useState<number[] | null>(null);
+  const [analysis, setAnalysis] = useState(false);
   const library = useLibrary();
   const { reload } = library;
   const loadInfo = useCallback(() => void api.call('library:info', {}).then((r) => r.ok && setInfo(r.value)), []);
   useEffect(loadInfo, [loadInfo]);
+  const openReview = useCallback(
+    (id: number) => {
+      setReviewIds(null);
+      setReview(id);
+      void library.ids().then(setReviewIds);
+    },
+    [library],
+  );
   const refresh = useCallback(() => {
     reload();
     loadInfo();
@@ -34,7 +48,8 @@ export function App() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.ctrlKey || e.metaKey || e.altKey) return;
-      const step = e.key === 'j' || e.key === 'PageDown' ? 1 : e.key === 'k' || e.key === 'PageUp' ? -1 : 0;
+      // the review screen walks its own queue; the analysis view hides the list
+      const step = review !== null || analysis ? 0 : e.key === 'j' || e.key === 'PageDown' ? 1 : e.key === 'k' || e.key === 'PageUp' ? -1 : 0;
       if (step) {
         e.preventDefault();
         void library.neighbour(selected, step).then((id) => id !== null && setSelected(id));
@@ -43,7 +58,7 @@ export function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [library, selected]);
+  }, [library, selected, review, analysis]);
 
   const switchLocale = () => {
     const next = locale === 'zh-CN' ? 'en' : 'zh-CN';
@@ -54,12 +69,37 @@ export function App() {
   return (
     <I18n.Provider value={i18n}>
       <div className="app">
-        <Header info={info} query={library.search} onQuery={library.setSearch} onSwitchLocale={switchLocale} />
-        <main className={selected === null ? 'content' : 'content with-detail'}>
-          <LibraryPane library={library} opened={selected} onOpen={setSelected} onChanged={refresh} />
-          {selected !== null && <ReportDetail id={selected} onClose={() => setSelected(null)} onOpen={setSelected} onChanged={refresh} />}
-        </main>
-        {job && <JobPanel job={job} onCancel={cancel} onClose={dismiss} onOpen={setSelected} />}
+        {review !== null ? (
+          <ReviewScreen
+            startId={review}
+            ids={reviewIds}
+            onClose={(id, changed) => {
+              setReview(null);
+              setSelected(id);
+              if (changed) refresh();
+            }}
+            onSwitchLocale={switchLocale}
+          />
+        ) : (
+          <>
+            <Header info={info} query={library.search} onQuery={library.setSearch} onSwitchLocale={switchLocale} onAnalysis={() => setAnalysis((a) => !a)} />
+            {analysis ? (
+              <AnalysisView
+                onClose={() => setAnalysis(false)}
+                onOpen={(id) => {
+                  setAnalysis(false);
+                  setSelected(id);
+                }}
+              />
+            ) : (
+              <main className={selected === null ? 'content' : 'content with-detail'}>
+                <LibraryPane library={library} shown={selected} onShow={setSelected} onOpen={openReview} onChanged={refresh} />
+                {selected !== null && <ReportDetail id={selected} onClose={() => setSelected(null)} onOpen={setSelected} onChanged={refresh} onReview={openReview} />}
+              </main>
+            )}
+          </>
+        )}
+        {job && (review === null || job.phase !== 'finished') && <JobPanel job={job} onCancel={cancel} onClose={dismiss} onOpen={setSelected} />}
         {help && <Shortcuts onClose={() => setHelp(false)} />}
         {dragging && (
           <div className="drop-overlay" role="presentation">

@@ -50,10 +50,59 @@ describe('region', () => {
     ['北京市朝阳区人民政府', '北京市朝阳区'],
     ['湖南省长沙市财政局', '湖南省长沙市'],
   ])('%s → %s', (agency, region) => expect(regionOf(agency, '')).toBe(region));
-  it('takes the province and prefecture the text names as governments', () => {
-    expect(regionOf('桐柏县文化广电新闻出版局', '《河南省人民政府办公厅关于…》')).toBe('河南省桐柏县');
+  it.each([
+    ['长兴县人民政府', '浙江省湖州市长兴县'],
+    ['义乌市人民政府', '浙江省金华市义乌市'],
+    ['桐柏县文化广电新闻出版局', '河南省南阳市桐柏县'],
+    ['兴安盟科尔沁右翼前旗教育局', '内蒙古自治区兴安盟科尔沁右翼前旗'],
+    ['仙桃市人民政府', '湖北省仙桃市'],
+    ['阿里地区噶尔县人民政府', '西藏自治区阿里地区噶尔县'],
+    ['镇宁布依族苗族自治县民政局', '贵州省安顺市镇宁布依族苗族自治县'],
+    ['延吉市民政局', '吉林省延边州延吉市'],
+  ])('completes the levels above a county-level unit from the gazetteer: %s → %s', (agency, region) => expect(regionOf(agency, '')).toBe(region));
+  it('keeps a county since renamed as printed, under its prefecture', () => {
+    expect(regionOf('宁乡县人民政府', '')).toBe('湖南省长沙市宁乡县');
+  });
+  it('settles a name several places share by the province or prefecture the text names', () => {
+    // 鼓楼区: 福州, 南京, 开封, 徐州
+    expect(regionOf('鼓楼区教育局', '根据《福建省政府信息公开办法》和福州市人民政府办公厅的通知')).toBe('福建省福州市鼓楼区');
+    // Jiangsu has two (南京, 徐州): the province is sure, the prefecture is not
+    expect(regionOf('鼓楼区教育局', '根据《江苏省政府信息公开规定》')).toBe('江苏省鼓楼区');
+    expect(regionOf('鼓楼区教育局', '根据《江苏省政府信息公开规定》和《徐州市政府信息公开规定》')).toBe('江苏省徐州市鼓楼区');
+    expect(regionOf('朝阳区民政局', '北京市人民政府办公厅')).toBe('北京市朝阳区');
+  });
+  it('leaves out the levels it cannot be sure of', () => {
+    expect(regionOf('鼓楼区教育局', '本报告由鼓楼区教育局编制')).toBe('鼓楼区');
+    // 城关区 lies in Gansu and Tibet; 西湖区 in Zhejiang and Jiangxi
+    expect(regionOf('西湖区人民政府', '')).toBe('西湖区');
+  });
+  it('takes a township\'s county from the text: printed before its name, else named as a government', () => {
+    expect(regionOf('木场乡人民政府', '来源:镇康县木场乡人民政府')).toBe('云南省临沧市镇康县');
+    expect(regionOf('维摩彝族乡人民政府', '《文山州人民政府办公室关于…》本报告全文在砚山县人民政府网公布，砚山县人民政府门户网站')).toBe('云南省文山州砚山县');
+  });
+  it('does not add a county the text mentions to a provincial agency', () => {
+    expect(regionOf('湖南省民政厅', '长沙县人民政府、岳阳市人民政府')).toBe('湖南省');
+  });
+  it('does not add a county the text mentions to a prefecture-level agency', () => {
+    expect(regionOf('温州市生态环境局', '平阳县人民政府、瑞安市人民政府')).toBe('浙江省温州市');
+    expect(regionOf('平潭综合实验区地方税务局', '来源：平潭县人民政府')).toBe('福建省平潭综合实验区');
   });
   it('gives nothing without a place', () => expect(regionOf('民政局', '正文')).toBeNull());
+});
+
+describe('title and agency', () => {
+  const m = (text: string) => Object.fromEntries([...fieldsOf(text)].map(([k, f]) => [k, f.value]));
+  it('skips navigation bars and breadcrumbs', () => {
+    expect(m('凤台县人民政府 政务公开 政府信息公开年报\n当前位置：首页 > 政务公开 > 政府信息公开年报\n凤台县财政局2020年度政务公开工作总结\n正文')['meta.title']).toBe('凤台县财政局2020年度政务公开工作总结');
+  });
+  it('reads titles in 《》, notices that publish a report, and an agency after the year', () => {
+    expect(m('《宜章县2021年政府信息公开工作年度报告》\n正文')).toMatchObject({ 'meta.title': '宜章县2021年政府信息公开工作年度报告', 'meta.agency': '宜章县人民政府' });
+    expect(m('关于印发《长沙县2020年政府信息公开工作年度报告》的通知\n正文')).toMatchObject({ 'meta.title': '关于印发《长沙县2020年政府信息公开工作年度报告》的通知', 'meta.doc_kind': 'other' });
+    expect(m('2021年度醴陵市财政局政府信息公开工作年度报告\n正文')['meta.agency']).toBe('醴陵市财政局');
+  });
+  it('ends the agency of a letter where 关于 starts', () => {
+    expect(m('洞口县发展和改革局关于报送2021年度政府信息公开工作年度报告的函\n正文')).toMatchObject({ 'meta.agency': '洞口县发展和改革局', 'meta.doc_kind': 'other', 'meta.year': 2021 });
+  });
 });
 
 describe('covered year', () => {

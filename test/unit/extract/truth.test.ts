@@ -1,4 +1,5 @@
-// normalize → extract on the seeds, the real reports and the awkward renderings, against truth:
+// normalize → extract on the seeds, the real reports, the awkward renderings and the hand-written
+// documents, against truth:
 // every key right (null included) unless flagged unsure, nothing invented, spans pointing at the text.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +17,7 @@ const cases = [
   ...load('truth', 'seeds.json').map((d) => ['seeds', d] as const),
   ...load('real', 'truth.json').map((d) => ['real', d] as const),
   ...load('awkward', 'truth.json').map((d) => ['awkward', d] as const),
+  ...load('handmade', 'truth.json').map((d) => ['handmade', d] as const),
 ];
 /** A value may be wrong only where the reader said it was unsure (an ambiguous digit run). */
 const UNSURE = 0.6;

@@ -101,6 +101,11 @@ describe('text cleaning', () => {
     expect(normalize(Buffer.from(`表\n${text}`), 'rows.txt').text.split('\n')).toHaveLength(31);
   });
 
+  it('drops 繁體 breadcrumbs and font-size pickers but keeps 发文字号', () => {
+    const doc = normalize(Buffer.from('當前位置：首頁 > 政務公開 > 政府信息公開年報\n某縣2021年度政府信息公開工作年度報告\n字号：大 中 小\n发布时间: 2022-01-10 | 发文字号: 某政发〔2022〕3号\n正文内容'), 'a.txt');
+    expect(doc.text.split('\n')).toEqual(['某縣2021年度政府信息公開工作年度報告', '发布时间: 2022-01-10 | 发文字号: 某政发〔2022〕3号', '正文内容']);
+  });
+
   it('removes zero-width and control characters', () => {
     const doc = normalize(Buffer.from('年度\u200b报告\u0007正文\ufeff'), 'z.txt');
     expect(doc.text).toBe('年度报告正文');

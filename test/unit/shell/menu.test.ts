@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { menuTemplate } from '../../../src/main/electron/menu';
 import { shellStrings } from '../../../src/main/electron/strings';
 
-const actions = () => ({ importFiles: vi.fn(), importFolder: vi.fn(), exportLibrary: vi.fn(), about: vi.fn() });
+const actions = () => ({ importFiles: vi.fn(), importFolder: vi.fn(), exportLibrary: vi.fn(), exportBundle: vi.fn(), importBundle: vi.fn(), about: vi.fn() });
 const submenu = (item: MenuItemConstructorOptions | undefined): MenuItemConstructorOptions[] => item?.submenu as MenuItemConstructorOptions[];
 const roles = (items: MenuItemConstructorOptions[]): unknown[] => items.map((i) => i.role).filter(Boolean);
 
@@ -20,7 +20,10 @@ describe('menu', () => {
     const menu = menuTemplate(shellStrings('zh-CN'), a, { dev: false, mac: false });
     expect(menu.map((m) => m.label)).toEqual(['文件', '编辑', '视图', '帮助']);
     const file = submenu(menu[0]);
-    expect(file.map((i) => i.label ?? i.type)).toEqual(['导入文件…', '导入文件夹…', '导出…', 'separator', '退出']);
+    expect(file.map((i) => i.label ?? i.type)).toEqual(['导入文件…', '导入文件夹…', '导出…', 'separator', '导出资料库包…', '合并资料库包…', 'separator', '退出']);
+    (file[4]!.click as () => void)();
+    (file[5]!.click as () => void)();
+    expect([a.exportBundle.mock.calls.length, a.importBundle.mock.calls.length]).toEqual([1, 1]);
     (file[0]!.click as () => void)();
     (file[1]!.click as () => void)();
     (file[2]!.click as () => void)();

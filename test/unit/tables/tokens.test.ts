@@ -28,10 +28,39 @@ describe('table text → rows', () => {
     ]);
   });
 
+  it('reads a letter O alone in a cell as a zero mark', () => {
+    expect(rows('行政强制 | O | 3\n行政处罚 | 0')).toEqual([
+      ['行政强制', ['O', '3'], []],
+      ['行政处罚', ['0'], []],
+    ]);
+  });
+
   it('reads zero marks and signed values', () => {
     expect(rows('行政许可 | 396 | -185 | / \n其他 | — | +3')).toEqual([
       ['行政许可', ['396', '-185', '/'], []],
       ['其他', ['—', '+3'], []],
+    ]);
+  });
+
+  it('splits numbering off a value it is glued to by the numbering sequence', () => {
+    // 次3 | 2.政府网站…: 2. follows 1.; 件35 | 1.按时办结数: numbering starts again
+    expect(rows('1.参加或举办新闻发布会总次数次5其中：主要负责同志参加新闻发布会次数次32.政府网站在线访谈次数次0')).toEqual([
+      ['1.参加或举办新闻发布会总次数次', ['5'], []],
+      ['其中：主要负责同志参加新闻发布会次数次', ['3'], []],
+      ['2.政府网站在线访谈次数次', ['0'], []],
+    ]);
+    expect(rows('4.信函申请数件5（二）申请办结数件351.按时办结数件342.延期办结数件1')).toEqual([
+      ['4.信函申请数件', ['5'], []],
+      ['（二）申请办结数件', ['35'], []],
+      ['1.按时办结数件', ['34'], []],
+      ['2.延期办结数件', ['1'], []],
+    ]);
+  });
+
+  it('reads a Chinese numeral filling a cell after its unit or label, not one inside a label', () => {
+    expect(rows('（二）举办各类培训班数 | 次 | 三\n三、依申请公开情况 | 五')).toEqual([
+      ['（二）举办各类培训班数', ['三'], ['次']],
+      ['三、依申请公开情况', ['五'], []],
     ]);
   });
 });

@@ -61,6 +61,20 @@ describe('table rules', () => {
     );
   });
 
+  it('compares prose lawsuits with both 表四 lawsuit groups, and prose fees in 元 with the legacy 万元', () => {
+    const prose = (fields: ExtractedField[]) => failing(fields).filter((c) => c.rule === 'prose.table_agree');
+    expect(prose([f('n.suit_count', 3), f('t4.suit_direct.total', 1), f('t4.suit_after.total', 2)])).toEqual([]);
+    expect(prose([f('n.suit_count', 2), f('t4.suit_direct.total', 1), f('t4.suit_after.total', 2)]).map((c) => c.diff)).toEqual([-1]);
+    expect(failing([f('n.fees', 380), f('legacy.fees', 0.038)])).toEqual([]);
+    expect(failing([f('n.fees', 0), f('legacy.fees', 0.5)]).map((c) => c.rule)).toEqual(['prose.table_agree']);
+  });
+
+  it('does not check row totals of a table that prints no 总计 column or no kinds of organisation', () => {
+    const rows = T3_ROWS.filter(([, , fm]) => fm.includes('2021'));
+    expect(failing(rows.flatMap(([row]) => [f(`t3.${row}.natural`, 1), f(`t3.${row}.commercial`, 1), f(`t3.${row}.total`, null)])).filter((c) => c.rule === 't3.row_total')).toEqual([]);
+    expect(failing(rows.flatMap(([row]) => [f(`t3.${row}.natural`, 1), f(`t3.${row}.total`, 3)])).filter((c) => c.rule === 't3.row_total')).toEqual([]);
+  });
+
   it('leaves legacy rules alone when the table does not print every part', () => {
     expect(validate([f('legacy.apply.received', 5)]).filter((c) => c.rule === 'legacy.apply_channels')).toEqual([]);
     // a provincial table with 信函、传真 merged into one row

@@ -14,6 +14,8 @@ describe('parseValue', () => {
     ['一百零七', 107],
     ['两千', 2000],
     ['251000元', 251000],
+    ['3824.04萬元', 3824.04],
+    ['15條', 15],
   ])('%s → %d', (raw, value) => {
     expect(parseValue(raw)).toMatchObject({ kind: 'number', value });
   });

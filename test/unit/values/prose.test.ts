@@ -24,6 +24,35 @@ describe('prose figures', () => {
     expect(values('其中，区直各部门主动公开政府信息1509条。今年累计主动公开采购信息25条。')).toEqual({});
     expect(values('共公布政府信息2599条，(其中机构职能类信息25条，其他应主动公开政府信息856条)')).toEqual({ 'n.active_total': 2599 });
     expect(values('三是加强行政复议、行政诉讼案件的处理工作。继续优化依申请公开服务。')).toEqual({});
+    // a 表四 header run into text: 尚未审结 is not a negation
+    expect(values('结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉')).toEqual({});
+  });
+
+  it('reads 万 and 千 multipliers', () => {
+    expect(values('全年主动公开政府信息1.2万条，其中财政预决算信息3600余条。')).toEqual({ 'n.active_total': 12000 });
+    expect(values('主动公开政府信息3千余条。')).toEqual({ 'n.active_total': '3000~' });
+    expect(values('主动公开政府信息一万二千条。')).toEqual({ 'n.active_total': 12000 });
+  });
+
+  it('leaves a figure that counts something else null', () => {
+    // 45 includes the 3 carried over from last year: not the applications received this year
+    expect(values('全年共收到政府信息公开申请45件（含上年结转3件），均已办结。')).toEqual({});
+    // per channel, no total
+    expect(values('通过政府网站、微信公众号分别公开各类信息120条、85条。')).toEqual({});
+  });
+
+  it('leaves channel figures, running totals and figures counting carried-over applications null', () => {
+    expect(values('全年通过政府网站主动公开信息1250条，通过政务微信公开信息380条。')).toEqual({});
+    expect(values('截至2021年底，累计主动公开政府信息12345条。')).toEqual({});
+    expect(values('依申请公开方面，全年共收到申请18件（其中上年结转2件）。')).toEqual({});
+    // a date within the year is not a running total
+    expect(values('截止2018年12月5日，2018年在政府信息公开网主动公开各类信息100余条。')).toEqual({ 'n.active_total': '100~' });
+  });
+
+  it('reads approximate figures, 依申请公开 counts and Fujian\'s 主动公开文件', () => {
+    expect(values('全年主动公开政府信息约1200条。')).toEqual({ 'n.active_total': '1200~' });
+    expect(values('本年度，我局共受理依申请公开事项3件。')).toEqual({ 'n.apply_received': 3 });
+    expect(values('2012年，我局主动公开文件156条。')).toEqual({ 'n.active_total': 156 });
   });
 
   it('skips table text', () => {

@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import nodePath from 'node:path';
 import { EventEmitter } from 'node:events';
+import { pathToFileURL } from 'node:url';
 import { apiArgs, type ApiEvent, type ApiEvents, type ApiMethod, type ApiResponse, type ApiResults } from '../../../shared/api';
 import { API_METHOD_NAMES } from '../../../shared/channels';
 import { openLibrary, schemaVersion, type Library } from '../store/library';
@@ -15,15 +16,32 @@ import type { LibraryQuery } from '../../../shared/library';
 import { failStaleJobs } from '../store/jobs';
 import { inlineExecutor, workerExecutor, type Executor } from '../import/executor';
 import { runImport } from '../import/job';
-import { defaultExportPath, EXPORTERS, type ExportFormat } from '../export';
-import { changeField, fieldHistory, verifyReport, type FieldChange } from '../store/corrections';
+import { defaultExportPath, runExport, type ExportFormat, type ExportOptions } from '../export';
+import { changeField, fieldHistory, restoreField, verifyReport, type FieldChange, type Restore } from '../store/corrections';
+import { reviewQueue } from '../store/review-queue';
+import { mergeReports } from '../store/merge';
+import { osUser } from '../store/history';
+import { pageViews, type PageViewOptions } from '../review/page-view';
+import { PAGE_WORKER_FILE, pagePictures, workerPagePictures } from '../review/page-pictures';
+import { reextractReports } from '../review/reextract';
+import { editMetadata, type MetaChanges } from '../review/metadata';
+import { reportFacets } from '../store/selection';
+import { exportBundle, importBundle, type BundleImport } from '../bundle';
+import { getConflict, listConflicts, markConflictResolved } from '../store/bundle';
+import { agencies, agencyTrend, compliance, groupStats } from '../analysis';
+import { complianceGrid, groupGrid, writeGridXlsx } from '../analysis/export';
+import type { GroupBy } from '../../../shared/analysis';
 
 export interface ApiHost {
   /** Validate raw (untrusted) args, run the handler, return data — never throws. */
   dispatch(method: string, rawArgs: unknown): Promise<ApiResponse<ApiMethod>>;
   on<E extends ApiEvent>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
   /** Export the library to a file a person chose in a native dialog (main process only, never the renderer). */
-  exportTo(format: ExportFormat, file: string): Promise<number>;
+  exportTo(format: ExportFormat, file: string, options?: ExportOptions): Promise<number>;
+  /** Merge a library bundle a person chose in a native dialog (main process only). */
+  importBundle(file: string): Promise<BundleImport>;
+  /** Write the library as one bundle file a person chose in a native dialog (main process only). */
+  exportBundle(file: string): Promise<void>;
   /** Cancel running jobs and close the library. */
   close(): Promise<void>;
   /** Library folder (where originals, the database and uploads live). */
@@ -49,6 +67,8 @@ export class ApiFailure extends Error {
   }
 }
 
+const asUrl = (file: string | URL): URL => (file instanceof URL ? file : pathToFileURL(file));
+
 type Handlers = { [M in ApiMethod]: (args: never) => ApiResults[M] | Promise<ApiResults[M]> };
 
 export function createApiHost(options: ApiHostOptions = {}): ApiHost {
@@ -63,6 +83,15 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
     const report = getReport(lib.db, id);
     if (!report) throw new ApiFailure('not_found', `报告 ${id} 不存在`);
     return report;
+  };
+
+  // PDF pages are drawn on a worker next to the pipeline's (inline when there are no workers)
+  const pages = pageViews(lib, options.workerScript ? workerPagePictures(new URL(PAGE_WORKER_FILE, asUrl(options.workerScript))) : pagePictures());
+  /** a background task the caller can cancel with import:cancel (its job id comes with its progress events) */
+  const track = <T>(jobId: string, abort: AbortController, work: Promise<T>): Promise<T> => {
+    const done = work.finally(() => jobs.delete(jobId));
+    jobs.set(jobId, { abort, done: done.catch(() => undefined) });
+    return done;
   };
 
   const handlers: Handlers = {
@@ -82,17 +111,59 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
     'report:get': ({ id }: { id: number }) => reportDetail(id),
     'report:history': ({ id }: { id: number }) => fieldHistory(lib.db, id),
     'report:verify': ({ id, note }: { id: number; note?: string }) => {
-      verifyReport(lib.db, id, note);
-      return reportDetail(id);
+      const change = verifyReport(lib.db, id, note);
+      return { ...reportDetail(id), change };
     },
     'field:update': (change: FieldChange) => {
-      changeField(lib.db, change);
-      return reportDetail(change.reportId);
+      const id = changeField(lib.db, change);
+      return { ...reportDetail(change.reportId), change: id };
     },
-    'library:export': async ({ format }: { format: ExportFormat }) => {
-      const file = defaultExportPath(lib.home, format);
+    'field:restore': (restore: Restore) => {
+      const change = restoreField(lib.db, restore);
+      return { ...reportDetail(restore.reportId), change };
+    },
+    'review:queue': ({ ids }: { ids?: number[] }) => reviewQueue(lib.db, ids),
+    'report:page': ({ id, page, ...opts }: { id: number; page: number } & PageViewOptions) => pages.get(id, page, opts),
+    'report:meta': async ({ id, note, ...changes }: MetaChanges & { id: number; note?: string }) => {
+      reportDetail(id);
+      return { ...reportDetail(id), ...(await editMetadata(lib, executor, id, changes, note)) };
+    },
+    'report:reextract': ({ ids, keepManual }: { ids: number[]; keepManual?: boolean }) => {
+      const jobId = crypto.randomUUID();
+      const abort = new AbortController();
+      return track(jobId, abort, reextractReports(lib, executor, ids, { keepManual, jobId, signal: abort.signal, onProgress: (p) => emit('job:progress', p) }));
+    },
+    'report:merge': ({ ids }: { ids: [number, number] }) => reportDetail(mergeReports(lib.db, ids[0], ids[1], osUser())),
+    'library:export': ({ format, ...options }: ExportOptions & { format: ExportFormat }) => runExport(lib, format, defaultExportPath(lib.home, format), options),
+    'library:facets': () => reportFacets(lib.db),
+    'bundle:export': async () => {
+      const file = defaultExportPath(lib.home, 'json').replace(/\.json$/, '.nianbao');
+      const m = await exportBundle(lib, file);
+      return { path: file, reports: m.reports, files: m.files - m.missing.length };
+    },
+    'analysis:agencies': () => agencies(lib.db),
+    'analysis:agency': ({ agency }: { agency: string }) => agencyTrend(lib.db, agency),
+    'analysis:groups': ({ by, years }: { by: GroupBy; years?: number[] }) => groupStats(lib.db, by, years),
+    'analysis:compliance': () => compliance(lib.db),
+    'analysis:export': async ({ view, by = 'year', years }: { view: 'groups' | 'compliance'; by?: GroupBy; years?: number[] }) => {
+      const grid = view === 'groups' ? groupGrid(groupStats(lib.db, by, years), by) : complianceGrid(compliance(lib.db));
+      const file = defaultExportPath(lib.home, 'xlsx').replace(/\.xlsx$/, `-${view}.xlsx`);
       fs.mkdirSync(nodePath.dirname(file), { recursive: true });
-      return { path: file, reports: await EXPORTERS[format](lib.db, file) };
+      await writeGridXlsx(grid, file);
+      return { path: file, rows: grid.rows.length - 1 };
+    },
+    'bundle:conflicts': ({ reportId }: { reportId?: number }) => listConflicts(lib.db, reportId),
+    'bundle:resolve': ({ id, take }: { id: number; take: 'local' | 'incoming' }) => {
+      const c = getConflict(lib.db, id);
+      if (!c) throw new ApiFailure('not_found', `冲突 ${id} 不存在或已处理`);
+      lib.db.transaction(() => {
+        if (take === 'incoming') {
+          const status = c.incomingStatus === 'verified' ? 'verified' : 'corrected';
+          changeField(lib.db, { reportId: c.reportId, key: c.key, value: c.incomingValue, status, note: `合并冲突：采用资料库包 ${c.bundle} 中${c.incomingBy ? ` ${c.incomingBy} ` : ''}的值` });
+        }
+        markConflictResolved(lib.db, id, take);
+      })();
+      return { resolved: id };
     },
     'import:start': ({ paths }: { paths: string[] }) => {
       const jobId = crypto.randomUUID();
@@ -128,7 +199,9 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
         return { ok: false, code: typeof e.code === 'string' ? e.code : 'internal', message: e.message };
       }
     },
-    exportTo: async (format, file) => EXPORTERS[format](lib.db, file),
+    exportTo: async (format, file, options) => (await runExport(lib, format, file, options)).reports,
+    importBundle: (file) => importBundle(lib, file),
+    exportBundle: async (file) => void (await exportBundle(lib, file)),
     on(event, listener) {
       events.on(event, listener);
       return () => void events.off(event, listener);
@@ -137,6 +210,7 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
       for (const job of jobs.values()) job.abort.abort();
       await Promise.all([...jobs.values()].map((j) => j.done));
       await executor.close();
+      await pages.close();
       lib.close();
     },
   };

@@ -1,18 +1,26 @@
-// Every export format by name (CLI --format, API library:export), and default file names.
+// Every export format by name (CLI --format, API library:export), default file names, and one
+// entry point that writes the export and, when asked, the originals zip beside it.
 import path from 'node:path';
+import fs from 'node:fs';
 import type { Db } from '../store/db';
+import { selectReportIds } from '../store/selection';
 import { writeJsonExport } from './json';
 import { writeCsvExport } from './csv';
 import { writeXlsxExport } from './xlsx';
+import { originalsPath, writeOriginalsZip } from './originals';
+import type { ExportOptions } from './options';
 
+export type { ExportOptions } from './options';
 export type ExportFormat = 'json' | 'csv' | 'csv-wide' | 'xlsx';
 
-export const EXPORTERS: Readonly<Record<ExportFormat, (db: Db, file: string) => number | Promise<number>>> = {
+export const EXPORTERS: Readonly<Record<ExportFormat, (db: Db, file: string, options?: ExportOptions) => number | Promise<number>>> = {
   json: writeJsonExport,
   xlsx: writeXlsxExport,
-  csv: (db, file) => writeCsvExport(db, file, 'long'),
-  'csv-wide': (db, file) => writeCsvExport(db, file, 'wide'),
+  csv: (db, file, options) => writeCsvExport(db, file, 'long', options),
+  'csv-wide': (db, file, options) => writeCsvExport(db, file, 'wide', options),
 };
+
+export const EXPORT_FORMATS = Object.keys(EXPORTERS) as ExportFormat[];
 
 const EXTENSION: Record<ExportFormat, string> = { json: 'json', xlsx: 'xlsx', csv: 'csv', 'csv-wide': 'csv' };
 
@@ -20,4 +28,20 @@ const EXTENSION: Record<ExportFormat, string> = { json: 'json', xlsx: 'xlsx', cs
 export function defaultExportPath(home: string, format: ExportFormat, now = new Date()): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   return path.join(home, 'exports', `年报导出-${stamp}${format === 'csv-wide' ? '-wide' : ''}.${EXTENSION[format]}`);
+}
+
+export interface ExportResult {
+  path: string;
+  reports: number;
+  /** the originals zip, when asked for */
+  originals?: { path: string; files: number };
+}
+
+export async function runExport(lib: { db: Db; home: string }, format: ExportFormat, file: string, options: ExportOptions = {}): Promise<ExportResult> {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const reports = await EXPORTERS[format](lib.db, file, options);
+  if (!options.includeOriginals) return { path: file, reports };
+  const zip = originalsPath(file);
+  const files = await writeOriginalsZip(lib.db, lib.home, selectReportIds(lib.db, options), zip);
+  return { path: file, reports, originals: { path: zip, files } };
 }

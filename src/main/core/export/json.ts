@@ -1,8 +1,10 @@
 // The nianbao/v1 JSON export: every report with all its source files, fields and checks.
-import fs from 'node:fs';
 import type { Db } from '../store/db';
-import { getReport, reportIds } from '../store/reports';
+import type { ExportSource } from '../store/export-read';
+import { readForExport } from '../store/export-read';
 import type { FieldSource, FieldValue, FieldStatus } from '../../../shared/model';
+import { exportSources, type ExportOptions } from './options';
+import { BufferedFile } from './buffered-file';
 
 export interface ExportedReport {
   id: number;
@@ -19,12 +21,10 @@ export interface NianbaoExport {
   reports: ExportedReport[];
 }
 
-export function exportReport(db: Db, id: number): ExportedReport | undefined {
-  const r = getReport(db, id);
-  if (!r) return undefined;
+export function toExported(r: ExportSource): ExportedReport {
   return {
     id: r.id,
-    files: r.files.map((f) => ({ name: f.name, sha256: f.sha256 })),
+    files: r.files,
     duplicate_of: r.duplicateOf,
     fields: Object.fromEntries(
       r.fields.map((f) => [
@@ -33,25 +33,27 @@ export function exportReport(db: Db, id: number): ExportedReport | undefined {
       ]),
     ),
     checks: r.checks.map((c) => ({ rule: c.rule, ok: c.ok, severity: c.severity, message: c.message, keys: c.keys, ...(c.diff === undefined ? {} : { diff: c.diff }) })),
-    unmapped: r.unmapped.map((u) => ({ label: u.label, values: u.values })),
+    unmapped: r.unmapped,
   };
 }
 
+export function exportReport(db: Db, id: number): ExportedReport | undefined {
+  const [r] = readForExport(db, [id]);
+  return r && toExported(r);
+}
+
 /** Write the export report by report, so memory stays flat on large libraries. */
-export function writeJsonExport(db: Db, file: string): number {
-  const fd = fs.openSync(`${file}.tmp`, 'w');
+export function writeJsonExport(db: Db, file: string, options: ExportOptions = {}): number {
+  const out = new BufferedFile(file);
   let n = 0;
   try {
-    fs.writeSync(fd, `{"schema":"nianbao/v1","exported_at":${JSON.stringify(new Date().toISOString())},"reports":[`);
-    for (const id of reportIds(db)) {
-      const r = exportReport(db, id);
-      if (!r) continue;
-      fs.writeSync(fd, `${n++ ? ',' : ''}\n${JSON.stringify(r)}`);
-    }
-    fs.writeSync(fd, '\n]}\n');
-  } finally {
-    fs.closeSync(fd);
+    out.write(`{"schema":"nianbao/v1","exported_at":${JSON.stringify(new Date().toISOString())},"reports":[`);
+    for (const r of exportSources(db, options)) out.write(`${n++ ? ',' : ''}\n${JSON.stringify(toExported(r))}`);
+    out.write('\n]}\n');
+  } catch (err) {
+    out.abort();
+    throw err;
   }
-  fs.renameSync(`${file}.tmp`, file);
+  out.commit();
   return n;
 }

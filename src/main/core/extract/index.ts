@@ -1,6 +1,6 @@
 // extract: normalized document → fields with provenance and confidence, plus table rows no key matched.
 import type { ExtractedField } from '../../../shared/model';
-import { fieldDef } from '../../../shared/fields';
+import { fieldDef, type ReportFormat } from '../../../shared/fields';
 import type { NormalizedDoc, TextBox } from '../normalize/types';
 import { extractMeta } from './meta';
 import { extractTables } from './tables';
@@ -24,7 +24,7 @@ export function extractFields(doc: NormalizedDoc, sha256: string): Extraction {
   const year = meta.find((f) => f.key === 'meta.year')?.value;
   const tables = extractTables(doc.text, sha256, typeof year === 'number' ? year : null);
   const prose = extractProse(twin.text, sha256, tables.spans).map((f) => asPrinted(f, doc.text, simple));
-  const format = formatField(doc.text, tables.format, tables.spans[0], typeof year === 'number' ? year : null, sha256);
+  const format = asPrinted(formatField(twin.text, tables.format, tables.spans[0], typeof year === 'number' ? year : null, sha256), doc.text, simple);
   const fields = [...meta, format, ...tables.fields, ...prose];
   return { fields: doc.positions ? fields.map((f) => withBox(f, doc.positions!)) : fields, unmapped: tables.unmapped };
 }
@@ -55,10 +55,17 @@ function withBox(field: ExtractedField, positions: readonly TextBox[]): Extracte
 }
 
 const NEW_FORMAT_HEADINGS = ['收到和处理政府信息公开申请情况', '政府信息公开行政复议、行政诉讼情况'];
+/** Column and row labels only one layout prints (they survive where a web copy lost the values). */
+const LAYOUT_MARKERS: readonly (readonly [ReportFormat, readonly string[]])[] = [
+  ['2021', ['本年制发件数', '现行有效件数', '逾期不补正', '本年收费金额']],
+  ['2019', ['本年新制作数量', '对外公开总数量', '上一年项目数量', '采购总金额']],
+  ['legacy', ['统计指标', '申请办结数', '按时办结数', '举报投诉数量']],
+];
 
 /**
  * The layout the tables were read with. A report whose tables were lost (web copies that kept only
- * the headings) still shows the 2019/2021 headings; the year tells which. Otherwise narrative.
+ * headings or header rows) still shows labels only one layout prints, or the 2019/2021 headings, where
+ * the year tells which. Otherwise narrative.
  */
 function formatField(text: string, tableFormat: string | null, span: [number, number] | undefined, year: number | null, sha256: string): ExtractedField {
   const field = (value: string, confidence: number, at?: [number, number]): ExtractedField => {
@@ -66,6 +73,11 @@ function formatField(text: string, tableFormat: string | null, span: [number, nu
     return { key: 'meta.format', value, text: span ? text.slice(...span) : null, confidence, status: 'auto', source: span ? { sha256, span } : { sha256 } };
   };
   if (tableFormat && span) return field(tableFormat, 0.95, span);
+  const marked = LAYOUT_MARKERS.map(([layout, labels]) => ({ layout, at: labels.map((l) => text.indexOf(l)).filter((i) => i >= 0) })).filter((m) => m.at.length >= 2);
+  if (marked.length === 1) {
+    const at = Math.min(...marked[0]!.at);
+    return field(marked[0]!.layout, 0.6, [at, at + 8]);
+  }
   const heading = text.indexOf(NEW_FORMAT_HEADINGS[0]!);
   if (heading >= 0 && text.includes(NEW_FORMAT_HEADINGS[1]!) && year !== null && year >= 2019) {
     return field(year >= 2021 ? '2021' : '2019', 0.6, [heading, heading + NEW_FORMAT_HEADINGS[0]!.length]);

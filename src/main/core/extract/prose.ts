@@ -10,25 +10,42 @@ interface ProseRule {
   none: readonly RegExp[];
   /** clauses mentioning these are about something else */
   unless?: RegExp;
+  /** a running total since an earlier date is not the year's figure */
+  yearOnly?: boolean;
+  /** figures per channel (通过网站…N条，通过微信…M条) give no total unless one says 共 */
+  perChannel?: boolean;
 }
 
-const NUM = '(\\d[\\d,，]*(?:\\.\\d+)?(?:余|多)?|[一二两三四五六七八九十百千万]+(?:余|多)?)';
-// 未经复议 ("without prior review", a table header) is not a negation
-const NEG = '(?:未(?!经复议)|没有|无|尚无|暂无)';
+// 1.2万条, 3千余条: a multiplier after the digits; Chinese numerals carry their own (一万二千)
+const NUM = '(\\d[\\d,，]*(?:\\.\\d+)?(?:万|千)?(?:余|多)?|[一二两三四五六七八九十百千万]+(?:余|多)?)';
+/** what follows a figure and makes it something else: （含上年结转3件） counts last year's too */
+const QUALIFIED = /^[（(，,]?\s*(?:含|包括|包含|其中)[^）)。；]{0,12}结转/u;
+/** 约1200条, 近百条, 超过300条: approximate */
+const ABOUT = '(?:约|近|逾|超过)?';
+/** a running total since some earlier year (截至2021年底，累计…; 历年), not the year's figure */
+const SINCE = /历年|(?<!全年|本年|年度|全年共)累计/u;
+// 未经复议 ("without prior review") and 尚未审结 ("pending"), table headers, are not negations
+const NEG = '(?:未(?!经复议|审结)|没有|无|尚无|暂无)';
 
 const RULES: readonly ProseRule[] = [
   {
     key: 'n.active_total',
     figure: [
-      new RegExp(`主动公开(?:各类|政府|相关|的)?(?:政府)?信息(?:共计?|总计|合计|累计)?${NUM}条`, 'gu'),
-      new RegExp(`共(?:公布|公开|发布)政府信息${NUM}条`, 'gu'),
+      // 主动公开文件156条: Fujian's tables count documents (主动公开文件数)
+      new RegExp(`主动公开(?:各类|政府|相关|的)?(?:政府)?(?:信息|文件)(?:共计?|总计|合计|累计)?${ABOUT}${NUM}条`, 'gu'),
+      new RegExp(`共(?:公布|公开|发布)政府信息${ABOUT}${NUM}条`, 'gu'),
     ],
     none: [],
     unless: /其中|其他|占|各乡镇|各部门|区直|专栏|栏目/u,
+    yearOnly: true,
+    perChannel: true,
   },
   {
     key: 'n.apply_received',
-    figure: [new RegExp(`(?:收到|受理)(?:政府信息公开|信息公开|公开)?申请(?:共计?)?${NUM}(?:件|个|份)`, 'gu')],
+    figure: [
+      new RegExp(`(?:收到|受理|新收|接收)(?:政府信息公开|信息公开|公开)?申请(?:共计?)?${ABOUT}${NUM}(?:件|个|份)`, 'gu'),
+      new RegExp(`(?:收到|受理)依申请公开(?:政府信息)?(?:事项|申请)?(?:共计?)?${ABOUT}${NUM}(?:件|个|份)`, 'gu'),
+    ],
     none: [new RegExp(`${NEG}(?:收到|接到|受理)[^，,]{0,30}申请`, 'u'), new RegExp(`${NEG}依申请公开(?:政府信息)?(?:情况|事项|信息事项|政府信息办理情况)`, 'u')],
     unless: /复议|诉讼/u,
   },
@@ -78,12 +95,27 @@ function figureIn(rule: ProseRule, s: string, at: number, sha256: string): Extra
   for (const m of matches) {
     // the clause the figure is in: a part ("其中…", "其他…") is not the whole
     const clause = s.slice(Math.max(0, ...[...'，,(（：:'].map((d) => s.lastIndexOf(d, m.index) + 1)), m.index + m[0].length);
-    if (rule.unless?.test(clause)) continue;
-    const parsed = parseValue(m[1]!.replace(/[,，]/g, ''));
-    if (parsed.kind !== 'number') continue;
-    return field(rule.key, parsed.value, m[0], [at + m.index, at + m.index + m[0].length], parsed.approx, 0.9, sha256);
+    if (rule.unless?.test(clause) || QUALIFIED.test(s.slice(m.index + m[0].length))) continue;
+    if (rule.yearOnly && SINCE.test(s.slice(0, m.index + m[0].length))) continue;
+    if (rule.perChannel && /通过|利用|借助|^在/u.test(clause) && !/共|合计|总计/u.test(clause) && channelFigures(s) >= 2) continue;
+    const parsed = figure(m[1]!);
+    if (!parsed) continue;
+    const about = /(?:约|近|逾|超过)$/u.test(m[0].slice(0, m[0].lastIndexOf(m[1]!)));
+    return field(rule.key, parsed.value, m[0], [at + m.index, at + m.index + m[0].length], parsed.approx || about, 0.9, sha256);
   }
   return null;
+}
+
+/** Clauses of a sentence stating a number of items published, parts (其中…) aside. */
+const channelFigures = (s: string): number =>
+  s.split(/[，,；;]/u).filter((c) => !/^\s*其中/u.test(c) && /(?:公开|发布)[^0-9]{0,16}\d[\d,.]*(?:万|千)?(?:余|多)?条/u.test(c)).length;
+
+/** A stated figure: digits with separators, a 万/千 multiplier, 余/多 for approximate. */
+function figure(raw: string): { value: number; approx: boolean } | null {
+  const m = /^([\d.]+)(万|千)(余|多)?$/u.exec(raw.replace(/[,，]/g, ''));
+  if (m) return { value: Math.round(Number(m[1]) * (m[2] === '万' ? 1e4 : 1e3)), approx: Boolean(m[3]) };
+  const parsed = parseValue(raw.replace(/[,，]/g, ''));
+  return parsed.kind === 'number' ? { value: parsed.value, approx: parsed.approx } : null;
 }
 
 function noneIn(rule: ProseRule, s: string, at: number, sha256: string): ExtractedField | null {

@@ -1,4 +1,5 @@
-// Which files the importer reads, by name, and how large they may be.
+// Which files the importer reads, by name, and how large they may be (the pipeline then trusts the
+// bytes over the name).
 import path from 'node:path';
 import type { FileKind } from '../../../shared/model';
 
@@ -15,6 +16,13 @@ const KINDS: Readonly<Record<string, FileKind>> = {
   '.doc': 'doc',
   '.wps': 'doc',
   '.ofd': 'ofd',
+  '.jpg': 'image',
+  '.jpeg': 'image',
+  '.png': 'image',
+  '.tif': 'image',
+  '.tiff': 'image',
+  '.bmp': 'image',
+  '.webp': 'image',
 };
 
 export const MAX_FILE_BYTES = 64 * 2 ** 20;

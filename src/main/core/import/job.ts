@@ -14,6 +14,8 @@ import { refreshCrossYear } from '../store/cross-year';
 import { putBlob } from './blob-store';
 import { walk, type FoundFile } from './walk';
 import type { Executor } from './executor';
+import { ocrJob, type OcrJobOptions } from './ocr-job';
+import { OcrCancelled } from '../ocr/engine';
 
 /** Files read and queued per pipeline worker, so neither the disk nor the workers wait. */
 const IN_FLIGHT_PER_WORKER = 6;
@@ -23,6 +25,8 @@ export interface ImportOptions {
   jobId?: string;
   signal?: AbortSignal;
   onProgress?: (p: JobProgress) => void;
+  /** OCR pool size and factory (default: one recognition worker per core) */
+  ocr?: Pick<OcrJobOptions, 'workers' | 'createPool'>;
 }
 
 export async function runImport(lib: Library, paths: readonly string[], opts: ImportOptions): Promise<JobSummary> {
@@ -47,6 +51,7 @@ export async function runImport(lib: Library, paths: readonly string[], opts: Im
     opts.onProgress?.({ jobId, done: summary.outcomes.length, total, current: o.name, outcome: o });
   };
   found.problems.forEach((o) => record(o));
+  const ocr = ocrJob({ db, executor: opts.executor, signal: opts.signal, ...opts.ocr });
 
   const importOne = async (file: FoundFile): Promise<void> => {
     const base = { path: file.path, name: file.name };
@@ -65,7 +70,20 @@ export async function runImport(lib: Library, paths: readonly string[], opts: Im
     }
     const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
     if (recordExactDuplicate(file, sha256)) return;
-    const result = await opts.executor.run({ bytes, name: file.name, sha256 });
+    let result = await opts.executor.run({ bytes, name: file.name, sha256 });
+    if (!result.ok && 'pages' in result) {
+      const onPage = (ocrPagesDone: number, ocrPagesTotal: number): void =>
+        opts.onProgress?.({ jobId, done: summary.outcomes.length, total, current: file.name, ocrPagesDone, ocrPagesTotal });
+      let pages;
+      try {
+        pages = await ocr.pages({ sha256, bytes }, result, onPage);
+      } catch (err) {
+        if (err instanceof OcrCancelled) return; // the job is cancelled: this file is left for the next run
+        const e = err as Error & { code?: string };
+        return record({ ...base, status: 'failed', code: e.code ?? 'ocr_failed', message: e.message });
+      }
+      result = await opts.executor.run({ bytes, name: file.name, sha256, ocr: pages });
+    }
     if (!result.ok) return record({ ...base, status: 'failed', code: result.code, message: result.message });
     if (recordExactDuplicate(file, sha256)) return;
     await putBlob(lib.home, sha256, bytes);
@@ -122,8 +140,10 @@ export async function runImport(lib: Library, paths: readonly string[], opts: Im
   try {
     await Promise.all(Array.from({ length: IN_FLIGHT_PER_WORKER * opts.executor.size }, lane));
   } finally {
+    await ocr.close();
     indexPendingText(db);
   }
+  if (ocr.stats.recognized + ocr.stats.cached > 0) summary.ocr = { recognized: ocr.stats.recognized, cached: ocr.stats.cached };
 
   summary.cancelled = opts.signal?.aborted === true && summary.outcomes.length < total;
   finishJob(db, jobId, summary.cancelled ? 'cancelled' : 'done');

@@ -5,7 +5,8 @@ import { cleanInline, type Block } from './blocks';
 /** Fragments removed from any line. */
 const FRAGMENTS: readonly RegExp[] = [
   /[【[(（]?\s*字体\s*[:：]?\s*[【[]?\s*大\s*[】\]]?\s*[【[]?\s*中\s*[】\]]?\s*[【[]?\s*小\s*[】\]]?\s*[】\])）]?/gu,
-  /字号\s*[:：]\s*(?:大|中|小|\s|[【】[\]|])+/gu,
+  // 字号：大 中 小 (font size), not 发文字号 (the document number)
+  /(?<!文)字号\s*[:：]\s*(?:[【[]?\s*[大中小]\s*[】\]]?\s*){2,}/gu,
   /[【[]\s*(?:打印(?:本页|此页)?|关闭(?:窗口|本页)?|收藏|返回顶部|我要纠错|纠错|分享)\s*[】\]]/gu,
   /(?:打印本页|打印此页|关闭窗口|关闭本页|返回顶部|加入收藏)/gu,
   /扫一扫在手机(?:上)?打开当前页/gu,
@@ -16,16 +17,20 @@ const FRAGMENTS: readonly RegExp[] = [
 
 /** Whole lines dropped when short and matching. */
 const LINES: readonly RegExp[] = [
-  /^(?:当前位置|您现在的位置|你现在的位置|您的位置|你的位置|所在位置|现在位置)\s*[:：]/u,
-  /^首页\s*[>＞»/]/u,
-  /^(?:上一篇|下一篇|上一条|下一条)\s*[:：]/u,
-  /(?:版权所有|ICP备|ICP证|公网安备|网站标识码|技术支持|主办单位|承办单位|网站地图|联系我们|政府网站找错|适老化|无障碍)/iu,
+  // simplified and traditional (繁體 mirror sites)
+  /^(?:当前位置|當前位置|您现在的位置|您現在的位置|你现在的位置|你現在的位置|您的位置|你的位置|所在位置|现在位置|現在位置)\s*[:：]/u,
+  /^(?:首页|首頁)\s*[>＞»/]/u,
+  /^(?:上一篇|下一篇|上一条|下一条|上一條|下一條)\s*[:：]/u,
+  /(?:版权所有|版權所有|ICP备|ICP備|ICP证|ICP證|公网安备|公網安備|网站标识码|網站標識碼|技术支持|技術支持|主办单位|主辦單位|承办单位|承辦單位|网站地图|網站地圖|联系我们|聯繫我們|政府网站找错|适老化|無障礙|无障碍)/iu,
   /^(?:相关链接|相关文章|相关阅读|相关新闻|热点推荐)\s*[:：]?$/u,
 ];
 const MAX_CHROME_LINE = 120;
 const PAGE_NUMBER = /^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/u;
 
-const isChromeLine = (text: string): boolean => text.length <= MAX_CHROME_LINE && LINES.some((re) => re.test(text));
+/** page numbers a text copy of a PDF or Word file keeps: — 3 —, 第3页, 第 3 页 共 12 页 (a bare 3 may be a cell) */
+const TEXT_PAGE_NUMBER = /^(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|共\s*\d{1,4}\s*页\s*第\s*\d{1,4}\s*页)$/u;
+
+const isChromeLine = (text: string): boolean => text.length <= MAX_CHROME_LINE && (LINES.some((re) => re.test(text)) || TEXT_PAGE_NUMBER.test(text));
 
 export interface Cleaned {
   blocks: Block[];

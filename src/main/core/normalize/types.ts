@@ -50,7 +50,7 @@ export interface NormalizedDoc {
 /** A per-file failure with a reason a person can act on. */
 export class NormalizeError extends Error {
   constructor(
-    readonly code: 'empty' | 'encoding' | 'not_text' | 'too_large' | 'unsupported' | 'needs_ocr',
+    readonly code: 'empty' | 'encoding' | 'not_text' | 'too_large' | 'unsupported' | 'needs_ocr' | 'encrypted' | 'cancelled' | 'ocr_failed',
     message: string,
   ) {
     super(message);

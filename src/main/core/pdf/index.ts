@@ -1,23 +1,27 @@
-// A PDF as a normalized document: text layers through the grid builder; pages without a text
-// layer are listed (OCR comes in a later step and will fill them).
+// A PDF as a normalized document: text layers through the grid builder; pages whose text layer is
+// absent, garbage or incomplete are listed for OCR and, once their OCR words are given, merged in.
 import type { NormalizedDoc } from '../normalize/types';
 import { NormalizeError } from '../normalize/types';
 import { normalizePositioned } from '../normalize';
 import type { PositionedPage } from '../normalize/positioned-types';
-import { readTextLayer } from './text-layer';
+import { mergeOcrPage, type OcrPage } from '../ocr/merge';
+import { readTextLayer, type PageNeed } from './text-layer';
 
-export interface PdfDoc {
-  doc: NormalizedDoc;
-  pages: PositionedPage[];
-  /** pages that are scans: no usable text layer */
-  withoutText: number[];
-}
+export type PdfDoc =
+  | { doc: NormalizedDoc; pages: PositionedPage[]; ocrPages: number[]; needsOcr?: undefined }
+  /** pages still to OCR: read again with their OCR words */
+  | { needsOcr: PageNeed[] };
 
-export async function normalizePdf(bytes: Uint8Array, signal?: AbortSignal): Promise<PdfDoc> {
-  const { pages, needsOcr } = await readTextLayer(bytes, signal);
-  if (pages.length === 0) throw new NormalizeError('empty', 'PDF 没有页面');
-  if (needsOcr.length === pages.length) {
-    throw new NormalizeError('needs_ocr', `扫描件 PDF（${pages.length} 页都没有文字层）：需要文字识别（OCR），本版本尚未提供`);
-  }
-  return { doc: normalizePositioned({ pages, notes: [] }, 'pdf'), pages, withoutText: needsOcr };
+export async function normalizePdf(bytes: Uint8Array, ocr: readonly OcrPage[] = []): Promise<PdfDoc> {
+  const layer = await readTextLayer(bytes);
+  if (layer.pages.length === 0) throw new NormalizeError('empty', 'PDF 没有页面');
+  const byPage = new Map(ocr.map((p) => [p.page, p]));
+  const missing = layer.needsOcr.filter((n) => !byPage.has(n.page));
+  if (missing.length > 0) return { needsOcr: missing };
+  const pages = layer.pages.map((p) => {
+    const need = layer.needsOcr.find((n) => n.page === p.page);
+    return need ? mergeOcrPage(p, byPage.get(p.page)!, need.reason) : p;
+  });
+  const notes = layer.needsOcr.length ? [`第 ${layer.needsOcr.map((n) => n.page).join('、')} 页经文字识别（OCR）读取`] : [];
+  return { doc: normalizePositioned({ pages, notes }, 'pdf'), pages, ocrPages: layer.needsOcr.map((n) => n.page) };
 }

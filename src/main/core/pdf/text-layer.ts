@@ -1,17 +1,29 @@
 // PDF text layers → positioned words (pdfjs-dist, legacy build for Node). Pages without a usable
 // text layer are reported so they can be sent to OCR.
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PositionedPage, Word } from '../normalize/positioned-types';
 import { NormalizeError } from '../normalize/types';
+import { openPdf } from './document';
 
 export interface TextLayer {
   pages: PositionedPage[];
-  /** 1-based numbers of pages whose text layer is absent or unreadable */
-  needsOcr: number[];
+  /** pages whose text layer is absent, garbage or incomplete: they need OCR */
+  needsOcr: PageNeed[];
+}
+
+/**
+ * Why a page needs OCR: `absent` (a scan), `garbage` (a wrong ToUnicode map: private-use and
+ * replacement characters, or no letters at all), `incomplete` (numbers as text but the Chinese as
+ * pictures). Absent and garbage layers are replaced by OCR; incomplete ones are completed by it.
+ */
+export interface PageNeed {
+  page: number;
+  reason: 'absent' | 'garbage' | 'incomplete';
 }
 
 /** Fewer readable characters than this on a page means it is a scan (or a picture of text). */
 const MIN_PAGE_CHARS = 20;
+/** A text layer with more than this share of unreadable characters is garbage. */
+const MAX_GARBAGE_SHARE = 0.2;
 
 interface TextItem {
   str: string;
@@ -21,33 +33,24 @@ interface TextItem {
 }
 
 export async function readTextLayer(bytes: Uint8Array, signal?: AbortSignal): Promise<TextLayer> {
-  // pdfjs takes ownership of the buffer: give it a copy
-  const task = getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, verbosity: 0 });
-  let doc;
-  try {
-    doc = await task.promise;
-  } catch (err) {
-    await task.destroy();
-    const name = (err as Error).name;
-    if (name === 'PasswordException') throw new NormalizeError('unsupported', 'PDF 已加密，无法读取（请先解除密码保护）');
-    throw new NormalizeError('not_text', `PDF 文件已损坏或无法解析（${(err as Error).message}）`);
-  }
+  const { doc, close } = await openPdf(bytes);
   try {
     const pages: PositionedPage[] = [];
-    const needsOcr: number[] = [];
+    const needsOcr: PageNeed[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
-      if (signal?.aborted) throw new NormalizeError('unsupported', '已取消');
+      if (signal?.aborted) throw new NormalizeError('cancelled', '已取消');
       const page = await doc.getPage(n);
       const { width, height } = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
       const words = (content.items as TextItem[]).filter((it) => 'str' in it && it.str.trim()).map((it) => toWord(it, height));
-      if (readableChars(words) < MIN_PAGE_CHARS) needsOcr.push(n);
+      const reason = layerProblem(words);
+      if (reason) needsOcr.push({ page: n, reason });
       pages.push({ page: n, width, height, words, source: 'text' });
       page.cleanup();
     }
     return { pages, needsOcr };
   } finally {
-    await task.destroy();
+    await close();
   }
 }
 
@@ -72,6 +75,16 @@ export function foldRadicals(s: string): string {
   return s.replace(/[\u2e80-\u2fdf]/gu, (c) => SUPPLEMENT[c] ?? c.normalize('NFKC'));
 }
 
-function readableChars(words: readonly Word[]): number {
-  return words.reduce((n, w) => n + (w.text.match(/[\p{Script=Han}\p{L}\p{N}]/gu)?.length ?? 0), 0) - words.reduce((n, w) => n + (w.text.match(/[\ue000-\uf8ff\ufffd]/gu)?.length ?? 0), 0);
+const count = (words: readonly Word[], re: RegExp): number => words.reduce((n, w) => n + (w.text.match(re)?.length ?? 0), 0);
+
+export function layerProblem(words: readonly Word[]): PageNeed['reason'] | null {
+  const all = count(words, /\S/gu);
+  const bad = count(words, /[\ue000-\uf8ff\ufffd\p{Cc}]/gu);
+  const letters = count(words, /[\p{Script=Han}\p{L}]/gu);
+  const digits = count(words, /\p{N}/gu);
+  if (bad > MAX_GARBAGE_SHARE * all) return letters + digits - bad < MIN_PAGE_CHARS && bad < all / 2 ? 'absent' : 'garbage';
+  // numbers as text, the words beside them as pictures
+  if (digits >= 5 && letters < 0.2 * digits) return 'incomplete';
+  if (letters + digits < MIN_PAGE_CHARS) return 'absent';
+  return null;
 }

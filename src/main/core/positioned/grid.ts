@@ -27,7 +27,10 @@ export function blocksFromPages(pages: readonly PositionedPage[]): Block[] {
     const words = page.words.filter((w) => w.text.trim());
     if (words.length === 0) continue;
     const lineHeight = median(words.map((w) => w.h));
-    const rows = clusterRows(words, lineHeight).map((r) => cellsOf(r.words, lineHeight));
+    const rows = joinWrappedLabels(
+      clusterRows(words, lineHeight).map((r) => ({ center: r.center, cells: cellsOf(r.words, lineHeight) })),
+      lineHeight,
+    );
     // runs of rows with two or more cells are tables; their columns come from the widest row
     let i = 0;
     while (i < rows.length) {
@@ -60,6 +63,73 @@ function clusterRows(words: readonly Word[], lineHeight: number): Row[] {
     } else rows.push({ center, words: [w] });
   }
   return rows;
+}
+
+const FIGURE = /^[-+]?[\d,，.．%]+$|^[-—–/无]$/u;
+const isFigure = (c: Cell): boolean => FIGURE.test(joinWords(c.words).text);
+
+interface CellRow {
+  center: number;
+  cells: Cell[];
+}
+
+/**
+ * A table row whose label wraps over several lines has its figures on one of them (or between two):
+ * the label's other lines are joined to it. Lines without figures left of the figures, nearer to
+ * this row than to any other row with figures, belong to it; a row whose figures share a label
+ * line takes lines only when it has them both above and below (a label of three lines), so a
+ * heading under a row stays a heading.
+ */
+function joinWrappedLabels(rows: readonly CellRow[], lineHeight: number): Cell[][] {
+  const figures = rows.map((r) => r.cells.filter(isFigure).length >= 2);
+  const fragment = rows.map((r, i) => !figures[i] && !r.cells.some(isFigure));
+  const owner = new Map<number, number>(); // fragment row → row it joins
+  const nearestFigureRow = (i: number): number | null => {
+    let best: number | null = null;
+    rows.forEach((r, k) => {
+      if (figures[k] && (best === null || Math.abs(r.center - rows[i]!.center) < Math.abs(rows[best]!.center - rows[i]!.center))) best = k;
+    });
+    return best;
+  };
+  rows.forEach((row, i) => {
+    if (!figures[i]) return;
+    const firstFigure = Math.min(...row.cells.filter(isFigure).map((c) => c.x0));
+    const take = (step: -1 | 1): number[] => {
+      const out: number[] = [];
+      for (let k = i + step; k >= 0 && k < rows.length && fragment[k]; k += step) {
+        const r = rows[k]!;
+        if (Math.abs(r.center - row.center) > 2.2 * lineHeight || Math.max(...r.cells.map((c) => c.x1)) > firstFigure || nearestFigureRow(k) !== i) break;
+        out.push(k);
+      }
+      return out;
+    };
+    const above = take(-1);
+    const below = take(1);
+    const hasLabel = row.cells.some((c) => !isFigure(c));
+    if (hasLabel && (above.length === 0 || below.length === 0)) return;
+    for (const k of [...above, ...below]) owner.set(k, i);
+  });
+  const out: Cell[][] = [];
+  rows.forEach((row, i) => {
+    if (owner.has(i)) return;
+    const joined = [...owner].filter(([, o]) => o === i).map(([k]) => k);
+    if (joined.length === 0) return out.push(row.cells);
+    // label lines top to bottom, the row's own label line among them, then its figures
+    const lines = [...joined.map((k) => ({ center: rows[k]!.center, cells: rows[k]!.cells })), { center: row.center, cells: row.cells.filter((c) => !isFigure(c)) }].sort((a, b) => a.center - b.center);
+    const labels: Cell[] = [];
+    for (const line of lines) {
+      for (const c of line.cells) {
+        const into = labels.find((l) => c.x0 < l.x1 && c.x1 > l.x0);
+        if (into) {
+          into.words.push(...c.words);
+          into.x0 = Math.min(into.x0, c.x0);
+          into.x1 = Math.max(into.x1, c.x1);
+        } else labels.push({ words: [...c.words], x0: c.x0, x1: c.x1 });
+      }
+    }
+    out.push([...labels.sort((a, b) => a.x0 - b.x0), ...row.cells.filter(isFigure)]);
+  });
+  return out;
 }
 
 function cellsOf(words: readonly Word[], lineHeight: number): Cell[] {

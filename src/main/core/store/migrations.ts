@@ -153,6 +153,42 @@ ALTER TABLE reports ADD COLUMN text_indexed INTEGER NOT NULL DEFAULT 0;
 `,
   },
   {
+    version: 3,
+    name: 'ocr cache',
+    sql: `
+-- OCR words per page of a file's content, by recognition settings: a re-import or a resumed job
+-- never reads a page twice. words: JSON [{text, x, y, w, h, conf}] in page units.
+CREATE TABLE ocr_pages (
+  sha256     TEXT NOT NULL,
+  page       INTEGER NOT NULL,
+  settings   TEXT NOT NULL,
+  width      REAL NOT NULL,
+  height     REAL NOT NULL,
+  words      TEXT NOT NULL,
+  confidence REAL NOT NULL,
+  ms         INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (sha256, page, settings)
+) WITHOUT ROWID;
+`,
+  },
+  {
+    version: 4,
+    name: 'review',
+    sql: `
+-- history rows remember confidence on both sides (an undo restores it), what kind of change it was
+-- (NULL: a person's edit; 'restore', 'reextract', 'merge', 'verify', 'meta') and which row a restore reverted
+ALTER TABLE field_history ADD COLUMN old_confidence REAL;
+ALTER TABLE field_history ADD COLUMN new_confidence REAL;
+ALTER TABLE field_history ADD COLUMN action TEXT;
+ALTER TABLE field_history ADD COLUMN restored_from INTEGER;
+-- the review queue: reports with failing rules or low-confidence values first
+-- (0.6 is LOW_CONFIDENCE of src/shared/review.ts)
+CREATE INDEX checks_failing ON checks(report_id) WHERE ok = 0;
+CREATE INDEX fields_low_confidence ON fields(report_id) WHERE status = 'auto' AND confidence < 0.6;
+`,
+  },
+  {
     version: 5,
     name: 'library: list columns, trash, saved views',
     sql: `
@@ -231,6 +267,37 @@ CREATE TABLE saved_views (
   query      TEXT NOT NULL,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
+);
+`,
+  },
+  {
+    version: 6,
+    name: 'bundle merge conflicts, report outlines',
+    sql: `
+-- a figure two archivists corrected differently: the local value stays, the incoming one is kept here
+CREATE TABLE merge_conflicts (
+  id              INTEGER PRIMARY KEY,
+  report_id       INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+  key             TEXT NOT NULL,
+  local_value     ANY,
+  local_status    TEXT NOT NULL,
+  incoming_value  ANY,
+  incoming_status TEXT NOT NULL,
+  incoming_by     TEXT,
+  incoming_at     TEXT NOT NULL,
+  bundle          TEXT NOT NULL,
+  created_at      TEXT NOT NULL,
+  resolved_at     TEXT,
+  resolution      TEXT CHECK (resolution IN ('local', 'incoming')),
+  UNIQUE (report_id, key, incoming_value, incoming_at)
+) STRICT;
+
+-- which required sections of the report body were found, per report (for the compliance view);
+-- recomputed when the report's first file changes
+CREATE TABLE report_outlines (
+  report_id INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
+  file_id   INTEGER NOT NULL,
+  sections  TEXT NOT NULL
 );
 `,
   },

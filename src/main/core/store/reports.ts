@@ -102,15 +102,27 @@ export function insertReport(db: Db, r: NewReport): { reportId: number; fileId: 
       .run(reportId, r.file.sha256, r.file.size, r.file.kind, r.file.encoding, t).lastInsertRowid,
   );
   addFileSource(db, fileId, r.file.name, r.file.path, r.jobId);
-  const page = sql(db, 'INSERT INTO pages (file_id, page, text, tables, tokens) VALUES (?, ?, ?, ?, ?)');
-  for (const p of r.pages) page.run(fileId, p.page, p.text, JSON.stringify(p.tables ?? null), p.tokens ? JSON.stringify(p.tokens) : null);
-  const band = sql(db, 'INSERT OR IGNORE INTO report_bands (band, hash, report_id) VALUES (?, ?, ?)');
-  bands(r.minhash).forEach((h, i) => band.run(i, h, reportId));
+  writePages(db, fileId, r.pages);
+  writeBands(db, reportId, r.minhash);
   writeFields(db, reportId, r.fields);
   writeChecks(db, reportId, r.checks);
-  const row = sql(db, 'INSERT INTO unmapped_rows (report_id, seq, label, "values", span) VALUES (?, ?, ?, ?, ?)');
-  r.unmapped.forEach((u, i) => row.run(reportId, i, u.label, JSON.stringify(u.values), JSON.stringify(u.span)));
+  writeUnmapped(db, reportId, r.unmapped);
   return { reportId, fileId };
+}
+
+export function writePages(db: Db, fileId: number, pages: readonly NewPage[]): void {
+  const page = sql(db, 'INSERT INTO pages (file_id, page, text, tables, tokens) VALUES (?, ?, ?, ?, ?)');
+  for (const p of pages) page.run(fileId, p.page, p.text, JSON.stringify(p.tables ?? null), p.tokens ? JSON.stringify(p.tokens) : null);
+}
+
+export function writeBands(db: Db, reportId: number, minhash: Uint32Array): void {
+  const band = sql(db, 'INSERT OR IGNORE INTO report_bands (band, hash, report_id) VALUES (?, ?, ?)');
+  bands(minhash).forEach((h, i) => band.run(i, h, reportId));
+}
+
+export function writeUnmapped(db: Db, reportId: number, unmapped: readonly UnmappedRow[]): void {
+  const row = sql(db, 'INSERT INTO unmapped_rows (report_id, seq, label, "values", span) VALUES (?, ?, ?, ?, ?)');
+  unmapped.forEach((u, i) => row.run(reportId, i, u.label, JSON.stringify(u.values), JSON.stringify(u.span)));
 }
 
 export function writeFields(db: Db, reportId: number, fields: ExtractedField[]): void {

@@ -61,8 +61,12 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 't3.row_total',
+    // a 总计 column left blank in every row is not printed, not zero; nor are the kinds of
+    // organisation when the table gives 法人或其他组织 as one figure
     check: (f) =>
-      T3_ROWS.flatMap(([row, label]) =>
+      !present(f, T3_ROWS.map(([row]) => `t3.${row}.total`)) || !present(f, T3_ROWS.flatMap(([row]) => T3_COLUMNS.slice(1, 6).map(([c]) => `t3.${row}.${c}`)))
+        ? []
+        : T3_ROWS.flatMap(([row, label]) =>
         balance(f, 't3.row_total', `表三 ${label} 行 总计 与 各类申请人之和`, [`t3.${row}.total`], T3_COLUMNS.slice(0, 6).map(([c]) => `t3.${row}.${c}`)),
       ),
   },
@@ -89,17 +93,17 @@ export const RULES: readonly Rule[] = [
   {
     id: 'prose.table_agree',
     check: (f) =>
-      PROSE_PAIRS.flatMap(([prose, table, label]) => {
+      PROSE_PAIRS.flatMap(([prose, table, scale, label]) => {
         const p = num(f, prose);
-        const t = num(f, table);
-        if (p === null || t === null) return [];
+        if (p === null || !present(f, table)) return [];
+        const t = Math.round(table.reduce((a, k) => a + (num(f, k) ?? 0), 0) * scale * 1e6) / 1e6;
         const ok = p === t;
         return [
           {
             rule: 'prose.table_agree',
             ok,
             severity: 'warning' as const,
-            keys: [prose, table],
+            keys: [prose, ...table],
             message: ok ? `${label}：正文 ${p} 与表格 ${t} 一致` : `${label}：正文 ${p} ≠ 表格 ${t}（差 ${Math.abs(p - t)}）`,
             ...(ok ? {} : { diff: p - t }),
           },
@@ -136,14 +140,17 @@ export const RULES: readonly Rule[] = [
   },
 ];
 
-/** Prose figure ↔ the table figure stating the same thing. */
-const PROSE_PAIRS: readonly (readonly [string, string, string])[] = [
-  ['n.apply_received', 't3.new.total', '收到申请数'],
-  ['n.apply_received', 'legacy.apply.received', '收到申请数'],
-  ['n.active_total', 'legacy.active.total', '主动公开信息数'],
-  ['n.review_count', 't4.review.total', '行政复议数'],
-  ['n.review_count', 'legacy.review.total', '行政复议数'],
-  ['n.suit_count', 'legacy.suit.total', '行政诉讼数'],
+/** Prose figure ↔ the table figures (summed, times a unit factor) stating the same thing. */
+const PROSE_PAIRS: readonly (readonly [string, readonly string[], number, string])[] = [
+  ['n.apply_received', ['t3.new.total'], 1, '收到申请数'],
+  ['n.apply_received', ['legacy.apply.received'], 1, '收到申请数'],
+  ['n.active_total', ['legacy.active.total'], 1, '主动公开信息数'],
+  ['n.review_count', ['t4.review.total'], 1, '行政复议数'],
+  ['n.review_count', ['legacy.review.total'], 1, '行政复议数'],
+  ['n.suit_count', ['t4.suit_direct.total', 't4.suit_after.total'], 1, '行政诉讼数'],
+  ['n.suit_count', ['legacy.suit.total'], 1, '行政诉讼数'],
+  // prose fees are in 元, the legacy table's in 万元
+  ['n.fees', ['legacy.fees'], 1e4, '收取的费用（元）'],
 ];
 
 function legacySum(id: RuleId, place: string, total: string, parts: readonly string[]): Rule {

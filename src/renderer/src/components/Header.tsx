@@ -1,15 +1,12 @@
 import type { LibraryInfo } from '../../../shared/api';
 import { useState } from 'react';
-import { api } from '../api';
 import { useI18n } from '../i18n';
+import { ExportDialog } from '../export/ExportDialog';
 
-export function Header({ info, query, onQuery, onSwitchLocale }: { info: LibraryInfo | null; query: string; onQuery: (q: string) => void; onSwitchLocale: () => void }) {
+export function Header({ info, query, onQuery, onSwitchLocale, onAnalysis }: { info: LibraryInfo | null; query: string; onQuery: (q: string) => void; onSwitchLocale: () => void; onAnalysis?: () => void }) {
   const { t } = useI18n();
   const [exported, setExported] = useState<string | null>(null);
-  const exportAs = async (format: 'xlsx' | 'csv' | 'json') => {
-    const r = await api.call('library:export', { format });
-    setExported(r.ok ? t('exportedTo', { n: r.value.reports, path: r.value.path }) : t('errorPrefix') + r.message);
-  };
+  const [exporting, setExporting] = useState(false);
   return (
     <header className="header">
       <div>
@@ -26,13 +23,15 @@ export function Header({ info, query, onQuery, onSwitchLocale }: { info: Library
             </span>
           </span>
         )}
-        <span className="export" role="group" aria-label={t('export')}>
-          {(['xlsx', 'csv', 'json'] as const).map((f) => (
-            <button key={f} type="button" onClick={() => void exportAs(f)} data-testid={`export-${f}`}>
-              {t('exportAs', { format: f.toUpperCase() })}
-            </button>
-          ))}
-        </span>
+        {onAnalysis && (
+          <button type="button" onClick={onAnalysis} data-testid="analysis-open">
+            {t('analysisOpen')}
+          </button>
+        )}
+        <button type="button" onClick={() => setExporting(true)} data-testid="export-open">
+          {t('exportOpen')}
+        </button>
+        {exporting && <ExportDialog onClose={() => setExporting(false)} onDone={setExported} />}
         {exported && (
           <span className="muted exported" data-testid="exported" title={exported}>
             {exported}

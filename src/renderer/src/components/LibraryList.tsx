@@ -51,15 +51,19 @@ const DELETED: Column = { key: 'deletedAt', label: 'col.deleted', className: 'nu
 export function LibraryList({
   library,
   selection,
-  opened,
+  shown,
+  onShow,
   onOpen,
   onDelete,
   empty,
 }: {
   library: LibraryView;
   selection: Selection;
-  opened: number | null;
-  onOpen: (id: number) => void;
+  /** the report in the detail panel */
+  shown: number | null;
+  onShow: (id: number) => void;
+  /** open the review screen (double click, or Enter on a row) */
+  onOpen?: (id: number) => void;
   onDelete: () => void;
   /** shown when nothing matches */
   empty: React.ReactNode;
@@ -74,21 +78,21 @@ export function LibraryList({
   const { requestRows, rowAt, locate } = library;
   useEffect(() => requestRows(first, last), [first, last, requestRows, library.query]);
 
-  // a report opened from elsewhere (J/K, a link) is where the keyboard focus goes
+  // a report shown from elsewhere (J/K, a link, back from review) is where the keyboard focus goes
   const { focus, setFocus } = selection;
   const focused = useRef(focus);
   focused.current = focus;
   useEffect(() => {
     const at = focused.current;
-    if (opened === null || (at !== null && rowAt(at)?.id === opened)) return;
+    if (shown === null || (at !== null && rowAt(at)?.id === shown)) return;
     let live = true;
-    void locate(opened).then((index) => {
+    void locate(shown).then((index) => {
       if (!live || index === null) return;
       setFocus(index);
       rows.scrollToIndex(index);
     });
     return () => void (live = false);
-  }, [opened, rowAt, locate, setFocus, rows]);
+  }, [shown, rowAt, locate, setFocus, rows]);
 
   if (library.total === 0) return <>{empty}</>;
 
@@ -105,7 +109,7 @@ export function LibraryList({
     const id = rowAt(index)?.id ?? (await library.ids([index, index]))[0];
     if (id === undefined) return;
     await selection.pick(index, id, { range: e.shiftKey, toggle: false });
-    if (!e.shiftKey) onOpen(id);
+    if (!e.shiftKey) onShow(id);
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -132,7 +136,8 @@ export function LibraryList({
       void selection.pick(focus!, focused.id, { range: e.shiftKey, toggle: !e.shiftKey });
     } else if (e.key === 'Enter' && focused) {
       handled();
-      onOpen(focused.id);
+      onShow(focused.id);
+      onOpen?.(focused.id);
     } else if (e.key === 'Escape' && selection.ids.size > 0) {
       handled();
       selection.clear();
@@ -145,7 +150,7 @@ export function LibraryList({
   const onRowClick = (e: MouseEvent, index: number, r: ReportSummary) => {
     const toggle = e.ctrlKey || e.metaKey;
     void selection.pick(index, r.id, { range: e.shiftKey, toggle });
-    if (!toggle && !e.shiftKey) onOpen(r.id);
+    if (!toggle && !e.shiftKey) onShow(r.id);
   };
 
   return (
@@ -194,7 +199,7 @@ export function LibraryList({
               );
             }
             const picked = selection.ids.has(r.id);
-            const classes = ['lib-row', picked && 'picked', r.id === opened && 'opened', v.index === focus && 'focused'].filter(Boolean).join(' ');
+            const classes = ['lib-row', picked && 'picked', r.id === shown && 'opened', v.index === focus && 'focused'].filter(Boolean).join(' ');
             return (
               <div
                 key={r.id}
@@ -206,6 +211,7 @@ export function LibraryList({
                 data-testid="report-row"
                 data-id={r.id}
                 onClick={(e) => onRowClick(e, v.index, r)}
+                onDoubleClick={() => onOpen?.(r.id)}
                 ref={place}
               >
                 <span role="gridcell" className="check">

@@ -14,13 +14,17 @@ import { SavedViews } from './SavedViews';
 
 export function LibraryPane({
   library,
-  opened,
+  shown,
+  onShow,
   onOpen,
   onChanged,
 }: {
   library: LibraryView;
-  opened: number | null;
-  onOpen: (id: number | null) => void;
+  /** the report in the detail panel */
+  shown: number | null;
+  onShow: (id: number | null) => void;
+  /** open the review screen */
+  onOpen: (id: number) => void;
   /** the library changed: reload the list and what shows its size */
   onChanged: () => void;
 }) {
@@ -33,7 +37,7 @@ export function LibraryPane({
   const [confirmEmpty, setConfirmEmpty] = useState(false);
   const changed = (left?: number[]) => {
     onChanged();
-    if (left && opened !== null && left.includes(opened)) onOpen(null);
+    if (left && shown !== null && left.includes(shown)) onShow(null);
   };
   const actions = useBulkActions({ selection, onChanged: changed, onMessage: setMessage });
   const counts = library.counts;
@@ -147,7 +151,7 @@ export function LibraryPane({
           )}
         </div>
       )}
-      <LibraryList library={library} selection={selection} opened={opened} onOpen={onOpen} onDelete={() => void (library.trash ? undefined : actions.moveToTrash())} empty={empty} />
+      <LibraryList library={library} selection={selection} shown={shown} onShow={onShow} onOpen={library.trash ? undefined : onOpen} onDelete={() => void (library.trash ? undefined : actions.moveToTrash())} empty={empty} />
     </div>
   );
 }

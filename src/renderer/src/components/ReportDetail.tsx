@@ -5,10 +5,24 @@ import type { ExtractedField, ReportDetail as Detail } from '../../../shared/mod
 import { api } from '../api';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/zh-CN';
+import { recordChange } from '../review/undo';
 
 const GROUPS: FieldGroup[] = ['t2', 't2v19', 't3', 't4', 'legacy', 'n'];
 
-export function ReportDetail({ id, onClose, onOpen, onChanged }: { id: number; onClose: () => void; onOpen: (id: number) => void; onChanged: () => void }) {
+export function ReportDetail({
+  id,
+  onClose,
+  onOpen,
+  onChanged,
+  onReview,
+}: {
+  id: number;
+  onClose: () => void;
+  onOpen: (id: number) => void;
+  onChanged: () => void;
+  /** the detail grows into the review screen */
+  onReview: (id: number) => void;
+}) {
   const { t } = useI18n();
   const [report, setReport] = useState<Detail | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -16,6 +30,7 @@ export function ReportDetail({ id, onClose, onOpen, onChanged }: { id: number; o
     async (key: string, value: number | string | null, status: 'corrected' | 'verified') => {
       const r = await api.call('field:update', { reportId: id, key, value, status });
       if (r.ok) {
+        recordChange({ reportId: id, change: r.value.change, key });
         setReport(r.value);
         setError(null);
         onChanged();
@@ -40,6 +55,7 @@ export function ReportDetail({ id, onClose, onOpen, onChanged }: { id: number; o
   const verify = async () => {
     const r = await api.call('report:verify', { id, ...(note ? { note } : {}) });
     if (r.ok) {
+      recordChange({ reportId: id, change: r.value.change, key: '*' });
       setReport(r.value);
       setNote(null);
       setError(null);
@@ -56,6 +72,9 @@ export function ReportDetail({ id, onClose, onOpen, onChanged }: { id: number; o
         <span className="muted" data-testid="review-status">
           {report && t(`status.${report.reviewStatus}` as MessageKey)}
         </span>
+        <button type="button" className="primary" onClick={() => onReview(id)} title={t('review.openHint')} data-testid="open-review">
+          {t('review.open')}
+        </button>
         <button type="button" onClick={() => void verify()} data-testid="verify-report" disabled={note === ''}>
           {t('verifyReport')}
         </button>

@@ -18,8 +18,13 @@ export interface Found {
 
 /** The agency printed before the year in a title: 维摩彝族乡2018年… → 维摩彝族乡. */
 export function agencyInTitle(title: string): string | null {
-  const m = /^(.*?)\s*(?:关于)?\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年/u.exec(title.replace(/^[【[][^】\]]*[】\]]/u, ''));
-  const prefix = m?.[1]?.replace(/[\s关于]+$/u, '').trim();
+  const bare = title.replace(/^[【[][^】\]]*[】\]]/u, '');
+  // 2021年度醴陵市财政局政府信息公开工作年度报告: the agency follows the year
+  const after = /^(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?\s*([\p{Script=Han}（）()]{2,30}?)(?:政府信息公开|政务公开|信息公开)/u.exec(bare);
+  if (after && after[1]!.replace(AGENCY_END, '').length >= 2 && (AGENCY_END.test(after[1]!) || PLACE_ONLY.test(after[1]!))) return after[1]!;
+  const m = /^(.*?)\s*(?:关于)?\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年/u.exec(bare);
+  // 某局关于报送2021年度…的函: the agency ends where 关于 starts
+  const prefix = m?.[1]?.split('关于')[0]!.replace(/[\s]+$/u, '').trim();
   return prefix && prefix.length >= 2 && /\p{Script=Han}$/u.test(prefix) ? prefix : null;
 }
 

@@ -1,51 +1,162 @@
-// Provinces and their prefecture-level divisions (short names), for naming a report's region.
-const DATA = `北京市:
-天津市:
-上海市:
-重庆市:
-河北省:石家庄 唐山 秦皇岛 邯郸 邢台 保定 张家口 承德 沧州 廊坊 衡水
-山西省:太原 大同 阳泉 长治 晋城 朔州 晋中 运城 忻州 临汾 吕梁
-内蒙古自治区:呼和浩特 包头 乌海 赤峰 通辽 鄂尔多斯 呼伦贝尔 巴彦淖尔 乌兰察布 兴安盟 锡林郭勒盟 阿拉善盟
-辽宁省:沈阳 大连 鞍山 抚顺 本溪 丹东 锦州 营口 阜新 辽阳 盘锦 铁岭 朝阳 葫芦岛
-吉林省:长春 吉林 四平 辽源 通化 白山 松原 白城 延边
-黑龙江省:哈尔滨 齐齐哈尔 鸡西 鹤岗 双鸭山 大庆 伊春 佳木斯 七台河 牡丹江 黑河 绥化 大兴安岭
-江苏省:南京 无锡 徐州 常州 苏州 南通 连云港 淮安 盐城 扬州 镇江 泰州 宿迁
-浙江省:杭州 宁波 温州 嘉兴 湖州 绍兴 金华 衢州 舟山 台州 丽水
-安徽省:合肥 芜湖 蚌埠 淮南 马鞍山 淮北 铜陵 安庆 黄山 滁州 阜阳 宿州 六安 亳州 池州 宣城
-福建省:福州 厦门 莆田 三明 泉州 漳州 南平 龙岩 宁德 平潭综合实验区
-江西省:南昌 景德镇 萍乡 九江 新余 鹰潭 赣州 吉安 宜春 抚州 上饶
-山东省:济南 青岛 淄博 枣庄 东营 烟台 潍坊 济宁 泰安 威海 日照 临沂 德州 聊城 滨州 菏泽
-河南省:郑州 开封 洛阳 平顶山 安阳 鹤壁 新乡 焦作 濮阳 许昌 漯河 三门峡 南阳 商丘 信阳 周口 驻马店 济源
-湖北省:武汉 黄石 十堰 宜昌 襄阳 鄂州 荆门 孝感 荆州 黄冈 咸宁 随州 恩施 仙桃 潜江 天门 神农架
-湖南省:长沙 株洲 湘潭 衡阳 邵阳 岳阳 常德 张家界 益阳 郴州 永州 怀化 娄底 湘西
-广东省:广州 韶关 深圳 珠海 汕头 佛山 江门 湛江 茂名 肇庆 惠州 梅州 汕尾 河源 阳江 清远 东莞 中山 潮州 揭阳 云浮
-广西壮族自治区:南宁 柳州 桂林 梧州 北海 防城港 钦州 贵港 玉林 百色 贺州 河池 来宾 崇左
-海南省:海口 三亚 三沙 儋州
-四川省:成都 自贡 攀枝花 泸州 德阳 绵阳 广元 遂宁 内江 乐山 南充 眉山 宜宾 广安 达州 雅安 巴中 资阳 阿坝 甘孜 凉山
-贵州省:贵阳 六盘水 遵义 安顺 毕节 铜仁 黔西南 黔东南 黔南
-云南省:昆明 曲靖 玉溪 保山 昭通 丽江 普洱 临沧 楚雄 红河 文山 西双版纳 大理 德宏 怒江 迪庆
-西藏自治区:拉萨 日喀则 昌都 林芝 山南 那曲 阿里
-陕西省:西安 铜川 宝鸡 咸阳 渭南 延安 汉中 榆林 安康 商洛
-甘肃省:兰州 嘉峪关 金昌 白银 天水 武威 张掖 平凉 酒泉 庆阳 定西 陇南 临夏 甘南
-青海省:西宁 海东 海北 黄南 海南州 果洛 玉树 海西
-宁夏回族自治区:银川 石嘴山 吴忠 固原 中卫
-新疆维吾尔自治区:乌鲁木齐 克拉玛依 吐鲁番 哈密 昌吉 博尔塔拉 巴音郭楞 阿克苏 克孜勒苏 喀什 和田 伊犁 塔城 阿勒泰`;
+// China's administrative divisions (GB/T 2260, generated into divisions.ts): province → prefecture →
+// county-level units, with the forms running text uses (湖州 for 湖州市, 文山州 for 文山壮族苗族自治州,
+// 宁乡县 for a county since renamed 宁乡市), and a scan of a text for the places it names.
+import { DIVISIONS } from './divisions';
 
 export interface Province {
   name: string;
-  /** short name as used in running text: 河南, 广西, 内蒙古 */
+  /** as used in running text: 河南, 广西, 内蒙古 */
   short: string;
-  cities: readonly string[];
+  /** 北京市, 天津市, 上海市, 重庆市: districts lie under the province directly */
+  municipality: boolean;
 }
 
-export const PROVINCES: readonly Province[] = DATA.split('\n').map((line) => {
-  const [name, cities] = line.split(':') as [string, string];
-  const short = name.replace(/(?:壮族|回族|维吾尔)?自治区$|省$|市$/u, '');
-  return { name, short, cities: cities.split(' ').filter(Boolean) };
-});
+export interface Prefecture {
+  name: string;
+  province: Province;
+  /** the form reports write when they do not print it themselves: 湖州市, 文山州, 兴安盟 */
+  usual: string;
+}
 
-/** Province of a prefecture-level city by its name, short or full (岳阳, 岳阳市, 红河哈尼族彝族自治州, 平潭综合实验区). */
+export interface County {
+  name: string;
+  /** null for units under the province directly (municipal districts, 省直辖 cities such as 仙桃市) */
+  prefecture: Prefecture | null;
+  province: Province;
+}
+
+/** Functional zones reports treat as prefecture-level units of their own. */
+const EXTRA = ['福建省/平潭综合实验区:'];
+
+/** Ethnic names in autonomous units: 红河哈尼族彝族自治州 → 红河, 伊犁哈萨克自治州 → 伊犁. */
+const ETHNIC = /(?:(?:柯尔克孜|乌孜别克|维吾尔|哈萨克|达斡尔|塔吉克|俄罗斯|鄂温克|塔塔尔|鄂伦春|蒙古|布依|朝鲜|土家|哈尼|傈僳|高山|拉祜|东乡|纳西|景颇|仫佬|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|德昂|保安|裕固|独龙|赫哲|门巴|珞巴|基诺|回|藏|苗|彝|壮|满|侗|瑶|白|傣|黎|佤|畲|水|土|羌|怒|京)族?)+(?=自治[州县旗])/u;
+const COUNTY_SUFFIX = /(?:自治县|自治旗|林区|特区|新区|矿区|县|市|区|旗)$/u;
+
+interface Gazetteer {
+  provinces: Province[];
+  prefectures: Prefecture[];
+  counties: County[];
+  /** province names, full and short (when followed by 省 etc.), → province */
+  provinceForms: Map<string, Province>;
+  /** prefecture forms as printed (湖州市, 恩施州, 红河哈尼族彝族自治州) → prefectures */
+  prefectureForms: Map<string, Prefecture[]>;
+  /** county-level names (full) → counties */
+  countyNames: Map<string, County[]>;
+  /** stems of county-level names of 2+ characters (宁乡, 镇宁) → counties, for renamed units */
+  countyStems: Map<string, County[]>;
+  /** longest form of any kind, for scanning */
+  maxForm: number;
+}
+
+let cached: Gazetteer | null = null;
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [value]);
+  else if (!list.includes(value)) list.push(value);
+}
+
+/** 文山壮族苗族自治州 → 文山; 延边朝鲜族自治州 → 延边; 湖州市 → 湖州. */
+export function stemOf(name: string): string {
+  const bare = name.replace(ETHNIC, '');
+  return bare.replace(/(?:自治州|自治县|自治旗|地区|市|州|盟|林区|特区|新区|矿区|县|区|旗)$/u, '');
+}
+
+export function gazetteer(): Gazetteer {
+  if (cached) return cached;
+  const provinces = new Map<string, Province>();
+  const prefectures: Prefecture[] = [];
+  const counties: County[] = [];
+  const provinceForms = new Map<string, Province>();
+  const prefectureForms = new Map<string, Prefecture[]>();
+  const countyNames = new Map<string, County[]>();
+  const countyStems = new Map<string, County[]>();
+  for (const line of [...DIVISIONS.split('\n'), ...EXTRA]) {
+    const [head, list = ''] = line.split(':') as [string, string];
+    const [pname, cname = ''] = head.split('/') as [string, string];
+    let province = provinces.get(pname);
+    if (!province) {
+      const short = pname.replace(/(?:壮族|回族|维吾尔)?自治区$|省$|市$/u, '');
+      province = { name: pname, short, municipality: /市$/u.test(pname) };
+      provinces.set(pname, province);
+      provinceForms.set(pname, province);
+    }
+    let prefecture: Prefecture | null = null;
+    if (cname) {
+      const stem = stemOf(cname);
+      const usual = /自治州$/u.test(cname) ? `${stem}州` : cname;
+      prefecture = { name: cname, province, usual };
+      prefectures.push(prefecture);
+      for (const form of new Set([cname, usual, /地区$/u.test(cname) ? `${stem}地区` : usual])) push(prefectureForms, form, prefecture);
+    }
+    for (const name of list.split(' ').filter(Boolean)) {
+      const county: County = { name, prefecture, province };
+      counties.push(county);
+      push(countyNames, name, county);
+      const stem = stemOf(name);
+      if (stem.length >= 2 && stem !== name) push(countyStems, stem, county);
+    }
+  }
+  const forms = [...provinceForms.keys(), ...prefectureForms.keys(), ...countyNames.keys()];
+  cached = { provinces: [...provinces.values()], prefectures, counties, provinceForms, prefectureForms, countyNames, countyStems, maxForm: Math.max(...forms.map((f) => f.length)) };
+  return cached;
+}
+
+/** Province of a prefecture-level unit by any printed form (岳阳, 岳阳市, 红河哈尼族彝族自治州, 平潭综合实验区). */
 export function provinceOfCity(name: string): Province | undefined {
-  const bare = name.replace(/(?:市|州|盟)$/u, '');
-  return PROVINCES.find((p) => p.cities.some((c) => c === name || c === bare || (name.endsWith('自治州') && name.startsWith(c))));
+  const g = gazetteer();
+  const found = g.prefectureForms.get(name) ?? g.prefectureForms.get(`${name}市`) ?? g.prefectureForms.get(`${name}州`);
+  const provinces = new Set(found?.map((p) => p.province));
+  return provinces.size === 1 ? [...provinces][0] : undefined;
+}
+
+/** County-level units a printed name can stand for: the name itself, or a renamed unit of the same stem (宁乡县 → 宁乡市). */
+export function countiesNamed(name: string): County[] {
+  const g = gazetteer();
+  const exact = g.countyNames.get(name);
+  if (exact) return exact;
+  if (!COUNTY_SUFFIX.test(name)) return [];
+  const stem = stemOf(name);
+  return stem.length >= 2 ? (g.countyStems.get(stem) ?? []) : [];
+}
+
+export type Mention =
+  | { kind: 'province'; at: number; text: string; province: Province }
+  | { kind: 'prefecture'; at: number; text: string; prefectures: Prefecture[] }
+  | { kind: 'county'; at: number; text: string; counties: County[] };
+
+const LEVEL_END = new Set([...'省市州盟区县旗']);
+
+/**
+ * Places a text names by their full printed forms (浙江省, 湖州市, 恩施州, 长兴县), longest first at
+ * each end position; short province names count when followed by 省/市/自治区.
+ */
+export function mentions(text: string): Mention[] {
+  const g = gazetteer();
+  const out: Mention[] = [];
+  for (let end = 1; end <= text.length; end++) {
+    const last = text[end - 1]!;
+    if (!LEVEL_END.has(last)) continue;
+    for (let len = Math.min(g.maxForm, end); len >= 2; len--) {
+      const form = text.slice(end - len, end);
+      const at = end - len;
+      const province = g.provinceForms.get(form);
+      if (province) {
+        out.push({ kind: 'province', at, text: form, province });
+        break;
+      }
+      const prefectures = g.prefectureForms.get(form);
+      if (prefectures) {
+        out.push({ kind: 'prefecture', at, text: form, prefectures });
+        break;
+      }
+      const counties = g.countyNames.get(form);
+      // 城区, 郊区, 矿区 are words as well as names
+      if (counties && !(len === 2 && last === '区')) {
+        out.push({ kind: 'county', at, text: form, counties });
+        break;
+      }
+    }
+  }
+  return out;
 }

@@ -5,11 +5,16 @@ import type { DocKind } from '../../../../shared/fields';
 import type { NormalizedDoc } from '../../normalize/types';
 import { linesOf, metaField, type Line } from './lines';
 import { parseDate } from './dates';
-import { agencyInTitle, bodyAgency, fullAgencyName, labelledAgency, signatureAgency } from './agency';
+import { AGENCY_SUFFIX, agencyInTitle, bodyAgency, fullAgencyName, labelledAgency, signatureAgency } from './agency';
 import { regionOf } from './region';
 
-const TITLE = /(?:年度报告|工作报告|自查报告|工作总结|年报|情况报告|情况的报告|年度报告的函|年度报告的通知)\s*$/u;
+const TITLE = /(?:年度报告|工作报告|自查报告|工作总结|年报|情况报告|情况的报告|年度报告》?的函|年度报告》?的通知)\s*$/u;
 const NOT_TITLE = /^(?:根据|按照|本报告|本年度报告|为|依据|现将|今年|\d{4}年[,，])/u;
+const AGENCY_LINE = new RegExp(`^[\\p{Script=Han}（）()]+${AGENCY_SUFFIX}$`, 'u');
+/** a navigation bar: short items apart (凤台县人民政府 政务公开 政府信息公开年报) */
+const NAV_LINE = /^(?:[^\s\d]{2,8}\s+){2,}[^\s\d]{2,8}$/u;
+/** a breadcrumb: 当前位置：首页 > 政务公开 > 政府信息公开年报 */
+const BREADCRUMB = /^(?:当前位置|您现在的位置|你现在的位置|您的位置|你的位置|所在位置|现在位置|首页)|[>＞»›].*[>＞»›]/u;
 
 export function extractMeta(doc: NormalizedDoc, sha256: string): ExtractedField[] {
   const lines = linesOf(doc.text);
@@ -39,7 +44,7 @@ interface Found<T> {
   confidence: number;
 }
 
-const clip = (s: string): string => s.replace(/^[【[][^】\]]{1,12}[】\]]/u, '').replace(/[\s|]+$/u, '').replace(/[_\-|—]\s*[^_\-|—]*(?:政府|网|门户)$/u, '').trim();
+const clip = (s: string): string => s.replace(/^[【[][^】\]]{1,12}[】\]]/u, '').replace(/^《([^《》]+)》$/u, '$1').replace(/[\s|]+$/u, '').replace(/[_\-|—]\s*[^_\-|—]*(?:政府|网|门户)$/u, '').trim();
 
 function findTitle(lines: readonly Line[], pageMeta: Record<string, string>): Found<string> | null {
   const labelled = lines.slice(0, 15).find((l) => /^(?:标\s*题|文件名称|名\s*称)\s*[:：]/u.test(l.text));
@@ -50,8 +55,17 @@ function findTitle(lines: readonly Line[], pageMeta: Record<string, string>): Fo
   const head = lines.slice(0, 30);
   for (let i = 0; i < head.length; i++) {
     const text = clip(head[i]!.text);
-    if (text.length < 6 || text.length > 90 || NOT_TITLE.test(text)) continue;
-    if (TITLE.test(text) && /(?:公开|政务)/u.test(text)) return { value: text, text, start: head[i]!.start + head[i]!.text.indexOf(text), confidence: 0.9 };
+    if (text.length < 6 || text.length > 90 || NOT_TITLE.test(text) || BREADCRUMB.test(text) || NAV_LINE.test(text)) continue;
+    // 政府信息公开年报 alone names a site column, not a report
+    if (/年报$/u.test(text) && !/\d{4}|年度/u.test(text)) continue;
+    if (TITLE.test(text) && /(?:公开|政务)/u.test(text)) {
+      // the agency on a line of its own above the year: 宁乡经济技术开发区管理委员会 / 2021年度…报告
+      const above = i > 0 ? clip(head[i - 1]!.text) : '';
+      if (/^\d{4}\s*年/u.test(text) && above.length >= 4 && above.length <= 30 && AGENCY_LINE.test(above)) {
+        return { value: above + text, text: above, start: head[i - 1]!.start + head[i - 1]!.text.indexOf(above), confidence: 0.8 };
+      }
+      return { value: text, text, start: head[i]!.start + head[i]!.text.indexOf(text), confidence: 0.9 };
+    }
     // a title broken over two lines: 关于2015年度…情况的 / 自查报告
     if (/(?:公开|政务).*的$/u.test(text)) {
       const rest = head.slice(i + 1, i + 4).find((l) => l.text.trim().length <= 12 && TITLE.test(l.text.trim()));

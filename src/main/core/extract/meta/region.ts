@@ -1,70 +1,166 @@
-// The region a report belongs to, as text: province + prefecture + county, as far as the report
-// or its agency names them (福建省平潭综合实验区, 湖南省岳阳市平江县).
-import { PROVINCES, provinceOfCity, type Province } from './gazetteer';
+// The region a report belongs to, as text: province + prefecture + county-level unit (福建省平潭综合实验区,
+// 湖南省岳阳市平江县, 浙江省湖州市长兴县). The agency's own name says where it is as far as it goes; the
+// gazetteer supplies the levels above; a name several places share is settled by the province or
+// prefecture the document names elsewhere, else the part that cannot be settled is left out.
+import { countiesNamed, gazetteer, mentions, type County, type Mention, type Prefecture, type Province } from './gazetteer';
 
-const CITY_LEVEL = /(?:市|州|盟)$/u;
-const COUNTY_LEVEL = /(?:县|区|旗)$/u;
-
-export function regionOf(agency: string | null, text: string): string | null {
-  const places = agency ? placesIn(agency) : [];
-  // the unit after a prefecture is the county level, whatever its suffix (恩施州利川市)
-  const cityAt = places.findIndex((p) => CITY_LEVEL.test(p));
-  const city = places[cityAt] ?? governmentPlace(text, '(?:市|州|盟)');
-  const county = (cityAt >= 0 ? places[cityAt + 1] : places.find((p) => COUNTY_LEVEL.test(p))) ?? governmentPlace(text, '(?:县|旗)');
-  const province =
-    PROVINCES.find((p) => agency?.startsWith(p.name) || agency?.startsWith(p.short)) ??
-    namedProvince(text) ??
-    (city ? provinceOfCity(city) : undefined) ??
-    (county ? provinceOfCity(county) : undefined);
-  const parts = [province?.name, city && city !== province?.name ? city : undefined, county].filter((p): p is string => Boolean(p));
-  const unique = parts.filter((p, i) => !parts.slice(0, i).some((q) => q.includes(p) || p.includes(q)));
-  return unique.length ? unique.join('') : null;
+interface Own {
+  province?: Province;
+  prefecture?: { text: string; candidates: Prefecture[] };
+  county?: { text: string; candidates: County[] };
+  /** the agency is a township, street or village under the county level (木场乡人民政府) */
+  township?: string;
 }
 
-/** Place units at the start of an agency name: 广元市朝天区陈家乡人民政府 → 广元市, 朝天区. */
-function placesIn(agency: string): string[] {
-  const out: string[] = [];
-  let rest = agency.replace(/^(?:[\p{Script=Han}]{2,3}省|[\p{Script=Han}]{2,8}自治区)/u, '');
-  for (let i = 0; i < 3; i++) {
-    const m = /^([\p{Script=Han}]{2,7}?(?:综合实验区|自治州|自治县|市|州|盟|县|区|旗))/u.exec(rest);
-    if (!m || /(?:管委会|政府|局)/u.test(m[1]!)) break;
-    out.push(m[1]!);
-    rest = rest.slice(m[1]!.length);
+const HEAD = 20000;
+/** Agency prefixes that are not places: 国家税务总局平潭综合实验区税务局, 中共… */
+const NOT_PLACE = /^(?:国家税务总局|中共|中国共产党)/u;
+const TOWNSHIP = /^([\p{Script=Han}]{1,8}?(?:乡|镇|街道|苏木|社区|村))(?:人民政府|政府|办事处|委员会|党委|居委会|村委会|$)/u;
+
+export function regionOf(agency: string | null, text: string): string | null {
+  const head = text.slice(0, HEAD);
+  const named = mentions(head);
+  const own = agency ? agencyPlaces(agency) : {};
+  let province = own.province;
+  const inProvince = <T extends { province: Province }>(list: readonly T[]): T[] => (province ? list.filter((x) => x.province === province) : [...list]);
+
+  let prefectures = own.prefecture ? inProvince(own.prefecture.candidates) : [];
+  let counties = own.county ? inProvince(own.county.candidates) : [];
+  let countyText = own.county?.text;
+  if (prefectures.length > 0) counties = counties.filter((c) => prefectures.includes(c.prefecture!));
+  // the county of a township (or of an agency naming no place) is the one the text names; a
+  // provincial agency (湖南省民政厅) has none
+  const placeless = !own.province && !own.prefecture && !own.county;
+  if (own.township ? !own.county && !own.prefecture : placeless) {
+    const found = countyFromText(head, named, own.township ?? null, province);
+    if (found) {
+      counties = found.candidates;
+      countyText = found.text;
+    }
   }
-  return out;
+  counties = settle(counties, named, (c) => [c.prefecture, c.province]);
+  if (counties.length === 1) {
+    const [c] = counties as [County];
+    province = c.province;
+    prefectures = c.prefecture ? [c.prefecture] : [];
+  } else if (counties.length > 1) {
+    // the name stays, the levels it cannot be sure of are left out
+    const provinces = new Set(counties.map((c) => c.province));
+    if (provinces.size === 1) province = [...provinces][0];
+  }
+  if (prefectures.length === 0 && counties.length === 0 && (placeless || (own.township && !own.prefecture))) {
+    prefectures = governmentPrefectures(head, named, province);
+  }
+  prefectures = settle(prefectures, named, (p) => [p, p.province]);
+  if (prefectures.length === 1) province = prefectures[0]!.province;
+  province ??= counties.length === 0 && prefectures.length === 0 && !agency ? undefined : governmentProvince(head, named);
+  if (!province && prefectures.length === 0 && counties.length === 0) return null;
+
+  const prefecture = prefectures.length === 1 ? prefectures[0]! : null;
+  const parts = [
+    province?.name,
+    prefecture && !province?.municipality ? printedPrefecture(prefecture, own, named) : undefined,
+    counties.length > 0 ? (countyText ?? counties[0]!.name) : undefined,
+  ];
+  return parts.filter(Boolean).join('') || null;
+}
+
+/** Place units at the start of an agency name: 广元市朝天区陈家乡人民政府 → 广元市, 朝天区, 陈家乡. */
+function agencyPlaces(agency: string): Own {
+  const g = gazetteer();
+  let rest = agency.replace(NOT_PLACE, '');
+  const own: Own = {};
+  const take = (len: number): string => {
+    const part = rest.slice(0, len);
+    rest = rest.slice(len);
+    return part;
+  };
+  const longest = <T>(lookup: (form: string) => T | undefined): [number, T] | null => {
+    for (let len = Math.min(g.maxForm, rest.length); len >= 2; len--) {
+      const found = lookup(rest.slice(0, len));
+      if (found !== undefined) return [len, found];
+    }
+    return null;
+  };
+  const province = longest((f) => g.provinceForms.get(f));
+  if (province) {
+    own.province = province[1];
+    take(province[0]);
+  }
+  const prefecture = longest((f) => g.prefectureForms.get(f));
+  if (prefecture) own.prefecture = { text: take(prefecture[0]), candidates: prefecture[1] };
+  const exact = longest((f) => g.countyNames.get(f));
+  // a county since renamed (宁乡县, now 宁乡市): the same stem under another suffix
+  const renamed = exact ? null : /^[\p{Script=Han}]{2,6}?(?:自治县|县|市|区|旗)/u.exec(rest);
+  const renamedCandidates = renamed ? countiesNamed(renamed[0]) : [];
+  if (exact) own.county = { text: take(exact[0]), candidates: exact[1] };
+  else if (renamed && renamedCandidates.length > 0 && !/^(?:市|县|区)/u.test(rest.slice(renamed[0].length))) own.county = { text: take(renamed[0].length), candidates: renamedCandidates };
+  const township = TOWNSHIP.exec(rest);
+  if (township) own.township = township[1];
+  return own;
 }
 
 /**
- * The first place of the given level the text names as a government (岳阳市政府, 临沧市人民政府).
- * Running text gives no left boundary (的方式在镇康县人民政府): the name is the longest ending that
- * occurs as often as its shortest form.
+ * Several places share a name (朝阳区, 鼓楼区): keep those whose prefecture or province the
+ * document names; when the text prefers none, all stay.
  */
-function governmentPlace(text: string, level: string): string | undefined {
-  const head = text.slice(0, 20000);
-  const re = new RegExp(`([\\p{Script=Han}]{1,4}${level})(?:人民政府|政府|委员会|党委)`, 'gu');
-  for (const m of head.matchAll(re)) {
-    const raw = m[1]!;
-    const count = (s: string): number => head.split(s).length - 1;
-    const shortest = count(raw.slice(-2));
-    let name = raw.slice(-2);
-    for (let len = 3; len <= raw.length; len++) if (count(raw.slice(-len)) === shortest) name = raw.slice(-len);
-    const bare = afterParticle(name);
-    if (bare.length >= 3 && !/^(?:各|本|全|该|我|县|市|区|省|州)/u.test(bare)) return bare;
-  }
-  return undefined;
+function settle<T>(candidates: T[], named: readonly Mention[], levels: (c: T) => (Prefecture | Province | null)[]): T[] {
+  if (candidates.length <= 1) return candidates;
+  const score = (c: T): number =>
+    levels(c).reduce((sum, level, i) => {
+      if (!level) return sum;
+      const weight = i === 0 ? 2 : 1;
+      return sum + weight * named.filter((m) => (m.kind === 'prefecture' ? m.prefectures.includes(level as Prefecture) : m.kind === 'province' && m.province === level)).length;
+    }, 0);
+  const scored = candidates.map((c) => ({ c, s: score(c) }));
+  const best = Math.max(...scored.map((x) => x.s));
+  if (best === 0) return candidates;
+  return scored.filter((x) => x.s === best).map((x) => x.c);
 }
 
-/** Running text before a name: 主动在镇康县 → 镇康县 (when a real name of 2+ characters remains). */
-function afterParticle(name: string): string {
-  const cut = Math.max(...[...'在于向到由经对过助照据为是和与及的'].map((p) => name.lastIndexOf(p, name.length - 4)));
-  return cut >= 0 ? name.slice(cut + 1) : name;
+/**
+ * The county a township's report names: the one printed right before the township's name
+ * (镇康县木场乡), else the one the text names as a government (砚山县人民政府) most often.
+ */
+function countyFromText(head: string, named: readonly Mention[], township: string | null, province: Province | undefined): { text: string; candidates: County[] } | null {
+  const counties = named.filter((m): m is Extract<Mention, { kind: 'county' }> => m.kind === 'county');
+  const fits = (m: Extract<Mention, { kind: 'county' }>): County[] => (province ? m.counties.filter((c) => c.province === province) : m.counties);
+  if (township) {
+    const before = counties.find((m) => head.startsWith(township, m.at + m.text.length) && fits(m).length > 0);
+    if (before) return { text: before.text, candidates: fits(before) };
+  }
+  const tally = new Map<string, { m: Extract<Mention, { kind: 'county' }>; n: number }>();
+  for (const m of counties) {
+    if (!/^(?:人民政府|政府|委员会|县委|区委|市委|党委)/u.test(head.slice(m.at + m.text.length, m.at + m.text.length + 4)) || fits(m).length === 0) continue;
+    const t = tally.get(m.text) ?? { m, n: 0 };
+    t.n++;
+    tally.set(m.text, t);
+  }
+  const ranked = [...tally.values()].sort((a, b) => b.n - a.n);
+  if (ranked.length === 0 || (ranked[1] && ranked[1].n === ranked[0]!.n)) return null;
+  return { text: ranked[0]!.m.text, candidates: fits(ranked[0]!.m) };
 }
 
-function namedProvince(text: string): Province | undefined {
-  let best: { p: Province; at: number } | undefined;
-  for (const p of PROVINCES) {
-    const at = text.search(new RegExp(`${p.short}(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)`, 'u'));
-    if (at >= 0 && (!best || at < best.at)) best = { p, at };
+/** Prefectures the text names as governments (临沧市人民政府), the most often named first. */
+function governmentPrefectures(head: string, named: readonly Mention[], province: Province | undefined): Prefecture[] {
+  const tally = new Map<Prefecture, number>();
+  for (const m of named) {
+    if (m.kind !== 'prefecture' || !/^(?:人民政府|政府|委员会|市委|州委)/u.test(head.slice(m.at + m.text.length, m.at + m.text.length + 4))) continue;
+    for (const p of m.prefectures) if (!province || p.province === province) tally.set(p, (tally.get(p) ?? 0) + 1);
   }
-  return best?.p;
+  const ranked = [...tally].sort((a, b) => b[1] - a[1]);
+  return ranked.length > 0 && (!ranked[1] || ranked[1][1] < ranked[0]![1]) ? [ranked[0]![0]] : [];
+}
+
+/** The province the text names as a government (河南省人民政府办公厅), else the first it names. */
+function governmentProvince(head: string, named: readonly Mention[]): Province | undefined {
+  const provinces = named.filter((m): m is Extract<Mention, { kind: 'province' }> => m.kind === 'province');
+  return (provinces.find((m) => /^(?:人民政府|政府)/u.test(head.slice(m.at + m.text.length, m.at + m.text.length + 4))) ?? provinces[0])?.province;
+}
+
+/** The prefecture as the agency or the text prints it (恩施州, 红河哈尼族彝族自治州), else its usual form. */
+function printedPrefecture(p: Prefecture, own: Own, named: readonly Mention[]): string {
+  if (own.prefecture?.candidates.includes(p)) return own.prefecture.text;
+  const inText = named.find((m) => m.kind === 'prefecture' && m.prefectures.includes(p) && m.prefectures.length === 1);
+  return inText?.text ?? p.usual;
 }

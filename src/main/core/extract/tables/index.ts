@@ -4,10 +4,9 @@ import type { ExtractedField } from '../../../../shared/model';
 import { fieldDef, type ReportFormat } from '../../../../shared/fields';
 import { canon, canonWithMap } from '../labels/canon';
 import { convertMoney } from '../values/parse';
-import { validate } from '../../validate';
-import { RULES } from '../../validate/rules';
 import { LAYOUT_TABLES, type TableSchema } from './schema';
-import { readTable, type Region, type RowReading, type TableReading } from './read';
+import { AMBIGUOUS, newReadCache, readTable, UNIQUE_SPLIT, type Region, type RowReading, type TableReading } from './read';
+import { settleSplits } from './settle';
 import type { UnmappedRow } from '../../../../shared/model';
 
 export interface TablesResult {
@@ -22,10 +21,12 @@ type Layout = keyof typeof LAYOUT_TABLES;
 
 export function extractTables(text: string, sha256: string, yearHint: number | null): TablesResult {
   const doc = canonWithMap(text);
-  const attempts = (Object.keys(LAYOUT_TABLES) as Layout[]).map((layout) => {
-    const regions = locate(text, doc, LAYOUT_TABLES[layout]);
-    const evidence = proseNumbers(text, regions);
-    const readings = LAYOUT_TABLES[layout].map((schema, i) => regions[i] && readTable(text, schema, regions[i], evidence)).filter((r): r is TableReading => Boolean(r));
+  const layouts = (Object.keys(LAYOUT_TABLES) as Layout[]).map((layout) => ({ layout, regions: locate(text, doc, LAYOUT_TABLES[layout]) }));
+  // numbers outside every table the layouts find are the prose's
+  const evidence = proseNumbers(text, layouts.flatMap((l) => l.regions));
+  const cache = newReadCache();
+  const attempts = layouts.map(({ layout, regions }) => {
+    const readings = LAYOUT_TABLES[layout].map((schema, i) => regions[i] && readTable(text, schema, regions[i], evidence, cache)).filter((r): r is TableReading => Boolean(r));
     const rows = readings.reduce((n, r) => n + r.rows.length, 0);
     return { layout, readings, rows, signature: regions.filter(Boolean).length };
   });
@@ -34,7 +35,36 @@ export function extractTables(text: string, sha256: string, yearHint: number | n
     .sort((a, b) => b.rows - a.rows || b.signature - a.signature || preferByYear(a.layout, b.layout, yearHint))[0];
   if (!best) return { format: null, fields: [], unmapped: [], spans: [] };
   const fields = toFields(best.readings, sha256);
-  return { format: best.layout, fields, unmapped: best.readings.flatMap((r) => r.unmapped), spans: best.readings.map(extent) };
+  const spans = best.readings.map(extent);
+  return { format: best.layout, fields, unmapped: best.readings.flatMap((r) => r.unmapped), spans: [...spans, ...copies(text, doc, LAYOUT_TABLES[best.layout], spans)] };
+}
+
+/** Where a page prints the tables again (a print version after the screen one): not prose either. */
+function copies(text: string, doc: { canon: string; map: Int32Array }, schemas: readonly TableSchema[], read: readonly [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  let end = Math.max(...read.map(([, e]) => e));
+  for (let round = 0; round < 3; round++) {
+    const from = canonIndexAt(doc.map, end);
+    const again = locate(text, doc, schemas, from)
+      .map((region, i) => region && readTable(text, schemas[i]!, region, new Set()))
+      .filter((r): r is TableReading => Boolean(r && r.rows.length >= 2));
+    if (again.length === 0) break;
+    out.push(...again.map(extent));
+    end = Math.max(...out.map(([, e]) => e));
+  }
+  return out;
+}
+
+/** First canonical index at or after a text offset. */
+function canonIndexAt(map: Int32Array, offset: number): number {
+  let lo = 0;
+  let hi = map.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (map[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** From the first row's label to the last cell read. */
@@ -51,9 +81,9 @@ const preferByYear = (a: Layout, b: Layout, year: number | null): number => {
 };
 
 /** Where each table of a layout starts and ends in the text (null when it is not there). */
-function locate(text: string, doc: { canon: string; map: Int32Array }, schemas: readonly TableSchema[]): (Region | null)[] {
+function locate(text: string, doc: { canon: string; map: Int32Array }, schemas: readonly TableSchema[], after = 0): (Region | null)[] {
   const starts: (number | null)[] = [];
-  let from = 0;
+  let from = after;
   for (const schema of schemas) {
     const at = tableStart(doc.canon, schema, from);
     starts.push(at);
@@ -98,52 +128,23 @@ function proseNumbers(text: string, regions: readonly (Region | null)[]): Set<nu
 
 function toFields(readings: readonly TableReading[], sha256: string): ExtractedField[] {
   const rows = readings.flatMap((r) => r.rows);
-  const chosen = new Map<RowReading, number>(rows.map((r) => [r, 0]));
-  const fieldsOf = memoFields(sha256);
-  resolveAmbiguity(rows, chosen, fieldsOf);
-  return rows.flatMap((r) => fieldsOf(r, chosen.get(r)!));
-}
-
-const ARITHMETIC_RULES = RULES.filter((r) => r.id.startsWith('t3.') || r.id.startsWith('t4.'));
-const MAX_CANDIDATES = 20;
-
-/** Among a row's candidate splits, take the one that leaves the fewest 表三/表四 rules failing. */
-function resolveAmbiguity(rows: readonly RowReading[], chosen: Map<RowReading, number>, fieldsOf: (r: RowReading, i: number) => ExtractedField[]): void {
-  const ambiguous = rows.filter((r) => r.candidates.length > 1 && /^t[34]\./.test(r.keys[0]!));
-  if (ambiguous.length === 0) return;
-  const checked = rows.filter((r) => /^t[34]\./.test(r.keys[0]!));
-  const failures = (): number => validate(checked.flatMap((r) => fieldsOf(r, chosen.get(r)!)), new Date(), ARITHMETIC_RULES).filter((c) => !c.ok).length;
-  for (let pass = 0; pass < 2; pass++) {
-    for (const row of ambiguous) {
-      let best = { index: chosen.get(row)!, failed: Infinity };
-      for (let i = 0; i < Math.min(row.candidates.length, MAX_CANDIDATES); i++) {
-        chosen.set(row, i);
-        const failed = failures();
-        if (failed < best.failed) best = { index: i, failed };
-      }
-      chosen.set(row, best.index);
-    }
-  }
-}
-
-function memoFields(sha256: string): (row: RowReading, candidate: number) => ExtractedField[] {
-  const cache = new Map<RowReading, Map<number, ExtractedField[]>>();
-  return (row, candidate) => {
-    const byRow = cache.get(row) ?? new Map<number, ExtractedField[]>();
-    cache.set(row, byRow);
-    let fields = byRow.get(candidate);
-    if (!fields) byRow.set(candidate, (fields = rowFields(row, candidate, sha256)));
-    return fields;
-  };
+  const { chosen, settled, unsure } = settleSplits(rows);
+  return rows.flatMap((r) => {
+    // the arithmetic of the whole table fixed the split, or could not decide it
+    const confidence = settled.has(r) && !r.placed ? Math.max(r.confidence, r.match * UNIQUE_SPLIT) : unsure.has(r) ? Math.min(r.confidence, r.match * AMBIGUOUS) : r.confidence;
+    return rowFields({ ...r, confidence }, chosen.get(r) ?? 0, sha256);
+  });
 }
 
 function rowFields(row: RowReading, candidate: number, sha256: string): ExtractedField[] {
   const cells = row.candidates[candidate]!;
-  return row.keys.map((key, i) => {
+  // keys outside the catalogue (a combined 法人或其他组织 column) are kept as unmapped rows instead
+  return row.keys.flatMap((key, i) => {
+    if (!fieldDef(key)) return [];
     const cell = cells[i]!;
     const unit = fieldDef(key)?.unit;
     const money = fieldDef(key)?.kind === 'money' && cell.value !== null && unit ? convertMoney(cell.value, cell.unit, unit) : null;
-    return {
+    const field: ExtractedField = {
       key,
       value: money ? money.value : cell.value,
       text: cell.text,
@@ -154,6 +155,7 @@ function rowFields(row: RowReading, candidate: number, sha256: string): Extracte
       source: { sha256, span: [cell.start, cell.end] as [number, number] },
       ...(money?.note ? { note: money.note } : {}),
     };
+    return [field];
   });
 }
 

@@ -7,6 +7,8 @@ import { UNIT_WORDS } from '../values/parse';
 export interface RowMatch {
   def: RowDef;
   score: number;
+  /** every definition matching as well as `def` (def first) */
+  ties: readonly RowDef[];
 }
 
 const BRACKETS = /[(（〔【[][^)）〕】\]]*[)）〕】\]]/gu;
@@ -45,19 +47,24 @@ export function matchRow(label: string, defs: readonly RowDef[], group: string |
 }
 
 function bestRow(label: string, defs: readonly RowDef[], group: string | null, minScore: number): RowMatch | null {
-  const keys = labelKeys(label);
   const whole = canon(label);
-  let best: (RowMatch & { len: number }) | null = null;
-  for (const def of defs) {
-    if (def.group && def.group !== group) continue;
-    if (def.blockers?.some((b) => whole.includes(canonOf(b)))) continue;
-    for (const variant of def.variants) {
-      const v = canonOf(variant);
-      const score = Math.max(...keys.map((k) => suffixScore(v, k)));
-      if (score >= minScore && (!best || score > best.score || (score === best.score && v.length > best.len))) best = { def, score, len: v.length };
+  // a label that says what it is only in brackets (行政诉讼（复议后起诉）) is read with them last
+  for (const keys of [labelKeys(label), [whole]]) {
+    let best: { defs: RowDef[]; score: number; len: number } | null = null;
+    for (const def of defs) {
+      if (def.group && def.group !== group) continue;
+      if (def.blockers?.some((b) => whole.includes(canonOf(b)))) continue;
+      for (const variant of def.variants) {
+        const v = canonOf(variant);
+        const score = Math.max(...keys.map((k) => suffixScore(v, k)));
+        if (score < minScore) continue;
+        if (!best || score > best.score || (score === best.score && v.length > best.len)) best = { defs: [def], score, len: v.length };
+        else if (score === best.score && v.length === best.len && !best.defs.includes(def)) best.defs.push(def);
+      }
     }
+    if (best) return { def: best.defs[0]!, score: best.score, ties: best.defs };
   }
-  return best && { def: best.def, score: best.score };
+  return null;
 }
 
 /** 1 when `label` ends with `variant`; 1 − edits/length within a small edit budget; else 0. */

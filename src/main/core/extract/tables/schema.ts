@@ -35,6 +35,17 @@ export interface TableSchema {
 
 const sumIs = (parts: number, total: number) => (v: readonly number[]) => v.slice(0, parts).reduce((a, b) => a + b, 0) === v[total];
 
+/**
+ * 现行有效件数 is a stock: the documents issued this year are among those in force, and a
+ * normative document stays valid for some five years, so the stock is a few years' issuance, and
+ * few more are repealed than remain.
+ */
+const stockPlausibility = ([issued, repealed, valid]: readonly number[]): number =>
+  (valid! < issued! ? -2 : 0) + (repealed! > valid! ? -1 : 0) - Math.abs(Math.log10(Math.max(1, valid!) / Math.max(1, issued!)) - 0.8);
+
+/** 本年增/减 rarely exceeds the previous year's number of items. */
+const changePlausibility = ([prev, change]: readonly number[]): number => (Math.abs(change!) > Math.max(1, prev!) ? -1 : 0);
+
 // ── 表二 ──
 const T2_2021: TableSchema = {
   id: 't2',
@@ -45,8 +56,7 @@ const T2_2021: TableSchema = {
       variants: row === 'rules' ? ['规章'] : ['行政规范性文件', '规范性文件'],
       columns: ['issued', 'repealed', 'valid'].map((c) => `t2.${row}.${c}`),
       headers: [['本年制发件数', '本年制发'], ['本年废止件数', '本年废止'], ['现行有效件数', '现行有效']],
-      // documents issued this year are among those in force
-      joint: ([issued, , valid]: readonly number[]) => (valid! < issued! ? -2 : 0),
+      joint: stockPlausibility,
     })),
     { id: 't2.license', variants: ['行政许可'], columns: ['t2.license.decisions'] },
     { id: 't2.penalty', variants: ['行政处罚'], columns: ['t2.penalty.decisions'] },
@@ -81,8 +91,9 @@ const T2_2019: TableSchema = {
       columns: ['prev', 'change', 'decisions'].map((c) => `t2v19.${row}.${c}`),
       headers: SERVICE_HEADERS,
       priors: ['count', 'change', 'count'] as const,
+      joint: changePlausibility,
     })),
-    { id: 't2v19.fees', variants: ['行政事业性收费'], columns: ['t2v19.fees.prev', 't2v19.fees.change'], headers: SERVICE_HEADERS.slice(0, 2), priors: ['count', 'change'] },
+    { id: 't2v19.fees', variants: ['行政事业性收费'], columns: ['t2v19.fees.prev', 't2v19.fees.change'], headers: SERVICE_HEADERS.slice(0, 2), priors: ['count', 'change'], joint: changePlausibility },
     {
       id: 't2v19.procurement',
       variants: ['政府集中采购'],
@@ -156,6 +167,13 @@ const T4: TableSchema = {
       columns: T4_GROUPS.flatMap(([g]) => T4_COLUMNS.map(([c]) => `t4.${g}.${c}`)),
       balanced: (v) => [0, 5, 10].every((o) => v[o]! + v[o + 1]! + v[o + 2]! + v[o + 3]! === v[o + 4]),
     },
+    // transposed: one row per group under a header of the five results
+    ...T4_GROUPS.map(([g]) => ({
+      id: `t4.${g}`,
+      variants: [{ review: '行政复议', suit_direct: '未经复议直接起诉', suit_after: '复议后起诉' }[g]!],
+      columns: T4_COLUMNS.map(([c]) => `t4.${g}.${c}`),
+      balanced: sumIs(4, 4),
+    })),
   ],
 };
 
@@ -169,7 +187,7 @@ const L = (id: string, variants: readonly string[], extra: Partial<RowDef> = {})
 });
 const LEGACY: TableSchema = {
   id: 'legacy',
-  signatures: ['统计表', '统计指标', '指标名称'],
+  signatures: ['统计表', '统计指标', '指标名称', '计量单位'],
   rows: [
     L('active.total', ['主动公开政府信息数', '主动公开文件数', '主动公开信息数', '主动公开政府信息总数']),
     L('active.normative', ['主动公开规范性文件数']),

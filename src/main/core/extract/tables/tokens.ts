@@ -15,9 +15,14 @@ export interface Token {
 
 const DIGIT = /[0-9０-９]/u;
 const HAN = /\p{Script=Han}/u;
-const NUMBER = /^[+\-＋－]?[0-9０-９]+(?:[,，][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?(?:余|多)?(?:万元|元|条|件|次|个|人次|人|篇|项)?/u;
-const ZERO_CELL = /^(?:——|—|-|－|–|\/|／|无|無)(?=\s|\||$)/u;
-const UNIT_CELL = new RegExp(`^(?:${UNIT_WORDS.join('|')})(?=\\s*(?:\\||\\n|$|[0-9０-９]))`, 'u');
+const NUMBER = /^[+\-＋－]?[0-9０-９]+(?:[,，][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?(?:余|多|餘)?(?:万元|萬元|元|条|條|件|次|个|個|人次|人|篇|项|項)?/u;
+// a letter O standing alone in a cell is a zero misread (scans, retyped tables)
+const ZERO_CELL = /^(?:——|—|-|－|–|\/|／|无|無|〇|O|Ｏ)(?=\s|[|｜│]|$)/u;
+const NUMERAL_CELL = /^[一二两三四五六七八九十百千万]+(?:余|多)?(?=[^\S\n]*(?:[|｜│]|\n|$))/u;
+/** unit cells as printed, 繁體 mirrors included (條, 個, 項, 萬元) */
+const UNIT_CELL = new RegExp(`^(?:${[...UNIT_WORDS, '萬元', '條', '個', '項'].join('|')})(?=\\s*(?:[|｜│]|\\n|$|[0-9０-９]|[一二两三四五六七八九十]+\\s*(?:[|｜│]|\\n|$)))`, 'u');
+/** cell separators: a pipe (also full-width, box-drawing) or a line break */
+const SEPARATOR = new Set(['|', '｜', '│', '\n']);
 const NUMBERING_AFTER = /^[.．、](?=\s*\p{Script=Han})/u;
 const OPEN = '(（〔【[';
 const CLOSE = ')）〕】]';
@@ -26,6 +31,8 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const out: Token[] = [];
   let i = from;
   let spaced = false;
+  /** the last label numbering read (1. 2. …): the next one is usually one more */
+  let lastNumbering: number | null = null;
   const push = (type: TokenType, start: number, end: number): void => {
     const last = out.at(-1);
     if (type === 'text' && last?.type === 'text' && last.end === start) {
@@ -36,10 +43,10 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   };
   while (i < to) {
     const c = text[i]!;
-    if (c === '|' || c === '\n') {
+    if (SEPARATOR.has(c)) {
       push('sep', i, i + 1);
       i++;
-      while (i < to && /[^\S\n]|\n/.test(text[i]!) && !(c === '\n' && text[i] === '|')) i++;
+      while (i < to && /[^\S\n]|\n/.test(text[i]!) && !(c === '\n' && SEPARATOR.has(text[i]!))) i++;
       continue;
     }
     if (/\s/.test(c)) {
@@ -59,8 +66,10 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
         continue;
       }
       if (NUMBERING_AFTER.test(text.slice(end, end + 3)) && /^[0-9０-９]+$/u.test(m[0])) {
-        // "00000002.其他…": the last digit numbers the next label, it is not a value
-        const numberingStart = m[0].length <= 2 && (atCellStart || !DIGIT.test(text[i - 1] ?? '')) ? i : end - 1;
+        // "00000002.其他…", "次32.政府网站…": the last digits number the next label, the rest is a value
+        const numbering = numberingLength(asciiRun(m[0]), atCellStart || !DIGIT.test(text[i - 1] ?? ''), lastNumbering);
+        const numberingStart = end - numbering;
+        lastNumbering = Number(asciiRun(m[0]).slice(-numbering));
         if (numberingStart > i) push('num', i, numberingStart);
         push('text', numberingStart, end + 1);
         i = end + 1;
@@ -71,6 +80,15 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       continue;
     }
     if (atCellStart) {
+      // a Chinese numeral filling a cell after its label or unit (次 | 三) is a value
+      const numeral = NUMERAL_CELL.exec(rest);
+      const last = out.at(-1);
+      const before = last?.type === 'sep' ? out.findLast((t) => t.type !== 'sep') : undefined;
+      if (numeral && (before?.type === 'unit' || before?.type === 'text' || (spaced && last?.type === 'unit'))) {
+        push('num', i, i + numeral[0].length);
+        i += numeral[0].length;
+        continue;
+      }
       const zero = ZERO_CELL.exec(rest);
       if (zero) {
         push('zero', i, i + zero[0].length);
@@ -98,10 +116,26 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   return out;
 }
 
+const asciiRun = (s: string): string => s.replace(/[０-９]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
+/**
+ * How many trailing digits of a run before "." number the next label. The numbering goes on from
+ * the last one (…次3|2.政府网站, after 1.) or starts again at 1 (…件35|1.按时办结); a run of one or
+ * two digits standing alone is all numbering.
+ */
+export function numberingLength(run: string, alone: boolean, last: number | null): number {
+  const expected = last === null ? null : last + 1;
+  const whole = run.length <= 2 && !(run.length === 2 && run[0] === '0');
+  if (whole && (Number(run) === expected || (alone && (expected === null || Number(run) === 1)))) return run.length;
+  if (run.length > 1 && expected !== null && run.endsWith(String(expected)) && String(expected).length < run.length) return String(expected).length;
+  if (run.length > 1 && run.endsWith('1')) return 1;
+  return whole && alone ? run.length : 1;
+}
+
 function findClose(text: string, open: number, limit: number): number {
   for (let j = open + 1; j < limit; j++) {
     if (CLOSE.includes(text[j]!)) return j;
-    if (text[j] === '\n' || text[j] === '|') return -1;
+    if (SEPARATOR.has(text[j]!)) return -1;
   }
   return -1;
 }

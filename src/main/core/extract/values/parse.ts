@@ -8,7 +8,7 @@ export type ParsedValue =
   | { kind: 'blank' }
   | { kind: 'text' };
 
-const ZERO_MARKS = new Set(['/', '／', '—', '——', '-', '－', '–', '─', '无', '無', '〇']);
+const ZERO_MARKS = new Set(['/', '／', '—', '——', '-', '－', '–', '─', '无', '無', '〇', 'O', 'Ｏ']);
 export const UNIT_WORDS = ['万元', '元', '条', '件', '次', '个', '人次', '人', '篇', '项', '家', '份', '期', '场'] as const;
 const UNIT_RE = new RegExp(`(${UNIT_WORDS.join('|')})$`, 'u');
 
@@ -17,8 +17,11 @@ export function asciiDigits(s: string): string {
   return s.replace(/[０-９．＋－，]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
+const TRADITIONAL_UNITS: Readonly<Record<string, string>> = { 萬: '万', 條: '条', 個: '个', 項: '项', 餘: '余' };
+
 export function parseValue(raw: string): ParsedValue {
-  const s = asciiDigits(raw).replace(/\s+/g, '').replace(/^[(（]|[)）]$/g, '');
+  // 萬元, 條 … (繁體) are 万元, 条 …
+  const s = asciiDigits(raw).replace(/\s+/g, '').replace(/^[(（]|[)）]$/g, '').replace(/[萬條個項餘]/gu, (c) => TRADITIONAL_UNITS[c]!);
   if (s === '') return { kind: 'blank' };
   if (ZERO_MARKS.has(s) && s !== '0') return { kind: 'zero_mark', value: 0 };
   let rest = s;

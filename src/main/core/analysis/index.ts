@@ -1,0 +1,202 @@
+// The analysis views over the store: one agency across years (figures, year-over-year change, the
+// cross-year chains, the prose compared), many agencies grouped by year, province or level, and
+// completeness and compliance per report.
+import { diffArrays } from 'diff';
+import { FIELDS, T3_ROWS, T4_COLUMNS } from '../../../shared/fields';
+import type { AgencyEntry, AgencyTrend, ComplianceRow, DiffPart, GroupBy, GroupStats, Outcomes, SectionKey } from '../../../shared/analysis';
+import type { ReportFormat } from '../../../shared/fields';
+import type { Db } from '../store/db';
+import { agencyYears, complianceInputs, figuresByReport, listAgencies, pendingOutlines, saveOutlines, type ReportFigures } from '../store/analysis';
+import { outline, REQUIRED_2008, REQUIRED_2019, SECTION_TITLES, sectionText } from './sections';
+import { AGENCY_LEVELS, levelOf, provinceOf } from './level';
+
+export function agencies(db: Db): AgencyEntry[] {
+  return listAgencies(db).map((a) => ({ agency: a.agency, region: a.region, years: a.years.split(',').map(Number).sort((x, y) => x - y) }));
+}
+
+/** Sentences (。！？； and line ends), the unit of the prose comparison. */
+const sentences = (text: string): string[] => text.match(/[^。！？；!?;\n]+[。！？；!?;]?/gu)?.map((s) => s.trim()).filter(Boolean) ?? [];
+
+function compareProse(before: string, after: string): { parts: DiffPart[]; changed: boolean } {
+  const parts: DiffPart[] = diffArrays(sentences(before), sentences(after)).map((c) => ({
+    value: c.value.join(''),
+    ...(c.added ? { added: true } : {}),
+    ...(c.removed ? { removed: true } : {}),
+  }));
+  return { parts, changed: parts.some((p) => p.added || p.removed) };
+}
+
+export function agencyTrend(db: Db, agency: string): AgencyTrend {
+  const reports = agencyYears(db, agency);
+  const values = reports.map((r) => new Map(r.fields.map((f) => [f.key, f.value])));
+  const figures: AgencyTrend['figures'] = [];
+  for (const f of FIELDS) {
+    if (f.group === 'meta') continue;
+    const series = values.map((v) => {
+      const x = v.get(f.key);
+      return typeof x === 'number' ? x : null;
+    });
+    if (series.every((x) => x === null)) continue;
+    const changes = series.map((x, i) => (i > 0 && x !== null && series[i - 1] !== null ? x - series[i - 1]! : null));
+    figures.push({ key: f.key, label: f.label, group: f.group, values: series, changes });
+  }
+  const prose: AgencyTrend['prose'] = [];
+  for (let i = 1; i < reports.length; i++) {
+    const [a, b] = [reports[i - 1]!, reports[i]!];
+    const [sa, sb] = [outline(a.text), outline(b.text)];
+    for (const s of sb) {
+      const before = sa.find((x) => x.key === s.key);
+      if (!before || s.key === 'active' || s.key === 'requests' || s.key === 'appeals') continue;
+      prose.push({ section: s.key, title: SECTION_TITLES[s.key], from: a.year, to: b.year, ...compareProse(sectionText(a.text, before), sectionText(b.text, s)) });
+    }
+  }
+  return {
+    agency,
+    years: reports.map((r, i) => ({ year: r.year, reportId: r.id, layout: r.format as ReportFormat | null, publishedAt: (values[i]!.get('meta.published_at') as string | null | undefined) ?? null })),
+    figures,
+    chains: reports.flatMap((r) => r.checks.map((c) => ({ year: r.year, rule: c.rule, ok: c.ok === 1, severity: c.severity, message: c.message }))),
+    prose,
+  };
+}
+
+const T3_DENIED = T3_ROWS.map(([row]) => row).filter((row) => row.startsWith('denied_'));
+const OUTCOME_COLUMNS = T4_COLUMNS.map(([col]) => col);
+const GROUP_KEYS = [
+  't3.new.total',
+  't3.granted.total',
+  't3.total.total',
+  ...T3_DENIED.map((r) => `t3.${r}.total`),
+  ...['review', 'suit_direct', 'suit_after'].flatMap((g) => OUTCOME_COLUMNS.map((c) => `t4.${g}.${c}`)),
+  'legacy.apply.received',
+  'legacy.reply.granted',
+  'legacy.reply.total',
+  ...['review', 'suit'].flatMap((g) => ['total', 'upheld', 'corrected', 'other'].map((c) => `legacy.${g}.${c}`)),
+  'n.apply_received',
+];
+
+const emptyOutcomes = (): Outcomes => ({ upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 });
+
+function quantile(sorted: number[], q: number): number | null {
+  if (!sorted.length) return null;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+/** Applications received: 表三 when the report has it, else the legacy table, else the prose. */
+const received = (v: Record<string, number>): number | undefined => v['t3.new.total'] ?? v['legacy.apply.received'] ?? v['n.apply_received'];
+
+function addOutcomes(into: Outcomes, v: Record<string, number>, t4: string[], legacy: string): void {
+  for (const c of OUTCOME_COLUMNS) for (const g of t4) into[c] += v[`t4.${g}.${c}`] ?? 0;
+  for (const c of ['upheld', 'corrected', 'other', 'total'] as const) into[c] += v[`legacy.${legacy}.${c}`] ?? 0;
+}
+
+export function groupKey(r: Pick<ReportFigures, 'year' | 'region' | 'agency'>, by: GroupBy): string {
+  if (by === 'year') return r.year === null ? '—' : String(r.year);
+  if (by === 'province') return provinceOf(r.region) ?? '—';
+  return levelOf(r.agency, r.region) ?? '—';
+}
+
+const GROUP_ORDER: Record<GroupBy, (a: string, b: string) => number> = {
+  year: (a, b) => a.localeCompare(b),
+  province: (a, b) => a.localeCompare(b, 'zh-CN'),
+  level: (a, b) => AGENCY_LEVELS.indexOf(a as never) - AGENCY_LEVELS.indexOf(b as never),
+};
+
+export function groupStats(db: Db, by: GroupBy, years?: readonly number[]): GroupStats[] {
+  const groups = new Map<string, { stats: GroupStats; received: number[] }>();
+  const levels = new Map<string, string>();
+  for (const r of figuresByReport(db, GROUP_KEYS, years)) {
+    let key: string;
+    if (by === 'level') {
+      const id = `${r.agency}\u0000${r.region}`;
+      key = levels.get(id) ?? groupKey(r, by);
+      levels.set(id, key);
+    } else key = groupKey(r, by);
+    let g = groups.get(key);
+    if (!g) {
+      g = {
+        stats: { group: key, reports: 0, withApplications: 0, received: 0, receivedMedian: null, receivedP90: null, granted: 0, decided: 0, grantedShare: null, denied: Object.fromEntries(T3_DENIED.map((d) => [d, 0])), review: emptyOutcomes(), suit: emptyOutcomes() },
+        received: [],
+      };
+      groups.set(key, g);
+    }
+    const s = g.stats;
+    const v = r.values;
+    s.reports++;
+    const n = received(v);
+    if (n !== undefined) {
+      s.withApplications++;
+      s.received += n;
+      g.received.push(n);
+    }
+    s.granted += v['t3.granted.total'] ?? v['legacy.reply.granted'] ?? 0;
+    s.decided += v['t3.total.total'] ?? v['legacy.reply.total'] ?? 0;
+    for (const d of T3_DENIED) s.denied[d]! += v[`t3.${d}.total`] ?? 0;
+    addOutcomes(s.review, v, ['review'], 'review');
+    addOutcomes(s.suit, v, ['suit_direct', 'suit_after'], 'suit');
+  }
+  const out = [...groups.values()].map(({ stats, received: list }) => {
+    list.sort((a, b) => a - b);
+    return { ...stats, receivedMedian: quantile(list, 0.5), receivedP90: quantile(list, 0.9), grantedShare: stats.decided ? stats.granted / stats.decided : null };
+  });
+  return out.sort((a, b) => GROUP_ORDER[by](a.group, b.group));
+}
+
+const OUTLINE_BATCH = 500;
+
+/** Outline the reports that have none yet (or whose first file changed); cached in the store. */
+export function refreshOutlines(db: Db): number {
+  let n = 0;
+  for (let batch; (batch = pendingOutlines(db, OUTLINE_BATCH)).length; n += batch.length) {
+    saveOutlines(db, batch.map((r) => ({ id: r.id, fileId: r.fileId, sections: outline(r.text).map((s) => s.key) })));
+  }
+  return n;
+}
+
+/** The annual report is due by 1月31日 of the next year under the 2019 条例, 3月31日 before. */
+export function deadlineFor(year: number): string {
+  return year >= 2019 ? `${year + 1}-01-31` : `${year + 1}-03-31`;
+}
+
+const TABLES: Record<ReportFormat, [string, 't2' | 't2v19' | 't3' | 't4' | 'legacy'][]> = {
+  '2021': [
+    ['表二', 't2'],
+    ['表三', 't3'],
+    ['表四', 't4'],
+  ],
+  '2019': [
+    ['表二', 't2v19'],
+    ['表三', 't3'],
+    ['表四', 't4'],
+  ],
+  legacy: [['统计表', 'legacy']],
+  narrative: [],
+};
+
+const DAY = 86_400_000;
+
+export function compliance(db: Db): ComplianceRow[] {
+  refreshOutlines(db);
+  return complianceInputs(db).map((r) => {
+    const layout = r.format as ReportFormat | null;
+    const required = (r.year !== null && r.year < 2019) || layout === 'legacy' ? REQUIRED_2008 : REQUIRED_2019;
+    const found = JSON.parse(r.sections) as SectionKey[];
+    const deadline = r.year === null ? null : deadlineFor(r.year);
+    const published = r.publishedAt && /^\d{4}-\d{2}-\d{2}$/.test(r.publishedAt) ? r.publishedAt : null;
+    const late = published && deadline ? Math.round((Date.parse(published) - Date.parse(deadline)) / DAY) : null;
+    return {
+      reportId: r.id,
+      agency: r.agency,
+      year: r.year,
+      layout,
+      required: [...required],
+      missingSections: required.filter((k) => !found.includes(k)),
+      tables: (layout ? TABLES[layout] : []).map(([name, group]) => ({ name, present: r[group] === 1 })),
+      errors: r.errors,
+      warnings: r.warnings,
+      publishedAt: published,
+      deadline,
+      onTime: late === null ? null : late <= 0,
+      daysLate: late === null ? null : Math.max(0, late),
+    };
+  });
+}

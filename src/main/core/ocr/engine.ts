@@ -1,0 +1,125 @@
+// The OCR pool: tesseract.js workers (worker threads) that never fetch anything — traineddata from
+// the local tessdata folder, no cache writes, core and worker scripts from node_modules. One pool
+// serves a whole import job; pages are its jobs; terminate() stops them at once.
+import os from 'node:os';
+import { createWorker, type PSM, type Worker as TessWorker } from 'tesseract.js';
+import type { Word } from '../normalize/positioned-types';
+import { OCR_SETTINGS, type OcrImage } from './settings';
+import { OCR_LANG, tessdataDir } from './tessdata';
+import { wordsFromTsv } from './words';
+
+export interface OcrResult {
+  width: number;
+  height: number;
+  words: Word[];
+  /** mean word confidence in [0, 1] */
+  confidence: number;
+  ms: number;
+}
+
+export interface OcrPool {
+  readonly size: number;
+  /** `figures`: the image holds a table's figure columns only (numbers: see correct.ts) */
+  recognize(image: OcrImage, figures?: boolean): Promise<OcrResult>;
+  /** Stop every worker now; queued and running pages reject with OcrCancelled. */
+  terminate(): Promise<void>;
+}
+
+export class OcrCancelled extends Error {
+  readonly code = 'cancelled';
+  constructor() {
+    super('文字识别已取消');
+  }
+}
+
+/** Two workers on this 2-core class of machine; each is one core's worth of LSTM work. */
+export const defaultPoolSize = (): number => Math.max(1, Math.min(4, os.availableParallelism()));
+
+const PARAMS = {
+  // the npm models put spaces between Chinese characters unless told to keep the real ones
+  preserve_interword_spaces: '1',
+  tessedit_pageseg_mode: OCR_SETTINGS.psm as PSM,
+  user_defined_dpi: String(OCR_SETTINGS.dpi),
+} as const;
+
+interface Lane {
+  worker: TessWorker;
+  task: Task | null;
+}
+
+interface Task {
+  image: OcrImage;
+  figures: boolean;
+  resolve: (r: OcrResult) => void;
+  reject: (e: unknown) => void;
+}
+
+export async function createOcrPool(size = defaultPoolSize()): Promise<OcrPool> {
+  const langPath = tessdataDir();
+  const queue: Task[] = [];
+  const lanes: Lane[] = [];
+  let closed = false;
+
+  const startLane = async (): Promise<void> => {
+    const worker = await createWorker(OCR_LANG, 1 /* LSTM only */, {
+      langPath,
+      cacheMethod: 'none',
+      gzip: true,
+      // without a handler a rejected job rethrows inside the message listener and kills the process
+      errorHandler: () => {},
+    });
+    lanes.push({ worker, task: null });
+    await worker.setParameters(PARAMS);
+  };
+
+  const dispatch = (): void => {
+    for (const lane of lanes) {
+      if (lane.task || closed) continue;
+      const task = queue.shift();
+      if (!task) return;
+      lane.task = task;
+      const started = performance.now();
+      const { pgm } = task.image;
+      lane.worker
+        .recognize(Buffer.from(pgm.buffer, pgm.byteOffset, pgm.byteLength), {}, { text: false, tsv: true })
+        .then(
+          ({ data }) => {
+            const words = wordsFromTsv(data.tsv ?? '', task.figures);
+            const confidence = words.length ? words.reduce((n, w) => n + (w.conf ?? 0), 0) / words.length : 0;
+            task.resolve({ width: task.image.width, height: task.image.height, words, confidence, ms: Math.round(performance.now() - started) });
+          },
+          (err: unknown) => task.reject(closed ? new OcrCancelled() : new Error(`文字识别失败: ${String(err)}`)),
+        )
+        .finally(() => {
+          lane.task = null;
+          dispatch();
+        });
+    }
+  };
+
+  try {
+    await Promise.all(Array.from({ length: size }, startLane));
+  } catch (err) {
+    await Promise.all(lanes.map((l) => l.worker.terminate()));
+    throw new Error(`文字识别引擎无法启动: ${String(err)}`, { cause: err });
+  }
+
+  return {
+    size,
+    recognize(image, figures = false) {
+      if (closed) return Promise.reject(new OcrCancelled());
+      return new Promise((resolve, reject) => {
+        queue.push({ image, figures, resolve, reject });
+        dispatch();
+      });
+    },
+    async terminate() {
+      if (closed) return;
+      closed = true;
+      for (const t of queue.splice(0)) t.reject(new OcrCancelled());
+      // the threads end at once; recognitions in flight never answer, so reject them here
+      await Promise.all(lanes.map((l) => l.worker.terminate()));
+      for (const lane of lanes) lane.task?.reject(new OcrCancelled());
+    },
+  };
+}

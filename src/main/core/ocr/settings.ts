@@ -1,0 +1,13 @@
+// OCR settings and the page image type, shared by the engine (tesseract.js) and the page renderer.
+import { OCR_LANG } from './tessdata';
+
+/** Recognition settings; part of the cache key, so a change re-reads pages once. */
+export const OCR_SETTINGS = { lang: OCR_LANG, psm: '6', dpi: 300, version: 1 } as const;
+export const OCR_SETTINGS_KEY = `${OCR_SETTINGS.lang}/psm${OCR_SETTINGS.psm}/${OCR_SETTINGS.dpi}dpi/v${OCR_SETTINGS.version}`;
+
+/** A greyscale page image: PGM bytes (what Leptonica reads without decoding) and its size. */
+export interface OcrImage {
+  pgm: Uint8Array;
+  width: number;
+  height: number;
+}

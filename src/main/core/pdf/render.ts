@@ -1,0 +1,104 @@
+// One PDF page as pixels (pdfjs + @napi-rs/canvas through the document's own canvas factory):
+// PNG for showing, greyscale for OCR. Huge pages (PDF bombs) are refused before any pixel is drawn.
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { NormalizeError } from '../normalize/types';
+import { openPdf } from './document';
+
+/** 300 dpi A3 is 17.4 Mpx; anything far above that is a bomb, not a report page. */
+export const MAX_PAGE_PIXELS = 40_000_000;
+
+export interface RenderOptions {
+  /** dots per inch (PDF user space is 72 per inch); default 300 */
+  dpi?: number;
+  /** also return 8-bit greyscale pixels (one byte per pixel, row-major), for OCR */
+  grey?: boolean;
+  /** skip the PNG encoding (OCR needs only the grey pixels) */
+  png?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface RenderedPage {
+  width: number;
+  height: number;
+  /** PNG bytes (absent when `png: false`) */
+  png?: Uint8Array;
+  /** greyscale pixels when `grey: true` */
+  grey?: Uint8Array;
+  /** pixels per PDF point */
+  scale: number;
+}
+
+/** Render page `page` (1-based) of a PDF given as bytes. */
+export async function renderPage(bytes: Uint8Array, page: number, opts: RenderOptions = {}): Promise<RenderedPage> {
+  const pdf = await openPdf(bytes);
+  try {
+    return await renderDocPage(pdf.doc, page, opts);
+  } finally {
+    await pdf.close();
+  }
+}
+
+/** Render from an open document (several pages of one file without reparsing it). */
+export async function renderDocPage(doc: PDFDocumentProxy, page: number, { dpi = 300, grey = false, png = true, signal }: RenderOptions = {}): Promise<RenderedPage> {
+  if (!Number.isInteger(page) || page < 1 || page > doc.numPages) throw new NormalizeError('empty', `PDF 没有第 ${page} 页（共 ${doc.numPages} 页）`);
+  const p = await doc.getPage(page);
+  try {
+    const scale = dpi / 72;
+    const viewport = p.getViewport({ scale });
+    const width = Math.ceil(viewport.width);
+    const height = Math.ceil(viewport.height);
+    if (!(width > 0 && height > 0) || width * height > MAX_PAGE_PIXELS) {
+      const pt = p.getViewport({ scale: 1 });
+      throw new NormalizeError('too_large', `PDF 第 ${page} 页尺寸异常（${Math.round(pt.width)}×${Math.round(pt.height)} 点），拒绝渲染`);
+    }
+    signal?.throwIfAborted();
+    const factory = doc.canvasFactory as CanvasFactory;
+    const { canvas, context } = factory.create(width, height);
+    try {
+      const task = p.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: context, viewport, background: '#ffffff', annotationMode: 0 });
+      const abort = (): void => task.cancel();
+      signal?.addEventListener('abort', abort, { once: true });
+      try {
+        await task.promise;
+      } finally {
+        signal?.removeEventListener('abort', abort);
+      }
+      signal?.throwIfAborted();
+      const out: RenderedPage = { width, height, scale };
+      if (grey) out.grey = toGrey(context.getImageData(0, 0, width, height).data);
+      if (png) out.png = new Uint8Array(await canvas.encode('png'));
+      return out;
+    } finally {
+      factory.destroy({ canvas, context });
+    }
+  } finally {
+    p.cleanup();
+  }
+}
+
+/** The document's canvas factory: @napi-rs/canvas under Node. */
+interface CanvasFactory {
+  create(width: number, height: number): { canvas: NapiCanvas; context: CanvasRenderingContext2D };
+  destroy(entry: { canvas: NapiCanvas; context: CanvasRenderingContext2D }): void;
+}
+
+interface NapiCanvas {
+  encode(format: 'png'): Promise<Buffer>;
+}
+
+/** RGBA → luma (BT.601 integer weights), one byte per pixel. */
+export function toGrey(rgba: Uint8ClampedArray | Uint8Array): Uint8Array {
+  const n = rgba.length >> 2;
+  const out = new Uint8Array(n);
+  for (let i = 0, j = 0; i < n; i++, j += 4) out[i] = (rgba[j]! * 77 + rgba[j + 1]! * 150 + rgba[j + 2]! * 29) >> 8;
+  return out;
+}
+
+/** Greyscale pixels as a binary PGM (P5): what Leptonica reads with no decoding cost. */
+export function toPgm(grey: Uint8Array, width: number, height: number): Uint8Array {
+  const header = new TextEncoder().encode(`P5\n${width} ${height}\n255\n`);
+  const out = new Uint8Array(header.length + grey.length);
+  out.set(header);
+  out.set(grey, header.length);
+  return out;
+}

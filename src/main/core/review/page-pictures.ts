@@ -1,0 +1,168 @@
+// Drawing the pages of originals for the review screen: PDF pages (pdfjs) and image files (scans,
+// photos, TIFF frames, upright as OCR read them). The last few PDFs stay open, so paging through a
+// report or coming back to it does not parse the file again. Drawing is CPU work: in the app it
+// runs on its own worker thread (workerPagePictures), pages the person asked for before prefetched ones.
+import fs from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
+import { createCanvas } from '@napi-rs/canvas';
+import { openPdf, type OpenPdf } from '../pdf/document';
+import { renderDocPage } from '../pdf/render';
+import { decodeImagePage } from '../image/decode';
+
+export type PictureKind = 'pdf' | 'image';
+
+export interface DrawnPage {
+  width: number;
+  height: number;
+  png: Uint8Array;
+  /** pixels of the picture per page unit (PDF point; pixel of an image file) */
+  scale: number;
+}
+
+export interface PagePictures {
+  /** draw page `page` of the file stored at `file`; `background`: a prefetch, after what the person waits for */
+  draw(sha256: string, file: string, kind: PictureKind, page: number, dpi: number, background?: boolean): Promise<DrawnPage>;
+  close(): Promise<void>;
+}
+
+const OPEN_DOCUMENTS = 3;
+
+/** The built render-worker.ts, next to the pipeline worker script. */
+export const PAGE_WORKER_FILE = 'page-render.js';
+
+/** An image file is shown as wide as an A4 page would be at the asked resolution (never enlarged). */
+const A4_WIDTH_POINTS = 595.28;
+
+/** In this thread (tests, the render worker itself). */
+export function pagePictures(): PagePictures {
+  const open = new Map<string, Promise<OpenPdf>>();
+  const forget = (sha: string): void => {
+    const doc = open.get(sha);
+    open.delete(sha);
+    void doc?.then((d) => d.close()).catch(() => undefined);
+  };
+  const drawPdf = async (sha256: string, file: string, page: number, dpi: number): Promise<DrawnPage> => {
+    let doc = open.get(sha256);
+    if (doc) open.delete(sha256);
+    else doc = fs.readFile(file).then(openPdf);
+    open.set(sha256, doc);
+    if (open.size > OPEN_DOCUMENTS) forget(open.keys().next().value!);
+    try {
+      const drawn = await renderDocPage((await doc).doc, page, { dpi });
+      return { width: drawn.width, height: drawn.height, scale: drawn.scale, png: drawn.png! };
+    } catch (err) {
+      if (!(await doc.then(() => true, () => false))) open.delete(sha256);
+      throw err;
+    }
+  };
+  return {
+    draw: (sha256, file, kind, page, dpi) => (kind === 'pdf' ? drawPdf(sha256, file, page, dpi) : drawImage(file, page, dpi)),
+    async close() {
+      await Promise.all([...open.keys()].map(forget));
+    },
+  };
+}
+
+/** An image page as OCR read it (upright, greyscale), scaled down for the screen. */
+async function drawImage(file: string, page: number, dpi: number): Promise<DrawnPage> {
+  const { width, height, grey } = await decodeImagePage(await fs.readFile(file), page);
+  const full = createCanvas(width, height);
+  const pixels = full.getContext('2d').createImageData(width, height);
+  for (let i = 0, j = 0; i < grey.length; i++, j += 4) {
+    pixels.data[j] = pixels.data[j + 1] = pixels.data[j + 2] = grey[i]!;
+    pixels.data[j + 3] = 255;
+  }
+  full.getContext('2d').putImageData(pixels, 0, 0);
+  const scale = Math.min(1, ((dpi / 72) * A4_WIDTH_POINTS) / width);
+  const w = Math.max(1, Math.round(width * scale));
+  const h = Math.max(1, Math.round(height * scale));
+  const shown = createCanvas(w, h);
+  shown.getContext('2d').drawImage(full, 0, 0, w, h);
+  return { width: w, height: h, scale: w / width, png: new Uint8Array(await shown.encode('png')) };
+}
+
+export interface DrawRequest {
+  id: number;
+  sha256: string;
+  file: string;
+  kind: PictureKind;
+  page: number;
+  dpi: number;
+}
+export type DrawReply = { id: number; ok: true; value: DrawnPage } | { id: number; ok: false; message: string };
+
+/** Prefetches waiting beyond this are dropped (the person has moved on). */
+const MAX_BACKGROUND = 4;
+
+/** A prefetch dropped from the queue. */
+export class DrawCancelled extends Error {
+  readonly code = 'cancelled';
+}
+
+/**
+ * On one worker thread running `script` (the built render-worker.ts), started on first use.
+ * The same page asked for twice is drawn once; asking for a queued prefetch makes it urgent.
+ */
+export function workerPagePictures(script: string | URL): PagePictures {
+  interface Job {
+    req: DrawRequest;
+    key: string;
+    waiters: { resolve: (d: DrawnPage) => void; reject: (e: Error) => void }[];
+  }
+  let worker: Worker | null = null;
+  let busy: Job | null = null;
+  const urgent: Job[] = [];
+  const background: Job[] = [];
+  let next = 1;
+  const settle = (job: Job, reply: { ok: true; value: DrawnPage } | { ok: false; error: Error }): void =>
+    job.waiters.forEach((w) => (reply.ok ? w.resolve(reply.value) : w.reject(reply.error)));
+
+  const start = (): Worker => {
+    const w = new Worker(script);
+    w.on('message', (reply: DrawReply) => {
+      const job = busy;
+      busy = null;
+      if (job && job.req.id === reply.id) settle(job, reply.ok ? reply : { ok: false, error: new Error(reply.message) });
+      pump();
+    });
+    w.on('error', (error) => {
+      if (busy) settle(busy, { ok: false, error });
+      busy = null;
+      worker = null;
+      pump();
+    });
+    return w;
+  };
+  const pump = (): void => {
+    if (busy) return;
+    const job = urgent.shift() ?? background.shift();
+    if (!job) return void worker?.unref();
+    worker ??= start();
+    worker.ref(); // keep the process alive while a page is being drawn
+    busy = job;
+    worker.postMessage(job.req);
+  };
+  return {
+    draw(sha256, file, kind, page, dpi, isBackground = false) {
+      return new Promise<DrawnPage>((resolve, reject) => {
+        const key = `${sha256}:${page}:${dpi}`;
+        const waiter = { resolve, reject };
+        const queued = [busy, ...urgent, ...background].find((j) => j?.key === key);
+        if (queued) {
+          queued.waiters.push(waiter);
+          const at = background.indexOf(queued);
+          if (!isBackground && at >= 0) urgent.push(...background.splice(at, 1));
+          return;
+        }
+        (isBackground ? background : urgent).push({ req: { id: next++, sha256, file, kind, page, dpi }, key, waiters: [waiter] });
+        while (background.length > MAX_BACKGROUND) settle(background.shift()!, { ok: false, error: new DrawCancelled('预取已取消') });
+        pump();
+      });
+    },
+    async close() {
+      for (const job of [...urgent.splice(0), ...background.splice(0)]) settle(job, { ok: false, error: new Error('已关闭') });
+      await worker?.terminate();
+      worker = null;
+    },
+  };
+}

@@ -1,0 +1,85 @@
+// One page of a report's original for the review screen: its positioned words and, where a
+// renderer exists for the file kind, its picture (PNG data URL). Drawn pages are cached in
+// memory and on disk; the words alone come at once (the screen shows them until the picture is in).
+import type { Library } from '../store/library';
+import { pageNumbers, pageWords, reportFile } from '../store/pages';
+import { blobPath } from '../import/blob-store';
+import type { PageView, PageWord } from '../../../shared/review';
+import { ReviewError } from './errors';
+import { DrawCancelled, type DrawnPage, type PagePictures, type PictureKind } from './page-pictures';
+import { pageCache, pngSize } from './page-cache';
+
+export interface PageViewOptions {
+  sha256?: string;
+  dpi?: number;
+  /** false: the words only, without drawing (default true) */
+  picture?: boolean;
+  /** a prefetch: drawn after the pages the person is waiting for */
+  prefetch?: boolean;
+}
+
+export interface PageViews {
+  get(reportId: number, page: number, opts?: PageViewOptions): Promise<PageView>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_DPI = 120;
+const CACHED_PAGES = 24;
+/** pages are A4 unless their words reach further (the size is known exactly once drawn) */
+const A4 = { width: 595.28, height: 841.89 };
+
+/** `pictures` draws PDF pages and image files; without it pages come with their words only. */
+export function pageViews(lib: Library, pictures?: PagePictures): PageViews {
+  const disk = pageCache(lib.home);
+  const cache = new Map<string, PageView>();
+  const remember = (key: string, view: PageView): PageView => {
+    cache.delete(key);
+    cache.set(key, view);
+    if (cache.size > CACHED_PAGES) cache.delete(cache.keys().next().value!);
+    return view;
+  };
+  return {
+    close: async () => pictures?.close(),
+    async get(reportId, page, { sha256, dpi = DEFAULT_DPI, picture = true, prefetch = false } = {}) {
+      const file = reportFile(lib.db, reportId, sha256);
+      if (!file) throw new ReviewError('not_found', `报告 ${reportId} 没有这份文件`);
+      const key = `${file.sha256}:${page}:${dpi}`;
+      const hit = cache.get(key);
+      if (hit) return remember(key, hit);
+      const pages = pageNumbers(lib.db, file.fileId);
+      const words = pageWords(lib.db, file.fileId, page);
+      if (!words) throw new ReviewError('no_page', `文件没有第 ${page} 页`);
+      const base = { sha256: file.sha256, page, pages, words, ...extent(words), image: null };
+      const kind = file.kind === 'pdf' || file.kind === 'image' ? file.kind : null;
+      if (!pictures || !kind) return remember(key, base);
+      if (!picture) return base;
+      try {
+        const drawn = await draw(file.sha256, kind, page, dpi, prefetch);
+        // words and boxes are in page units (PDF points, image pixels): the page's size is the picture's over its scale
+        const image = `data:image/png;base64,${Buffer.from(drawn.png).toString('base64')}`;
+        return remember(key, { ...base, width: drawn.width / drawn.scale, height: drawn.height / drawn.scale, image, dpi });
+      } catch (err) {
+        if (err instanceof DrawCancelled) throw new ReviewError('cancelled', err.message);
+        // a page that cannot be drawn is still shown by its words, with the reason
+        return { ...base, imageError: (err as Error).message };
+      }
+    },
+  };
+
+  /** PDF pages are kept on disk too (their scale follows from the resolution; an image's does not) */
+  async function draw(sha256: string, kind: PictureKind, page: number, dpi: number, background: boolean): Promise<DrawnPage> {
+    const kept = kind === 'pdf' ? await disk.read(sha256, page, dpi) : null;
+    if (kept) return { ...pngSize(kept), png: kept, scale: dpi / 72 };
+    const drawn = await pictures!.draw(sha256, blobPath(lib.home, sha256), kind, page, dpi, background);
+    if (kind === 'pdf') void disk.write(sha256, page, dpi, drawn.png);
+    return drawn;
+  }
+}
+
+/** Without a picture the page size is not stored: A4, or the words' extent with the same margins all round. */
+function extent(words: readonly PageWord[]): { width: number; height: number } {
+  if (words.length === 0) return A4;
+  const left = Math.min(...words.map((w) => w.x));
+  const top = Math.min(...words.map((w) => w.y));
+  return { width: Math.max(A4.width, Math.max(...words.map((w) => w.x + w.w)) + left), height: Math.max(A4.height, Math.max(...words.map((w) => w.y + w.h)) + top) };
+}

@@ -1,0 +1,31 @@
+// SQL for the pages of a report's files: which file, its page numbers and one page's words.
+import { sql, type Db } from './db';
+import type { FileKind } from '../../../shared/model';
+import type { PageWord } from '../../../shared/review';
+
+export interface StoredFile {
+  fileId: number;
+  sha256: string;
+  kind: FileKind;
+  /** a name it arrived under (its extension tells the pipeline how to read it) */
+  name: string;
+}
+
+/** The report's file with `sha256`, or its first file. */
+export function reportFile(db: Db, reportId: number, sha256?: string): StoredFile | undefined {
+  return sql(
+    db,
+    `SELECT f.id AS fileId, f.sha256, f.kind, (SELECT s.name FROM file_sources s WHERE s.file_id = f.id ORDER BY s.id LIMIT 1) AS name
+     FROM files f WHERE f.report_id = @reportId AND (@sha256 IS NULL OR f.sha256 = @sha256) ORDER BY f.id LIMIT 1`,
+  ).get({ reportId, sha256: sha256 ?? null }) as StoredFile | undefined;
+}
+
+/** Page numbers (1-based) of a file that have positioned words. */
+export function pageNumbers(db: Db, fileId: number): number[] {
+  return sql(db, 'SELECT page FROM pages WHERE file_id = ? AND page > 0 AND tokens IS NOT NULL ORDER BY page').pluck().all(fileId) as number[];
+}
+
+export function pageWords(db: Db, fileId: number, page: number): PageWord[] | undefined {
+  const tokens = sql(db, 'SELECT tokens FROM pages WHERE file_id = ? AND page = ?').pluck().get(fileId, page) as string | null | undefined;
+  return tokens ? (JSON.parse(tokens) as PageWord[]) : undefined;
+}

@@ -1,0 +1,137 @@
+// Many agencies: totals and distributions by year, province or level; sortable; XLSX.
+import { useEffect, useMemo, useState } from 'react';
+import type { GroupBy, GroupStats } from '../../../shared/analysis';
+import { T3_ROWS } from '../../../shared/fields';
+import { api } from '../api';
+import { useI18n } from '../i18n';
+import type { MessageKey } from '../i18n/zh-CN';
+import { BarChart, formatNumber } from './charts';
+import { useSorted, type Accessor } from './useSorted';
+
+const DENIED = T3_ROWS.filter(([row]) => row.startsWith('denied_')).map(([row, label]) => [row, label.split('·')[1] ?? label] as const);
+const share = (n: number | null) => (n === null ? '—' : `${(n * 100).toFixed(1)}%`);
+
+const COLUMNS: Record<string, Accessor<GroupStats>> = {
+  group: (g) => g.group,
+  reports: (g) => g.reports,
+  received: (g) => g.received,
+  median: (g) => g.receivedMedian,
+  p90: (g) => g.receivedP90,
+  share: (g) => g.grantedShare,
+  denied: (g) => Object.values(g.denied).reduce((a, b) => a + b, 0),
+  review: (g) => g.review.total,
+  reviewCorrected: (g) => g.review.corrected,
+  suit: (g) => g.suit.total,
+  suitCorrected: (g) => g.suit.corrected,
+};
+
+export function GroupsView({ years }: { years: number[] }) {
+  const { t } = useI18n();
+  const [by, setBy] = useState<GroupBy>('year');
+  const [chosenYears, setChosenYears] = useState<number[]>([]);
+  // the rows with the grouping they were made for (labels follow the rows, not the buttons)
+  const [result, setResult] = useState<{ by: GroupBy; rows: GroupStats[] }>({ by: 'year', rows: [] });
+  const rows = result.rows;
+  const [saved, setSaved] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void api.call('analysis:groups', { by, ...(chosenYears.length ? { years: chosenYears } : {}) }).then((r) => live && r.ok && setResult({ by, rows: r.value }));
+    return () => {
+      live = false;
+    };
+  }, [by, chosenYears]);
+  const { sorted, toggle, mark } = useSorted(rows, COLUMNS, 'group');
+  const label = (g: string) => (result.by === 'level' && g !== '—' ? t(`level.${g}` as MessageKey) : g);
+  const deniedTotals = useMemo(() => DENIED.map(([row, name]) => ({ name, value: rows.reduce((a, g) => a + (g.denied[row] ?? 0), 0) })), [rows]);
+  const exportXlsx = async () => {
+    const r = await api.call('analysis:export', { view: 'groups', by, ...(chosenYears.length ? { years: chosenYears } : {}) });
+    setSaved(r.ok ? t('analysis.saved', { path: r.value.path }) : t('errorPrefix') + r.message);
+  };
+  const th = (key: string, text: string) => (
+    <th>
+      <button type="button" className="sort" onClick={() => toggle(key)}>
+        {text}
+        {mark(key)}
+      </button>
+    </th>
+  );
+  return (
+    <div className="analysis-pane" data-testid="groups">
+      <div className="toolbar">
+        <span role="group" aria-label={t('analysis.groupBy')} className="segmented">
+          {(['year', 'province', 'level'] as const).map((b) => (
+            <button key={b} type="button" className={by === b ? 'active' : ''} onClick={() => setBy(b)} data-testid={`group-by-${b}`}>
+              {t(`analysis.by.${b}` as MessageKey)}
+            </button>
+          ))}
+        </span>
+        <span className="chips">
+          {years.map((y) => (
+            <label key={y}>
+              <input type="checkbox" checked={chosenYears.includes(y)} onChange={() => setChosenYears((c) => (c.includes(y) ? c.filter((x) => x !== y) : [...c, y]))} />
+              {y}
+            </label>
+          ))}
+        </span>
+        <button type="button" onClick={() => void exportXlsx()} data-testid="groups-export">
+          {t('analysis.exportXlsx')}
+        </button>
+        {saved && (
+          <span className="muted saved" title={saved} data-testid="analysis-saved">
+            {saved}
+          </span>
+        )}
+      </div>
+      <div className="charts">
+        <section className="card">
+          <h3>{t('analysis.receivedBy', { by: t(`analysis.by.${by}` as MessageKey) })}</h3>
+          <BarChart label={t('analysis.received')} rows={sorted.map((g) => ({ name: label(g.group), value: g.received }))} />
+        </section>
+        <section className="card">
+          <h3>{t('analysis.shareBy', { by: t(`analysis.by.${by}` as MessageKey) })}</h3>
+          <BarChart label={t('analysis.share')} rows={sorted.map((g) => ({ name: label(g.group), value: g.grantedShare ?? 0 }))} format={share} />
+        </section>
+        <section className="card">
+          <h3>{t('analysis.deniedReasons')}</h3>
+          <BarChart label={t('analysis.deniedReasons')} rows={deniedTotals} />
+        </section>
+      </div>
+      <section className="card">
+        <table className="grid-table" data-testid="groups-table">
+          <thead>
+            <tr>
+              {th('group', t(`analysis.by.${by}` as MessageKey))}
+              {th('reports', t('analysis.reports'))}
+              {th('received', t('analysis.received'))}
+              {th('median', t('analysis.median'))}
+              {th('p90', t('analysis.p90'))}
+              {th('share', t('analysis.share'))}
+              {th('denied', t('analysis.denied'))}
+              {th('review', t('analysis.review'))}
+              {th('reviewCorrected', t('analysis.reviewCorrected'))}
+              {th('suit', t('analysis.suit'))}
+              {th('suitCorrected', t('analysis.suitCorrected'))}
+            </tr>
+          </thead>
+          <tbody>
+            {sorted.map((g) => (
+              <tr key={g.group}>
+                <td>{label(g.group)}</td>
+                <td className="num">{g.reports}</td>
+                <td className="num">{formatNumber(g.received)}</td>
+                <td className="num">{g.receivedMedian ?? '—'}</td>
+                <td className="num">{g.receivedP90 ?? '—'}</td>
+                <td className="num">{share(g.grantedShare)}</td>
+                <td className="num">{formatNumber(COLUMNS.denied!(g) as number)}</td>
+                <td className="num">{g.review.total}</td>
+                <td className="num">{g.review.corrected}</td>
+                <td className="num">{g.suit.total}</td>
+                <td className="num">{g.suit.corrected}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

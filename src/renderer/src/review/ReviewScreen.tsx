@@ -1,0 +1,665 @@
+// The review screen: the source on the left (text with the focused span, or the page with the
+// focused box), the form on the right, findings and the focused cell's provenance below it.
+// Keyboard first: arrows/Tab move, typing replaces, Enter commits and moves down, Esc cancels,
+// V confirms a cell, Shift+V the report, J/K walk the review queue, Ctrl+Z / Ctrl+Shift+Z undo/redo.
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent as ReactKeyboardEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import { fieldDef } from '../../../shared/fields';
+import type { CheckResult, ExtractedField, FieldHistoryEntry, FieldValue, ReportDetail } from '../../../shared/model';
+import type { PageView, ReviewQueueItem } from '../../../shared/review';
+import { api } from '../api';
+import { useI18n } from '../i18n';
+import type { MessageKey } from '../i18n/zh-CN';
+import { cellState, isNumericKind, parseDraft } from './cell-state';
+import { formLayout } from './layout';
+import { move, readingOrder, type Move } from './navigation';
+import { blockOf, describeSource, displayValue, labelOf, ReviewForm, type Editor, type EditorHandlers } from './ReviewForm';
+import { FindingsPanel } from './FindingsPanel';
+import { HistoryPanel } from './HistoryPanel';
+import { TextSource } from './TextSource';
+import { PageSource } from './PageSource';
+import { ReviewDialog, type DialogKind } from './ReviewDialog';
+import { onUndoChange, recordChange, redo, undo, undoState, type Applied } from './undo';
+import { useSerial } from './useSerial';
+import { usePageViews } from './usePageViews';
+import './review.css';
+
+const POSITIONED = new Set(['pdf', 'ofd', 'image']);
+/** the picture's first resolution; zooming in asks for a sharper one */
+const DEFAULT_DPI = 120;
+export const FOCUS_MARK = 'review-focus-start';
+export const OPEN_MARK = 'review-open-start';
+
+type Message = { kind: 'error' | 'info'; text: string } | null;
+
+/** Field objects that did not change keep their identity, so their cells do not re-render. */
+function share(prev: ReportDetail | null, next: ReportDetail): ReportDetail {
+  if (!prev || prev.id !== next.id) return next;
+  const old = new Map(prev.fields.map((f) => [f.key, f]));
+  const same = (a: ExtractedField, b: ExtractedField) => a.value === b.value && a.status === b.status && a.confidence === b.confidence && a.text === b.text;
+  return { ...next, fields: next.fields.map((f) => (old.has(f.key) && same(old.get(f.key)!, f) ? old.get(f.key)! : f)) };
+}
+
+/** Where to start on a report: its first failing cell, else its first low-confidence one, else the first table cell. */
+function startKey(report: ReportDetail): string | null {
+  const order = readingOrder(formLayout(report.format, report.fields.map((f) => f.key)));
+  const failing = new Set(report.checks.filter((c) => !c.ok && c.severity === 'error').flatMap((c) => c.keys));
+  const fields = new Map(report.fields.map((f) => [f.key, f]));
+  return (
+    order.find((k) => failing.has(k)) ??
+    order.find((k) => cellState(fields.get(k)) === 'low') ??
+    order.find((k) => !k.startsWith('meta.')) ??
+    order[0] ??
+    null
+  );
+}
+
+/** Scroll `el` into the view of `box`: left alone when visible, else placed a third of the way down. */
+function reveal(box: HTMLElement, el: HTMLElement): void {
+  const view = box.getBoundingClientRect();
+  const at = el.getBoundingClientRect();
+  if (at.top < view.top || at.bottom > view.bottom) box.scrollTop += at.top - view.top - view.height / 3;
+  if (at.left < view.left) box.scrollLeft -= view.left - at.left + 8;
+  else if (at.right > view.right) box.scrollLeft += at.right - view.right + 8;
+}
+
+const isTyping = (el: EventTarget | null) => el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement;
+
+export function ReviewScreen({
+  startId,
+  ids,
+  onClose,
+  onSwitchLocale,
+}: {
+  startId: number;
+  /** the reports the library shows: the queue is made of them (null until they are known) */
+  ids: readonly number[] | null;
+  /** back to the library, on the report last shown; `changed`: something was written */
+  onClose: (id: number, changed: boolean) => void;
+  onSwitchLocale: () => void;
+}) {
+  const { t } = useI18n();
+  const serial = useSerial();
+  const [queue, setQueue] = useState<ReviewQueueItem[] | null>(null);
+  const [id, setId] = useState(startId);
+  const [report, setReport] = useState<ReportDetail | null>(null);
+  const [focusKey, setFocusKey] = useState<string | null>(null);
+  /** bumped to move the keyboard focus to the focused cell even when it stays the same cell */
+  const [focusTick, setFocusTick] = useState(0);
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const [finding, setFinding] = useState<number | null>(null);
+  const [spanOverride, setSpanOverride] = useState<[number, number] | null>(null);
+  const [message, setMessage] = useState<Message>(null);
+  const [dialog, setDialog] = useState<DialogKind | null>(null);
+  const [history, setHistory] = useState<FieldHistoryEntry[] | null | false>(false);
+  const [mode, setMode] = useState<'page' | 'text'>('page');
+  const changed = useRef(false);
+  /** the report being opened has shown its source (its picture may follow) */
+  const opening = useRef({ shown: false });
+  const details = useRef(new Map<number, ReportDetail>());
+  const steps = useSyncExternalStore(onUndoChange, undoState);
+
+  useEffect(() => void performance.mark(OPEN_MARK), []);
+
+  const fetchDetail = useCallback(async (rid: number): Promise<ReportDetail | null> => {
+    const hit = details.current.get(rid);
+    if (hit) return hit;
+    const r = await api.call('report:get', { id: rid });
+    if (!r.ok) return null;
+    details.current.set(rid, r.value);
+    return r.value;
+  }, []);
+
+  const layout = useMemo(() => (report ? formLayout(report.format, report.fields.map((f) => f.key)) : null), [report?.format, report?.fields]);
+  const layoutRef = useRef(layout);
+  layoutRef.current = layout;
+
+  // open a report: from the cache when prefetched, keeping the previous one on screen meanwhile
+  useEffect(() => {
+    let live = true;
+    setEditor(null);
+    setFinding(null);
+    setSpanOverride(null);
+    void fetchDetail(id).then((d) => {
+      if (!live) return;
+      if (!d) return setMessage({ kind: 'error', text: t('review.notFound', { id }) });
+      setReport(d);
+      setFocusKey(startKey(d));
+      setMode(POSITIONED.has(d.fileKind) ? 'page' : 'text');
+    });
+    return () => {
+      live = false;
+    };
+  }, [id, fetchDetail, t]);
+
+  const at = queue ? queue.findIndex((q) => q.id === id) : -1;
+  // the next few in the queue (and the previous one) are fetched ahead while the person reads
+  const neighbours = useMemo(() => (queue && at >= 0 ? [1, 2, 3, -1].map((d) => queue[at + d]?.id).filter((x): x is number => x !== undefined) : []), [queue, at]);
+
+  const fields = useMemo(() => new Map((report?.fields ?? []).map((f) => [f.key, f])), [report?.fields]);
+  const focused = focusKey ? fields.get(focusKey) : undefined;
+
+  // pages: the focused field's page unless the person paged elsewhere
+  const pages = usePageViews();
+  const [manualPage, setManualPage] = useState<number | null>(null);
+  useEffect(() => setManualPage(null), [focusKey, id]);
+  const positioned = report !== null && POSITIONED.has(report.fileKind);
+  const current = report !== null && report.id === id;
+  const pageNo = manualPage ?? focused?.source.page ?? pages.shown(id)?.page ?? 1;
+  const [view, setView] = useState<PageView | null>(null);
+  const [dpi, setDpi] = useState(DEFAULT_DPI);
+  const sharpen = useCallback((wanted: number) => setDpi((d) => Math.max(d, wanted)), []);
+  useEffect(() => {
+    if (!positioned || !current) return;
+    const ready = pages.ready(id, pageNo, dpi);
+    if (ready) return setView(ready);
+    let live = true;
+    // the words at once (unless a picture of this page is showing), the picture when drawn
+    void pages.words(id, pageNo).then((v) => {
+      if (!live) return;
+      if (!v) return setMode('text');
+      setView((prev) => (prev?.image && prev.sha256 === v.sha256 && prev.page === v.page ? prev : v));
+    });
+    void pages.get(id, pageNo, dpi).then((v) => live && v && setView(v));
+    return () => {
+      live = false;
+    };
+  }, [positioned, current, id, pageNo, dpi, pages]);
+
+  // the queue, once the first report is on screen (it must not delay it); it is the one the screen
+  // opened with: it does not reorder under the person's hands
+  const queueAsked = useRef(false);
+  useEffect(() => {
+    if (queueAsked.current || !ids || !current || (positioned && !view)) return;
+    queueAsked.current = true;
+    void api.call('review:queue', { ids: [...ids] }).then((r) => r.ok && setQueue(r.value));
+  }, [current, positioned, view, ids]);
+
+  // prefetch the neighbours in the queue (their report and the page the screen will open them on)
+  useEffect(() => {
+    if (!report || report.id !== id) return;
+    for (const n of neighbours) {
+      void fetchDetail(n).then((d) => {
+        if (!d || !POSITIONED.has(d.fileKind)) return;
+        const start = startKey(d);
+        const first = d.fields.find((f) => f.key === start)?.source.page ?? d.fields.find((f) => f.source.page)?.source.page ?? 1;
+        void pages.get(n, first, dpi, true);
+      });
+    }
+  }, [report, id, neighbours, fetchDetail, pages, dpi]);
+
+  const failingChecks = useMemo(() => {
+    const failing = (report?.checks ?? []).filter((c) => !c.ok);
+    return [...failing.filter((c) => c.severity === 'error'), ...failing.filter((c) => c.severity !== 'error')];
+  }, [report?.checks]);
+  // cells holding a value of a failing rule (its blank cells show when the finding is picked)
+  const failing = useMemo(() => {
+    const out = new Map<string, 'error' | 'warning'>();
+    for (const c of failingChecks) for (const k of c.keys) if (fields.get(k)?.value != null && out.get(k) !== 'error') out.set(k, c.severity);
+    return out;
+  }, [failingChecks, fields]);
+  const selectedFinding: CheckResult | undefined = finding !== null ? failingChecks[finding] : undefined;
+  const involved = useMemo(() => new Set(selectedFinding?.keys ?? []), [selectedFinding]);
+
+  const applyReport = useCallback((d: ReportDetail) => {
+    details.current.set(d.id, d);
+    changed.current = true;
+    setReport((prev) => (prev && prev.id === d.id ? share(prev, d) : prev));
+  }, []);
+
+  const refreshHistory = useCallback(
+    (rid: number) => {
+      if (history === false) return;
+      void api.call('report:history', { id: rid }).then((r) => r.ok && setHistory(r.value));
+    },
+    [history],
+  );
+
+  /** A write was refused: say why and show what is stored. */
+  const fail = useCallback(
+    (rid: number, text: string) => {
+      setMessage({ kind: 'error', text: t('errorPrefix') + text });
+      details.current.delete(rid);
+      void fetchDetail(rid).then((d) => d && setReport((prev) => (prev && prev.id === rid ? d : prev)));
+    },
+    [fetchDetail, t],
+  );
+
+  /** Write one field (or the layout through report:meta, which re-extracts), optimistically shown. */
+  const save = useCallback(
+    (key: string, value: FieldValue, status: 'corrected' | 'verified') => {
+      const rid = id;
+      setReport((r) =>
+        r && r.id === rid
+          ? { ...r, fields: fields.has(key) ? r.fields.map((f) => (f.key === key ? { ...f, value, status, confidence: 1 } : f)) : [...r.fields, { key, value, text: null, confidence: 1, status, source: { sha256: '' } }] }
+          : r,
+      );
+      void serial(async () => {
+        if (key === 'meta.format' && typeof value === 'string') {
+          const r = await api.call('report:meta', { id: rid, format: value as '2021' });
+          if (!r.ok) return fail(rid, r.message);
+          r.value.changes.forEach((change) => recordChange({ reportId: rid, change, key }));
+          applyReport(r.value);
+          if (r.value.reextracted) setMessage({ kind: 'info', text: t('review.reextractedLayout') });
+        } else {
+          const r = await api.call('field:update', { reportId: rid, key, value, status });
+          if (!r.ok) return fail(rid, r.message);
+          recordChange({ reportId: rid, change: r.value.change, key });
+          applyReport(r.value);
+        }
+        refreshHistory(rid);
+      });
+    },
+    [id, fields, serial, applyReport, refreshHistory, fail, t],
+  );
+
+  const go = useCallback(
+    (m: Move) => {
+      performance.mark(FOCUS_MARK);
+      setFocusKey((k) => (layoutRef.current ? move(layoutRef.current, k, m) : k));
+    },
+    [],
+  );
+
+  const editorRef = useRef(editor);
+  editorRef.current = editor;
+  const commit = useCallback(
+    (then: Move | null) => {
+      const ed = editorRef.current;
+      if (!ed) return;
+      const kind = fieldDef(ed.key)?.kind ?? 'text';
+      const parsed = parseDraft(kind, ed.key, ed.text);
+      if (!parsed.ok) return setEditor({ ...ed, problem: parsed.reason });
+      setEditor(null);
+      const current = fields.get(ed.key);
+      if ((current?.value ?? null) !== parsed.value) save(ed.key, parsed.value, 'corrected');
+      if (then) go(then);
+      else performance.mark(FOCUS_MARK);
+    },
+    [fields, save, go],
+  );
+
+  const handlers: EditorHandlers = useMemo(
+    () => ({
+      change(text) {
+        setEditor((ed) => {
+          if (!ed) return ed;
+          const parsed = parseDraft(fieldDef(ed.key)?.kind ?? 'text', ed.key, text);
+          return { ...ed, text, problem: parsed.ok ? null : parsed.reason };
+        });
+      },
+      key(e) {
+        const moves: Record<string, Move> = { Enter: e.shiftKey ? 'up' : 'down', Tab: e.shiftKey ? 'prev' : 'next', ArrowDown: 'down', ArrowUp: 'up' };
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          e.stopPropagation();
+          performance.mark(FOCUS_MARK);
+          setEditor(null);
+        } else if (moves[e.key] && !(e.nativeEvent.isComposing || e.key === 'Process')) {
+          e.preventDefault();
+          e.stopPropagation();
+          commit(moves[e.key]!);
+        } else e.stopPropagation();
+      },
+    }),
+    [commit],
+  );
+  const shared = useMemo(() => ({ fields, failing, involved, handlers, t }), [fields, failing, involved, handlers, t]);
+  const blocks = useMemo(() => (layout ? blockOf(layout) : new Map<string, string>()), [layout]);
+
+  const startEdit = (key: string, text?: string) => {
+    const f = fields.get(key);
+    setEditor({ key, text: text ?? (f?.value === null || f?.value === undefined ? '' : String(f.value)), problem: null });
+  };
+
+  const verifyCell = (key: string) => {
+    const f = fields.get(key);
+    save(key, f?.value ?? null, 'verified');
+    go('down');
+  };
+
+  const verifyReport = useCallback(
+    (note?: string) => {
+      const rid = id;
+      void serial(async () => {
+        const r = await api.call('report:verify', { id: rid, ...(note ? { note } : {}) });
+        if (r.ok) {
+          recordChange({ reportId: rid, change: r.value.change, key: '*' });
+          applyReport(r.value);
+          setDialog(null);
+          setMessage({ kind: 'info', text: t('review.reportVerified') });
+          refreshHistory(rid);
+        } else if (r.code === 'checks_failing') setDialog('verify');
+        else setMessage({ kind: 'error', text: t('errorPrefix') + r.message });
+      });
+    },
+    [id, serial, applyReport, refreshHistory, t],
+  );
+
+  const step = useCallback(
+    (by: 1 | -1) => {
+      if (!queue || queue.length === 0) return;
+      const next = queue[Math.min(queue.length - 1, Math.max(0, (at < 0 ? 0 : at + by)))]!;
+      if (next.id === id) return;
+      performance.mark(OPEN_MARK);
+      opening.current.shown = false;
+      setId(next.id);
+    },
+    [queue, at, id],
+  );
+
+  const applyUndo = useCallback(
+    (result: Applied | null, done: MessageKey) => {
+      if (!result) return;
+      if (!result.ok) return setMessage({ kind: 'error', text: t('errorPrefix') + result.message });
+      details.current.set(result.report.id, result.report);
+      changed.current = true;
+      if (result.report.id !== id) setId(result.report.id);
+      else setReport((prev) => share(prev, result.report));
+      if (result.entry.key !== '*') setFocusKey(result.entry.key);
+      setMessage({ kind: 'info', text: t(done, { what: result.entry.key === '*' ? t('review.wholeReport') : labelOf(result.entry.key, t) }) });
+      refreshHistory(result.report.id);
+    },
+    [id, refreshHistory, t],
+  );
+  const doUndo = useCallback(() => void serial(undo).then((r) => applyUndo(r, 'review.undone')), [serial, applyUndo]);
+  const doRedo = useCallback(() => void serial(redo).then((r) => applyUndo(r, 'review.redone')), [serial, applyUndo]);
+
+  const pickFinding = useCallback(
+    (i: number) => {
+      const c = failingChecks[i];
+      if (!c) return;
+      setFinding(i);
+      const first = c.keys.find((k) => layoutRef.current?.at.has(k)) ?? c.keys[0];
+      if (first) {
+        performance.mark(FOCUS_MARK);
+        setFocusKey(first);
+        setFocusTick((n) => n + 1);
+      }
+    },
+    [failingChecks],
+  );
+
+  const toggleHistory = useCallback(() => {
+    if (history !== false) return setHistory(false);
+    setHistory(null);
+    void api.call('report:history', { id }).then((r) => setHistory(r.ok ? r.value : []));
+  }, [history, id]);
+
+  // screen-wide keys (not while typing in a field or in a dialog)
+  const keys = useRef<(e: KeyboardEvent) => void>(() => {});
+  keys.current = (e: KeyboardEvent) => {
+    if (dialog || (e.target instanceof Element && e.target.closest('[role="dialog"]'))) return;
+    const mod = e.ctrlKey || e.metaKey;
+    if (mod && (e.key === 'z' || e.key === 'Z' || e.key === 'y')) {
+      if (isTyping(e.target)) return;
+      e.preventDefault();
+      if (e.key === 'y' || e.shiftKey) doRedo();
+      else doUndo();
+      return;
+    }
+    if (mod || e.altKey || isTyping(e.target)) return;
+    const actions: Record<string, () => void> = {
+      j: () => step(1),
+      PageDown: () => step(1),
+      k: () => step(-1),
+      PageUp: () => step(-1),
+      V: () => verifyReport(),
+      h: toggleHistory,
+      n: () => failingChecks.length && pickFinding(finding === null ? 0 : (finding + 1) % failingChecks.length),
+      N: () => failingChecks.length && pickFinding(finding === null ? failingChecks.length - 1 : (finding - 1 + failingChecks.length) % failingChecks.length),
+      t: () => positioned && setMode((m) => (m === 'page' ? 'text' : 'page')),
+      '[': () => view && view.pages.indexOf(view.page) > 0 && setManualPage(view.pages[view.pages.indexOf(view.page) - 1]!),
+      ']': () => view && view.pages.indexOf(view.page) < view.pages.length - 1 && setManualPage(view.pages[view.pages.indexOf(view.page) + 1]!),
+      l: () => onClose(id, changed.current),
+    };
+    const action = actions[e.key];
+    if (action) {
+      e.preventDefault();
+      action();
+    }
+  };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => keys.current(e);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  // keys on a focused cell
+  const onCellKey = (e: ReactKeyboardEvent<HTMLDivElement>) => {
+    const key = (e.target as HTMLElement).closest<HTMLElement>('[data-key]')?.dataset.key;
+    if (!key || editor || isTyping(e.target)) return;
+    const arrows: Record<string, Move> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right', Home: 'first', End: 'last' };
+    const mod = e.ctrlKey || e.metaKey || e.altKey;
+    let handled = true;
+    if (arrows[e.key] && !mod) go(arrows[e.key]!);
+    else if (e.key === 'Tab' && !mod) go(e.shiftKey ? 'prev' : 'next');
+    else if ((e.key === 'Enter' || e.key === 'F2') && !mod) startEdit(key);
+    else if ((e.key === 'Delete' || e.key === 'Backspace') && !mod) startEdit(key, '');
+    else if (e.key === 'v' && !mod) verifyCell(key);
+    else if (e.key === 'Escape') setFinding(null);
+    else if (!mod && e.key.length === 1 && isNumericKind(fieldDef(key)?.kind) && /[0-9.\-０-９]/.test(e.key)) startEdit(key, e.key);
+    else handled = false;
+    if (handled) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  };
+  const onCellPointer = (e: ReactMouseEvent<HTMLDivElement>) => {
+    const key = (e.target as HTMLElement).closest<HTMLElement>('[data-key]')?.dataset.key;
+    if (!key || (editor && editor.key === key)) return;
+    if (editor) commit(null);
+    performance.mark(FOCUS_MARK);
+    setFocusKey(key);
+    if (e.detail === 2) startEdit(key);
+  };
+
+  // the focused cell takes the keyboard focus (unless the person is typing elsewhere) and is scrolled into view
+  const form = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (!focusKey || editor) return;
+    const el = form.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(focusKey)}"]`);
+    if (!el) return;
+    const active = document.activeElement;
+    if (!active || active === document.body || form.current!.contains(active) || active.closest('.review-source, .findings, .history')) el.focus({ preventScroll: true });
+    reveal(form.current!, el);
+    if (performance.getEntriesByName(FOCUS_MARK, 'mark').length) {
+      performance.measure('review-focus', FOCUS_MARK);
+      performance.clearMarks(FOCUS_MARK);
+    }
+  }, [focusKey, focusTick, editor, report?.id]);
+
+  // 'review-open': the report and its source on screen (for a page, its words or its picture,
+  // whichever is first); 'review-picture': the page picture decoded
+  const sourceReady = useCallback((what: 'text' | 'words' | 'picture') => {
+    if (!performance.getEntriesByName(OPEN_MARK, 'mark').length) return;
+    if (!opening.current.shown) performance.measure('review-open', OPEN_MARK);
+    opening.current.shown = true;
+    if (what === 'words') return;
+    if (what === 'picture') performance.measure('review-picture', OPEN_MARK);
+    performance.clearMarks(OPEN_MARK);
+    opening.current.shown = false;
+  }, []);
+  useLayoutEffect(() => {
+    if (current && (!positioned || mode === 'text')) sourceReady('text');
+  }, [current, positioned, mode, sourceReady]);
+
+  const span = spanOverride ?? focused?.source.span ?? null;
+  const involvedSpans = useMemo(() => [...involved].map((k) => fields.get(k)?.source.span).filter((s): s is [number, number] => Boolean(s)), [involved, fields]);
+  const onView = (s: ExtractedField['source'] | undefined): s is ExtractedField['source'] & { box: [number, number, number, number] } =>
+    Boolean(s?.box && view && s.page === view.page && s.sha256 === view.sha256);
+  const involvedBoxes = useMemo(
+    () => [...involved].map((k) => fields.get(k)?.source).filter(onView).map((s) => s.box),
+    [involved, fields, view],
+  );
+  const box = onView(focused?.source) ? focused!.source.box! : null;
+  const loading = !current;
+  const primarySha = report?.files[0]?.sha256;
+  const otherFile = focused?.source.sha256 && primarySha && focused.source.sha256 !== primarySha ? report?.files.find((f) => f.sha256 === focused.source.sha256) : undefined;
+  // what still needs looking at in this report (the queue's figures are from when it opened)
+  const errors = failingChecks.filter((c) => c.severity === 'error').length;
+  const lowCells = useMemo(() => (report?.fields ?? []).filter((f) => cellState(f) === 'low').length, [report?.fields]);
+
+  return (
+    <div className="review" data-testid="review">
+      <div className="review-bar" role="toolbar" aria-label={t('review.toolbar')}>
+        <button type="button" onClick={() => onClose(id, changed.current)} data-testid="review-close">
+          ← {t('review.backToList')}
+        </button>
+        <h2 className="review-title" title={report?.title ?? ''}>
+          {t('detailTitle', { id })}
+          {report && (
+            <span className="muted">
+              {' '}
+              {report.agency ?? '—'} · {report.year ?? '—'} · {report.format ? t(`format.${report.format}` as MessageKey) : '—'}
+            </span>
+          )}
+        </h2>
+        <span className="queue-pos num" data-testid="queue-pos" title={t('review.queueHint')}>
+          {queue ? t('review.queuePos', { at: at + 1, n: queue.length }) : t('review.loading')}
+          {errors > 0 && <span className="bad"> · ✗{errors}</span>}
+          {lowCells > 0 && <span className="lowc"> · ⚠{lowCells}</span>}
+        </span>
+        <button type="button" onClick={() => step(-1)} disabled={!queue || at <= 0} aria-label={t('keys.previous')}>
+          K ‹
+        </button>
+        <button type="button" onClick={() => step(1)} disabled={!queue || at >= queue.length - 1} aria-label={t('keys.next')}>
+          › J
+        </button>
+        <span className={`review-status ${report?.reviewStatus ?? ''}`} data-testid="review-status">
+          {report && (report.reviewStatus === 'verified' ? '✓ ' : '') + t(`status.${report.reviewStatus}` as MessageKey)}
+        </span>
+        <span className="gap" />
+        <button type="button" onClick={doUndo} disabled={steps.undo === 0} title="Ctrl+Z" data-testid="undo">
+          {t('review.undo')}
+        </button>
+        <button type="button" onClick={doRedo} disabled={steps.redo === 0} title="Ctrl+Shift+Z / Ctrl+Y" data-testid="redo">
+          {t('review.redo')}
+        </button>
+        <button type="button" onClick={toggleHistory} aria-pressed={history !== false} title="H" data-testid="history-toggle">
+          {t('review.history')}
+        </button>
+        <button type="button" onClick={() => setDialog('reextract')} data-testid="reextract">
+          {t('review.reextract')}
+        </button>
+        <button type="button" onClick={() => setDialog('merge')} data-testid="merge">
+          {t('review.merge')}
+        </button>
+        <button type="button" className="primary" onClick={() => verifyReport()} title="Shift+V" data-testid="verify-report">
+          {t('verifyReport')}
+        </button>
+        <button type="button" onClick={onSwitchLocale} data-testid="locale">
+          {t('language')}
+        </button>
+      </div>
+      {message && (
+        <div className={`review-message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="review-message">
+          {message.text}
+          <button type="button" className="link" onClick={() => setMessage(null)}>
+            {t('close')}
+          </button>
+        </div>
+      )}
+      <div className={loading ? 'review-body loading' : 'review-body'} aria-busy={loading}>
+        <section className="review-source" aria-label={t('review.source')}>
+          <div className="source-head">
+            <span className="source-name" title={report?.files[0]?.path}>
+              {report?.fileName ?? ''}
+            </span>
+            {positioned && (
+              <span className="source-modes" role="group" aria-label={t('review.sourceMode')}>
+                <button type="button" aria-pressed={mode === 'page'} onClick={() => setMode('page')} data-testid="mode-page">
+                  {t('review.modePage')}
+                </button>
+                <button type="button" aria-pressed={mode === 'text'} onClick={() => setMode('text')} data-testid="mode-text">
+                  {t('review.modeText')}
+                </button>
+              </span>
+            )}
+          </div>
+          {otherFile && <p className="source-note">{t('review.otherFile', { name: otherFile.name })}</p>}
+          {focused && !focused.source.span && !focused.source.box && <p className="source-note muted">{t('review.noSourcePlace')}</p>}
+          {report && positioned && mode === 'page' && view ? (
+            <PageSource view={view} box={box} involved={involvedBoxes} onPage={setManualPage} onReady={sourceReady} onSharpen={sharpen} drawing={(report.fileKind === 'pdf' || report.fileKind === 'image') && !view.image && !view.imageError} />
+          ) : report ? (
+            <TextSource text={report.text} span={span} involved={involvedSpans} />
+          ) : (
+            <div className="text-source" />
+          )}
+        </section>
+        <section className="review-form" aria-label={t('review.form')}>
+          <div className="form-scroll" ref={form} onKeyDown={onCellKey} onMouseDown={onCellPointer} data-testid="review-form">
+            {layout && <ReviewForm layout={layout} blocks={blocks} focusKey={focusKey} editor={editor} shared={shared} />}
+            {report && report.unmapped.length > 0 && (
+              <section className="form-section unmapped">
+                <h3>{t('sectionUnmapped')}</h3>
+                <ul>
+                  {report.unmapped.map((u, i) => (
+                    <li key={i}>
+                      <button type="button" className="link" onClick={() => setSpanOverride(u.span)}>
+                        {u.label}
+                      </button>{' '}
+                      <span className="num">{u.values.map((v) => v ?? '—').join(' | ')}</span>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
+          </div>
+          <div className="review-dock">
+            <div className="focus-line" data-testid="focus-line" aria-live="polite">
+              {focusKey ? (
+                <>
+                  <strong>{labelOf(focusKey, t)}</strong>
+                  <span className="num">{displayValue(focusKey, focused, t) || t('review.blank')}</span>
+                  <span className="muted">{describeSource(focused, t)}</span>
+                  {editor?.problem && <span className="bad">{t(editor.problem)}</span>}
+                </>
+              ) : (
+                <span className="muted">{t('review.loading')}</span>
+              )}
+            </div>
+            <FindingsPanel findings={failingChecks} passed={(report?.checks.length ?? 0) - failingChecks.length} selected={finding} focusKey={focusKey} onPick={pickFinding} />
+          </div>
+          {history !== false && (
+            <HistoryPanel
+              entries={history}
+              onClose={() => setHistory(false)}
+              onFocus={(k) => {
+                setFocusKey(k);
+                setFocusTick((n) => n + 1);
+              }}
+              onRestore={(h, side) =>
+                void serial(async () => {
+                  const r = await api.call('field:restore', { reportId: id, historyId: h.id, side, action: 'restore' });
+                  if (!r.ok) return setMessage({ kind: 'error', text: t('errorPrefix') + r.message });
+                  recordChange({ reportId: id, change: r.value.change, key: h.key });
+                  applyReport(r.value);
+                  refreshHistory(id);
+                })
+              }
+            />
+          )}
+        </section>
+      </div>
+      {dialog && report && (
+        <ReviewDialog
+          kind={dialog}
+          report={report}
+          onCancel={() => setDialog(null)}
+          onVerify={(note) => verifyReport(note)}
+          onDone={(d, text, removed) => {
+            setDialog(null);
+            setMessage({ kind: 'info', text });
+            changed.current = true;
+            details.current.clear();
+            details.current.set(d.id, d);
+            if (removed !== undefined) setQueue((q) => q && q.filter((x) => x.id !== removed));
+            if (d.id !== id) setId(d.id);
+            setReport(d);
+            refreshHistory(d.id);
+          }}
+        />
+      )}
+    </div>
+  );
+}

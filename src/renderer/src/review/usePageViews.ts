@@ -1,0 +1,53 @@
+// Page views of the reports being reviewed: the words come at once, the picture when drawn;
+// both are kept (and prefetched for the queue's neighbours).
+import { useMemo } from 'react';
+import type { PageView } from '../../../shared/review';
+import { api } from '../api';
+
+const KEPT = 16;
+
+export interface PageViews {
+  /** the page with its picture at `dpi`, or null when the report has no such page; `prefetch`: drawn after what is waited for */
+  get(reportId: number, page: number, dpi: number, prefetch?: boolean): Promise<PageView | null>;
+  /** the page's words only (no drawing), for showing while the picture is drawn */
+  words(reportId: number, page: number): Promise<PageView | null>;
+  /** the page with its picture if it has arrived already */
+  ready(reportId: number, page: number, dpi: number): PageView | undefined;
+  /** the page of this report fetched last */
+  shown(reportId: number): PageView | undefined;
+}
+
+export function usePageViews(): PageViews {
+  return useMemo(() => {
+    const pending = new Map<string, { prefetch: boolean; view: Promise<PageView | null> }>();
+    const done = new Map<string, PageView>();
+    const last = new Map<number, PageView>();
+    const fetch = (key: string, reportId: number, page: number, args: { dpi?: number; picture?: boolean; prefetch?: boolean }) => {
+      const hit = pending.get(key);
+      // a prefetch may be dropped by the core when the person moves on: waiting for one, ask again
+      if (hit && !(hit.prefetch && !args.prefetch)) return hit.view;
+      const view = api.call('report:page', { id: reportId, page, ...args }).then((r) => {
+        if (!r.ok) {
+          if (pending.get(key)?.view === view) pending.delete(key);
+          return null;
+        }
+        done.set(key, r.value);
+        last.set(reportId, r.value);
+        return r.value;
+      });
+      pending.set(key, { prefetch: Boolean(args.prefetch), view });
+      if (pending.size > KEPT) {
+        const old = pending.keys().next().value!;
+        pending.delete(old);
+        done.delete(old);
+      }
+      return view;
+    };
+    return {
+      get: (reportId, page, dpi, prefetch = false) => fetch(`${reportId}:${page}:${dpi}`, reportId, page, { dpi, ...(prefetch ? { prefetch } : {}) }),
+      words: (reportId, page) => fetch(`${reportId}:${page}:words`, reportId, page, { picture: false }),
+      ready: (reportId, page, dpi) => done.get(`${reportId}:${page}:${dpi}`),
+      shown: (reportId) => last.get(reportId),
+    };
+  }, []);
+}

@@ -1,0 +1,59 @@
+// Records of the review desk that cross the API: the review queue, page views, re-extraction.
+import type { ReportSummary } from './model';
+
+/** Below this an automatically read value counts as low confidence (the store's partial index uses 0.6 too). */
+export const LOW_CONFIDENCE = 0.6;
+
+export interface ReviewQueueItem {
+  id: number;
+  /** error-level rules failing */
+  errors: number;
+  /** automatically read values below LOW_CONFIDENCE */
+  low: number;
+  reviewStatus: ReportSummary['reviewStatus'];
+}
+
+/** A positioned word of a page (PDF text layer, OCR, OFD), in page units, origin top-left. */
+export interface PageWord {
+  text: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  conf?: number;
+}
+
+/** One page of a report's file: its words and, where it can be drawn, its picture. */
+export interface PageView {
+  sha256: string;
+  page: number;
+  /** every page number of the file that has positioned words, ascending */
+  pages: number[];
+  /** page size in page units (the unit of field boxes and words) */
+  width: number;
+  height: number;
+  words: PageWord[];
+  /** the rendered page as a data: URL (PNG), or null where no renderer is available */
+  image: string | null;
+  /** resolution of the picture */
+  dpi?: number;
+  /** why the page could not be drawn (it is shown by its words) */
+  imageError?: string;
+}
+
+export interface ReextractFailure {
+  id: number;
+  code: string;
+  message: string;
+}
+
+export interface ReextractSummary {
+  /** job id of the progress events (job:progress) sent while it runs */
+  jobId: string;
+  reextracted: number[];
+  failed: ReextractFailure[];
+  /** fields whose values changed */
+  changed: number;
+  /** corrected or verified fields kept as the person left them */
+  kept: number;
+}
