@@ -10,6 +10,11 @@ import { emptyTrash, moveToTrash, restoreFromTrash } from '../../src/main/core/s
 import { deleteView, listViews, renameView, saveView } from '../../src/main/core/store/saved-views';
 import { verifyInChunks, verifyMany } from '../../src/main/core/store/bulk-verify';
 import { blobPath } from '../../src/main/core/import/blob-store';
+import { reportFacets, selectReportIds } from '../../src/main/core/store/selection';
+import { complianceInputs, figuresByReport, listAgencies } from '../../src/main/core/store/analysis';
+import { reviewQueue } from '../../src/main/core/store/review-queue';
+import { exportBundle, importBundle } from '../../src/main/core/bundle';
+import path from 'node:path';
 import type { LibraryQuery } from '../../src/shared/library';
 import type { ReportSummary } from '../../src/shared/model';
 import type { Db } from '../../src/main/core/store/db';
@@ -179,7 +184,7 @@ describe('windows', () => {
 });
 
 describe('trash', () => {
-  it('takes reports out of the list, search and exports; restores them; empties with their originals', async () => {
+  it('takes reports out of the list, search, exports, analysis, the review queue and bundles; restores them; empties with their originals', async () => {
     // a library of its own: the test removes originals
     const own = testLibrary();
     await own.import([fixture('seeds')]);
@@ -194,6 +199,24 @@ describe('trash', () => {
     expect(q({ search: '政府信息公开' })).toEqual(found.slice(3));
     expect(q({ trash: true })).toEqual(victims);
     expect(libraryCounts(own.lib.db)).toMatchObject({ reports: 2, trash: 3 });
+    const live = found.slice(3);
+    expect(selectReportIds(own.lib.db)).toEqual(live);
+    expect(selectReportIds(own.lib.db, { ids: found })).toEqual(live);
+    const years = reportFacets(own.lib.db).years.reduce((n, y) => n + y.count, 0);
+    expect(years).toBe(reportSummaries(own.lib.db, live).filter((r) => r.year !== null).length);
+    expect(figuresByReport(own.lib.db, ['t2.rules.new']).map((r) => r.id)).toEqual(live);
+    expect(complianceInputs(own.lib.db).map((r) => r.id)).toEqual(live);
+    const agencies = new Set(listAgencies(own.lib.db).map((a) => a.agency));
+    expect(agencies).toEqual(new Set(reportSummaries(own.lib.db, live).filter((r) => r.year !== null).map((r) => r.agency)));
+    expect(reviewQueue(own.lib.db).map((r) => r.id).sort((a, b) => a - b)).toEqual(live);
+    // a bundle carries the library, not its trash
+    const bundle = path.join(own.lib.home, 'exports', 'own.nianbao');
+    fs.mkdirSync(path.dirname(bundle), { recursive: true });
+    await exportBundle(own.lib, bundle);
+    const other = testLibrary();
+    expect(await importBundle(other.lib, bundle)).toMatchObject({ reports: 2 });
+    expect(reportIds(other.lib.db)).toHaveLength(2);
+    other.lib.close();
 
     expect(restoreFromTrash(own.lib.db, [victims[2]!])).toBe(1);
     expect(q({ trash: true })).toEqual(victims.slice(0, 2));
