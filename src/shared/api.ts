@@ -34,7 +34,8 @@ export const apiArgs = {
     .strict(),
   'library:ids': z.object({ query: libraryQuery.default({}), offset: z.number().int().min(0).optional(), limit: z.number().int().min(0).optional() }).strict(),
   'library:counts': z.object({}).strict(),
-  'library:verify': z.object({ ids }).strict(),
+  // a note accepts reports whose error-level rules fail, as report:verify does
+  'library:verify': z.object({ ids, note: z.string().min(1).max(2000).optional() }).strict(),
   'trash:move': z.object({ ids }).strict(),
   'trash:restore': z.object({ ids }).strict(),
   'trash:empty': z.object({}).strict(),
@@ -74,7 +75,8 @@ export const apiArgs = {
       note: z.string().max(2000).optional(),
     })
     .strict(),
-  'report:reextract': z.object({ ids: z.array(id).min(1).max(100_000), keepManual: z.boolean().optional() }).strict(),
+  // jobId: the caller may name the job, to follow its job:progress events and cancel it (import:cancel) while it runs
+  'report:reextract': z.object({ ids: z.array(id).min(1).max(100_000), keepManual: z.boolean().optional(), jobId: z.string().uuid().optional() }).strict(),
   'report:merge': z.object({ ids: z.tuple([id, id]) }).strict(),
   'library:export': exportOptionsSchema.extend({ format: z.enum(EXPORT_FORMAT_NAMES) }).strict(),
   'library:facets': z.object({}).strict(),
@@ -125,7 +127,7 @@ export interface ApiResults {
   /** ids of the query's result in its order (a range of it with offset/limit): select all, Shift ranges */
   'library:ids': number[];
   'library:counts': LibraryCounts;
-  /** verifies the reports where no rule fails, says which were refused and why */
+  /** verifies the reports where no error-level rule fails (all of them with a note), says which were refused and why */
   'library:verify': BulkVerifyResult;
   /** how many reports moved to / came back from the trash */
   'trash:move': { moved: number };

@@ -103,11 +103,19 @@ export interface SavedView {
 
 export type VerifyRefusal = 'checks_failing' | 'in_trash' | 'not_found';
 
+/** Bulk verify, as report:verify one by one: failing error-level rules refuse a report unless a note accepts it; warnings never do. */
 export interface BulkVerifyResult {
+  /** reports now verified */
   verified: number;
+  /** of those, how many had failing warnings (they do not block) */
+  withWarnings: number;
+  /** of those, how many were accepted with the note although error-level rules fail */
+  withNote: number;
   alreadyVerified: number;
   refusedIds: number[];
-  /** why, by rule for failing checks; a report with two failing rules counts under both */
+  /** of the refused, those refused for failing error-level rules only (a note would accept them) */
+  errorIds: number[];
+  /** why, by error-level rule for failing checks; a report with two failing rules counts under both */
   reasons: { code: VerifyRefusal; rule?: string; count: number }[];
 }
 

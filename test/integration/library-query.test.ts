@@ -252,30 +252,46 @@ describe('saved views', () => {
 });
 
 describe('bulk verify', () => {
-  it('verifies only reports where no rule fails and says why the others were refused', async () => {
-    const rows = all();
-    const failing = rows.filter((r) => r.failedChecks > 0).slice(0, 3);
-    const clean = rows.filter((r) => r.failedChecks === 0 && r.reviewStatus !== 'verified').slice(0, 4);
+  it('verifies as report:verify does: errors refuse (the rules said), warnings do not, a note accepts', async () => {
+    const severities = (id: number) => new Set(listChecks(db, id).filter((c) => !c.ok).map((c) => c.severity));
+    const rows = all().filter((r) => r.reviewStatus !== 'verified');
+    const failing = rows.filter((r) => severities(r.id).has('error')).slice(0, 3);
+    const warned = rows.filter((r) => !severities(r.id).has('error') && severities(r.id).has('warning')).slice(0, 2);
+    const clean = rows.filter((r) => r.failedChecks === 0).slice(0, 4);
+    expect(failing).toHaveLength(3);
+    expect(warned.length).toBeGreaterThan(0);
     const trashed = clean.pop()!;
     moveToTrash(db, [trashed.id]);
-    const ids = [...failing, ...clean, trashed].map((r) => r.id);
-    const result = verifyMany(db, [...ids, 999_999], 'tester');
-    expect(result.verified).toBe(3);
+    const ids = [...failing, ...warned, ...clean, trashed].map((r) => r.id);
+    const result = verifyMany(db, [...ids, 999_999], { by: 'tester' });
+    expect(result).toMatchObject({ verified: 3 + warned.length, withWarnings: warned.length, withNote: 0 });
+    expect(result.errorIds.sort((a, b) => a - b)).toEqual(failing.map((r) => r.id).sort((a, b) => a - b));
     expect(result.refusedIds.sort((a, b) => a - b)).toEqual([...failing.map((r) => r.id), trashed.id, 999_999].sort((a, b) => a - b));
     const byRule = result.reasons.filter((r) => r.code === 'checks_failing');
-    const expectedRules = new Set(failing.flatMap((r) => listChecks(db, r.id).filter((c) => !c.ok).map((c) => c.rule)));
+    const expectedRules = new Set(failing.flatMap((r) => listChecks(db, r.id).filter((c) => !c.ok && c.severity === 'error').map((c) => c.rule)));
     expect(new Set(byRule.map((r) => r.rule))).toEqual(expectedRules);
     expect(result.reasons).toEqual(expect.arrayContaining([{ code: 'in_trash', count: 1 }, { code: 'not_found', count: 1 }]));
-    expect(matching({ filters: { statuses: ['verified'] } })).toEqual(expect.arrayContaining(clean.map((r) => r.id)));
+    expect(matching({ filters: { statuses: ['verified'] } })).toEqual(expect.arrayContaining([...warned, ...clean].map((r) => r.id)));
     expect(verifyMany(db, clean.map((r) => r.id))).toMatchObject({ verified: 0, alreadyVerified: 3, refusedIds: [] });
-    // in chunks, over the whole library: the same answer as in one go
-    const everything = reportIds(db);
-    const rules = (id: number) => listChecks(db, id).filter((c) => !c.ok).map((c) => c.rule);
-    const chunked = await verifyInChunks(db, [...everything, ...everything.slice(0, 5)], { chunk: 7 });
-    expect(chunked.refusedIds.sort((a, b) => a - b)).toEqual(everything.filter((id) => rules(id).length > 0));
-    expect(chunked.verified + chunked.alreadyVerified + chunked.refusedIds.length).toBe(everything.length);
-    expect(chunked.reasons.find((r) => r.rule === 't3.column_total')?.count).toBe(everything.filter((id) => rules(id).includes('t3.column_total')).length);
     const history = db.prepare("SELECT changed_by FROM field_history WHERE key = '*' AND report_id = ?").pluck().all(clean[0]!.id);
     expect(history).toEqual(['tester']);
+
+    // the refused ones accepted with a note: verified, the note in their history; the trash still refuses
+    const accepted = verifyMany(db, result.refusedIds, { by: 'tester', note: '原件如此' });
+    expect(accepted).toMatchObject({ verified: 3, withNote: 3, errorIds: [] });
+    expect(accepted.refusedIds.sort((a, b) => a - b)).toEqual([trashed.id, 999_999].sort((a, b) => a - b));
+    for (const r of failing) {
+      expect(db.prepare("SELECT reason FROM field_history WHERE key = '*' AND report_id = ? ORDER BY id DESC LIMIT 1").pluck().get(r.id)).toBe('原件如此');
+    }
+
+    // in chunks, over the whole library: the same answer as in one go
+    const everything = reportIds(db);
+    const errorRules = (id: number) => listChecks(db, id).filter((c) => !c.ok && c.severity === 'error').map((c) => c.rule);
+    const unverified = everything.filter((id) => reportSummaries(db, [id])[0]!.reviewStatus !== 'verified');
+    const chunked = await verifyInChunks(db, [...everything, ...everything.slice(0, 5)], { chunk: 7 });
+    expect(chunked.refusedIds.sort((a, b) => a - b)).toEqual(unverified.filter((id) => errorRules(id).length > 0));
+    expect(chunked.verified + chunked.alreadyVerified + chunked.refusedIds.length).toBe(everything.length);
+    const rule = errorRules(unverified.find((id) => errorRules(id).length > 0)!)[0];
+    expect(chunked.reasons.find((r) => r.rule === rule)?.count).toBe(unverified.filter((id) => errorRules(id).includes(rule!)).length);
   });
 });

@@ -7,7 +7,7 @@ import { Header } from './components/Header';
 import { LibraryPane } from './components/LibraryPane';
 import { JobPanel } from './components/JobPanel';
 import { ReportDetail } from './components/ReportDetail';
-import { useImportJob } from './useImportJob';
+import { useJob } from './useJob';
 import { useWindowDrop } from './useWindowDrop';
 import { Shortcuts } from './components/Shortcuts';
 import { useLibrary } from './useLibrary';
@@ -39,7 +39,7 @@ export function App() {
     reload();
     loadInfo();
   }, [reload, loadInfo]);
-  const { job, importFiles, cancel, dismiss, fail } = useImportJob(refresh);
+  const { job, importFiles, reextract, cancel, dismiss, fail } = useJob(refresh);
 
   const dragging = useWindowDrop(importFiles, fail);
 
@@ -93,7 +93,7 @@ export function App() {
               />
             ) : (
               <main className={selected === null ? 'content' : 'content with-detail'}>
-                <LibraryPane library={library} shown={selected} onShow={setSelected} onOpen={openReview} onChanged={refresh} />
+                <LibraryPane library={library} shown={selected} onShow={setSelected} onOpen={openReview} onReextract={job && job.phase !== 'finished' ? undefined : reextract} onChanged={refresh} />
                 {selected !== null && <ReportDetail id={selected} onClose={() => setSelected(null)} onOpen={setSelected} onChanged={refresh} onReview={openReview} />}
               </main>
             )}

@@ -100,7 +100,7 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
     'library:ids': ({ query, offset = 0, limit }: { query: LibraryQuery; offset?: number; limit?: number }) =>
       queryIds(lib.db, query).slice(offset, limit === undefined ? undefined : offset + limit),
     'library:counts': () => libraryCounts(lib.db),
-    'library:verify': ({ ids }: { ids: number[] }) => verifyInChunks(lib.db, ids),
+    'library:verify': ({ ids, note }: { ids: number[]; note?: string }) => verifyInChunks(lib.db, ids, { note }),
     'trash:move': ({ ids }: { ids: number[] }) => ({ moved: moveToTrash(lib.db, ids) }),
     'trash:restore': ({ ids }: { ids: number[] }) => ({ restored: restoreFromTrash(lib.db, ids) }),
     'trash:empty': () => emptyTrash(lib.db, lib.home),
@@ -128,8 +128,8 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
       reportDetail(id);
       return { ...reportDetail(id), ...(await editMetadata(lib, executor, id, changes, note)) };
     },
-    'report:reextract': ({ ids, keepManual }: { ids: number[]; keepManual?: boolean }) => {
-      const jobId = crypto.randomUUID();
+    'report:reextract': ({ ids, keepManual, jobId = crypto.randomUUID() }: { ids: number[]; keepManual?: boolean; jobId?: string }) => {
+      if (jobs.has(jobId)) throw new ApiFailure('job_exists', `任务 ${jobId} 已在运行`);
       const abort = new AbortController();
       return track(jobId, abort, reextractReports(lib, executor, ids, { keepManual, jobId, signal: abort.signal, onProgress: (p) => emit('job:progress', p) }));
     },

@@ -1,5 +1,6 @@
-// Verifying many reports at once: only those where no rule fails; the others are refused with
-// the rules that fail. Each is verified as report:verify does it (status, history entry).
+// Verifying many reports at once, each as report:verify does it (status, history entry): a failing
+// error-level rule refuses a report unless a note accepts it, warnings never do. Refusals come back
+// with the rules that fail.
 import { sql, type Db } from './db';
 import { verifyReport } from './corrections';
 import type { BulkVerifyResult, VerifyRefusal } from '../../../shared/library';
@@ -8,15 +9,15 @@ import type { BulkVerifyResult, VerifyRefusal } from '../../../shared/library';
  * verifyMany over a large selection in chunks (reports per transaction), yielding to the event
  * loop between them so that other calls (the list scrolling) get their turn.
  */
-export async function verifyInChunks(db: Db, ids: readonly number[], { by, chunk = 1000 }: { by?: string; chunk?: number } = {}): Promise<BulkVerifyResult> {
-  const total: BulkVerifyResult = { verified: 0, alreadyVerified: 0, refusedIds: [], reasons: [] };
+export async function verifyInChunks(db: Db, ids: readonly number[], { by, note, chunk = 1000 }: { by?: string; note?: string; chunk?: number } = {}): Promise<BulkVerifyResult> {
+  const total = noResult();
   const unique = [...new Set(ids)];
   for (let i = 0; i < unique.length; i += chunk) {
     if (i > 0) await new Promise((resolve) => setImmediate(resolve));
-    const r = verifyMany(db, unique.slice(i, i + chunk), by);
-    total.verified += r.verified;
-    total.alreadyVerified += r.alreadyVerified;
+    const r = verifyMany(db, unique.slice(i, i + chunk), { by, note });
+    for (const k of ['verified', 'withWarnings', 'withNote', 'alreadyVerified'] as const) total[k] += r[k];
     total.refusedIds.push(...r.refusedIds);
+    total.errorIds.push(...r.errorIds);
     for (const reason of r.reasons) {
       const same = total.reasons.find((x) => x.code === reason.code && x.rule === reason.rule);
       if (same) same.count += reason.count;
@@ -27,8 +28,10 @@ export async function verifyInChunks(db: Db, ids: readonly number[], { by, chunk
   return total;
 }
 
-export function verifyMany(db: Db, ids: readonly number[], by?: string): BulkVerifyResult {
-  const result: BulkVerifyResult = { verified: 0, alreadyVerified: 0, refusedIds: [], reasons: [] };
+const noResult = (): BulkVerifyResult => ({ verified: 0, withWarnings: 0, withNote: 0, alreadyVerified: 0, refusedIds: [], errorIds: [], reasons: [] });
+
+export function verifyMany(db: Db, ids: readonly number[], { by, note }: { by?: string; note?: string } = {}): BulkVerifyResult {
+  const result = noResult();
   const reasons = new Map<string, { code: VerifyRefusal; rule?: string; count: number }>();
   const refuse = (id: number, code: VerifyRefusal, rule?: string) => {
     const key = `${code}:${rule ?? ''}`;
@@ -45,22 +48,30 @@ export function verifyMany(db: Db, ids: readonly number[], by?: string): BulkVer
         deletedAt: string | null;
       }[]).map((r) => [r.id, r]),
     );
-    const failing = new Map<number, string[]>();
-    for (const c of sql(db, 'SELECT DISTINCT report_id AS id, rule FROM checks WHERE ok = 0 AND report_id IN (SELECT value FROM json_each(?)) ORDER BY rule').all(json) as {
+    const errors = new Map<number, string[]>();
+    const warned = new Set<number>();
+    for (const c of sql(db, 'SELECT DISTINCT report_id AS id, rule, severity FROM checks WHERE ok = 0 AND report_id IN (SELECT value FROM json_each(?)) ORDER BY rule').all(json) as {
       id: number;
       rule: string;
+      severity: string;
     }[]) {
-      failing.set(c.id, [...(failing.get(c.id) ?? []), c.rule]);
+      if (c.severity === 'error') errors.set(c.id, [...(errors.get(c.id) ?? []), c.rule]);
+      else warned.add(c.id);
     }
     for (const id of new Set(ids)) {
       const r = reports.get(id);
       if (!r) refuse(id, 'not_found');
       else if (r.deletedAt) refuse(id, 'in_trash');
-      else if (failing.has(id)) for (const rule of failing.get(id)!) refuse(id, 'checks_failing', rule);
       else if (r.status === 'verified') result.alreadyVerified++;
+      else if (errors.has(id) && !note) {
+        for (const rule of errors.get(id)!) refuse(id, 'checks_failing', rule);
+        result.errorIds.push(id);
+      }
       else {
-        verifyReport(db, id, undefined, by);
+        verifyReport(db, id, errors.has(id) ? note : undefined, by);
         result.verified++;
+        if (errors.has(id)) result.withNote++;
+        if (warned.has(id)) result.withWarnings++;
       }
     }
   })();

@@ -1,9 +1,10 @@
-// The import job: overall progress with speed and time left, the file in work, cancel, per-file
-// results with reasons (duplicates linked to the report they belong to), the summary.
+// The running job (an import or a re-extraction): overall progress with speed and time left, the
+// file or report in work, cancel, per-file results with reasons (duplicates linked to the report
+// they belong to, reports that could not be re-extracted linked to themselves), the summary.
 import { memo, useEffect, useRef } from 'react';
 import type { MessageKey } from '../i18n/zh-CN';
 import { useI18n, type Translate } from '../i18n';
-import { secondsLeft, SHOWN_OUTCOMES, type JobView, type ShownOutcome } from '../useImportJob';
+import { secondsLeft, SHOWN_OUTCOMES, type JobView, type ShownOutcome } from '../useJob';
 
 export function duration(seconds: number, t: Translate): string {
   const s = Math.max(1, Math.round(seconds));
@@ -19,6 +20,8 @@ function speed(job: JobView): number | null {
 
 function title(job: JobView, t: Translate): string {
   if (job.error) return t('errorPrefix') + job.error;
+  if (job.reextracted) return t(job.reextracted.cancelled ? 'job.reextractCancelled' : 'job.reextractDone');
+  if (job.kind === 'reextract') return t('job.reextracting');
   if (job.summary) return t(job.summary.cancelled ? 'importCancelled' : 'importDone');
   return t(job.phase === 'preparing' ? 'preparing' : 'importing');
 }
@@ -40,7 +43,7 @@ export function JobPanel({ job, onCancel, onClose, onOpen }: { job: JobView; onC
       <div className="job-head">
         <strong aria-live="polite">{title(job, t)}</strong>
         {job.current && !finished && <span className="muted current">{job.current}</span>}
-        {rate !== null && <span className="muted num">{t('job.rate', { n: rate >= 10 ? Math.round(rate) : rate.toFixed(1) })}</span>}
+        {rate !== null && <span className="muted num">{t(job.kind === 'reextract' ? 'job.reportRate' : 'job.rate', { n: rate >= 10 ? Math.round(rate) : rate.toFixed(1) })}</span>}
         {left !== null && (
           <span className="muted num" data-testid="job-eta">
             {t('job.eta', { time: duration(left, t) })}
@@ -60,12 +63,17 @@ export function JobPanel({ job, onCancel, onClose, onOpen }: { job: JobView; onC
         )}
       </div>
       <progress max={Math.max(job.total, 1)} value={job.done} aria-label={t('progress', { done: job.done, total: job.total })} />
-      {job.summary ? (
+      {job.reextracted ? (
+        <div data-testid="summary">
+          {t('job.reextractSummary', { done: job.reextracted.reextracted.length, changed: job.reextracted.changed, kept: job.reextracted.kept, failed: job.reextracted.failed.length })}
+        </div>
+      ) : job.summary ? (
         <div data-testid="summary">
           {t('summary', { imported: job.summary.imported, duplicates: job.summary.duplicates, failed: job.summary.failed, skipped: job.summary.skipped })}
         </div>
       ) : (
-        job.phase === 'running' && (
+        job.phase === 'running' &&
+        job.kind === 'import' && (
           <div className="muted" data-testid="job-counts">
             {t('summary', { imported: c.imported, duplicates: c.duplicate, failed: c.failed, skipped: c.skipped })}
           </div>

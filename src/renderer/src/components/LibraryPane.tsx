@@ -1,5 +1,5 @@
-// The library: saved views, status buttons, filters, the trash, bulk actions over the selection,
-// and the list.
+// The library: saved views, status buttons, filters, the trash, bulk actions over the selection
+// (verify, re-extract, export, trash), and the list.
 import { useCallback, useRef, useState } from 'react';
 import { REVIEW_STATUSES } from '../../../shared/library';
 import { api } from '../api';
@@ -7,7 +7,8 @@ import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/zh-CN';
 import type { LibraryView } from '../useLibrary';
 import { useSelection } from '../useSelection';
-import { BulkBar, useBulkActions, type BulkMessage } from './BulkBar';
+import { BulkBar, NoteAccept, ReextractConfirm, useBulkActions, type BulkMessage } from './BulkBar';
+import { ExportDialog } from '../export/ExportDialog';
 import { FilterChips, FilterPanel, filterChips } from './FilterPanel';
 import { LibraryList } from './LibraryList';
 import { SavedViews } from './SavedViews';
@@ -17,6 +18,7 @@ export function LibraryPane({
   shown,
   onShow,
   onOpen,
+  onReextract,
   onChanged,
 }: {
   library: LibraryView;
@@ -25,6 +27,8 @@ export function LibraryPane({
   onShow: (id: number | null) => void;
   /** open the review screen */
   onOpen: (id: number) => void;
+  /** start re-extracting reports (a job in the job panel); undefined while a job runs */
+  onReextract?: (ids: number[], keepManual: boolean) => void;
   /** the library changed: reload the list and what shows its size */
   onChanged: () => void;
 }) {
@@ -34,12 +38,13 @@ export function LibraryPane({
   const filtersButton = useRef<HTMLButtonElement>(null);
   const closeFilters = useCallback(() => setFiltersOpen(false), []);
   const [message, setMessage] = useState<BulkMessage | null>(null);
-  const [confirmEmpty, setConfirmEmpty] = useState(false);
+  /** the step an action asks for before it runs */
+  const [asking, setAsking] = useState<{ kind: 'empty' | 'reextract' | 'export' } | { kind: 'note'; ids: number[] } | null>(null);
   const changed = (left?: number[]) => {
     onChanged();
     if (left && shown !== null && left.includes(shown)) onShow(null);
   };
-  const actions = useBulkActions({ selection, onChanged: changed, onMessage: setMessage });
+  const actions = useBulkActions({ selection, onChanged: changed, onMessage: setMessage, onAcceptWithNote: (ids) => setAsking({ kind: 'note', ids }) });
   const counts = library.counts;
   const statuses = library.filters.statuses;
   const chips = filterChips(library.filters, t).length;
@@ -51,7 +56,7 @@ export function LibraryPane({
       return { ...f, statuses: next?.length ? next : undefined };
     });
   const emptyTrash = async () => {
-    setConfirmEmpty(false);
+    setAsking(null);
     const r = await api.call('trash:empty', {});
     setMessage({ text: r.ok ? t('bulk.emptied', { n: r.value.reports, blobs: r.value.blobs }) : t('errorPrefix') + r.message });
     changed();
@@ -86,7 +91,7 @@ export function LibraryPane({
           <>
             <strong className="trash-title">{t('lib.trash', { n: counts?.trash ?? 0 })}</strong>
             <span className="muted trash-note">{t('lib.inTrash')}</span>
-            <button type="button" className="danger" disabled={!counts?.trash} onClick={() => setConfirmEmpty(true)} data-testid="empty-trash">
+            <button type="button" className="danger" disabled={!counts?.trash} onClick={() => setAsking({ kind: 'empty' })} data-testid="empty-trash">
               {t('bulk.emptyTrash')}
             </button>
             <button type="button" onClick={() => library.setTrash(false)} data-testid="leave-trash">
@@ -122,28 +127,60 @@ export function LibraryPane({
         )}
       </div>
       {filtersOpen && !library.trash && <FilterPanel library={library} counts={counts} onClose={closeFilters} toggle={filtersButton} />}
-      {confirmEmpty && (
+      {asking?.kind === 'empty' && (
         <div className="lib-confirm" role="alertdialog" aria-label={t('bulk.emptyTrash')} data-testid="confirm-empty">
           <span>{t('bulk.emptyConfirm', { n: counts?.trash ?? 0 })}</span>
           <button type="button" className="danger" onClick={() => void emptyTrash()} data-testid="confirm-empty-yes">
             {t('bulk.confirmEmpty')}
           </button>
-          <button type="button" onClick={() => setConfirmEmpty(false)} autoFocus>
+          <button type="button" onClick={() => setAsking(null)} autoFocus>
             {t('cancel')}
           </button>
         </div>
       )}
+      {asking?.kind === 'reextract' && onReextract && (
+        <ReextractConfirm
+          count={selection.ids.size}
+          onCancel={() => setAsking(null)}
+          onStart={(keepManual) => {
+            setAsking(null);
+            // the job panel shows it from here
+            onReextract([...selection.ids], keepManual);
+          }}
+        />
+      )}
+      {asking?.kind === 'note' && (
+        <NoteAccept
+          count={asking.ids.length}
+          onCancel={() => setAsking(null)}
+          onAccept={(note) => {
+            const ids = asking.ids;
+            setAsking(null);
+            void actions.verify({ ids, note });
+          }}
+        />
+      )}
+      {asking?.kind === 'export' && <ExportDialog ids={[...selection.ids]} onClose={() => setAsking(null)} onDone={(text) => setMessage({ text })} />}
       {(selection.ids.size > 0 || message) && (
         <div className="lib-actions">
-          {selection.ids.size > 0 && <BulkBar count={selection.ids.size} trash={library.trash} actions={actions} onClear={selection.clear} />}
+          {selection.ids.size > 0 && (
+            <BulkBar
+              count={selection.ids.size}
+              trash={library.trash}
+              actions={actions}
+              onReextract={onReextract && (() => setAsking({ kind: 'reextract' }))}
+              onExport={() => setAsking({ kind: 'export' })}
+              onClear={selection.clear}
+            />
+          )}
           {message && (
             <span className="lib-message" role="status" data-testid="bulk-message">
               <span>{message.text}</span>
-              {message.action && (
-                <button type="button" className="link" onClick={message.action.run} data-testid="bulk-message-action">
-                  {message.action.label}
+              {message.actions?.map((a) => (
+                <button key={a.label} type="button" className="link" onClick={a.run} data-testid={a.testId}>
+                  {a.label}
                 </button>
-              )}
+              ))}
               <button type="button" className="link" aria-label={t('close')} onClick={() => setMessage(null)}>
                 ×
               </button>

@@ -1,7 +1,9 @@
-// The import as the UI sees it: files handed over (uploaded in the browser), then the core's job
-// with progress, per-file outcomes and the final summary. Cancel works in either phase.
+// The long job as the UI sees it, one at a time: an import (files handed over, uploaded in the
+// browser, then the core's job with per-file outcomes and the summary) or a re-extraction of
+// reports; progress, speed and cancel alike. Cancel works in every phase.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FileOutcome, JobProgress, JobSummary } from '../../shared/model';
+import type { ReextractSummary } from '../../shared/review';
 import { api } from './api';
 
 /** outcomes kept for display; a large job reports many thousands */
@@ -21,6 +23,7 @@ export interface ShownOutcome extends FileOutcome {
 export type OutcomeCounts = Record<FileOutcome['status'], number>;
 
 export interface JobView {
+  kind: 'import' | 'reextract';
   phase: 'preparing' | 'running' | 'finished';
   done: number;
   total: number;
@@ -32,11 +35,13 @@ export interface JobView {
   /** [time, done] of recent updates of this phase, for the speed and the time left */
   samples: [number, number][];
   summary: JobSummary | null;
+  /** a finished re-extraction (failures are its outcomes) */
+  reextracted: (ReextractSummary & { cancelled: boolean }) | null;
   error: string | null;
 }
 
 const noCounts = (): OutcomeCounts => ({ imported: 0, duplicate: 0, failed: 0, skipped: 0 });
-const fresh = (total: number): JobView => ({ phase: 'preparing', done: 0, total, outcomes: [], counts: noCounts(), samples: [], summary: null, error: null });
+const fresh = (total: number, kind: JobView['kind'] = 'import'): JobView => ({ kind, phase: 'preparing', done: 0, total, outcomes: [], counts: noCounts(), samples: [], summary: null, reextracted: null, error: null });
 const sampled = (samples: [number, number][], done: number): [number, number][] => {
   const now = performance.now();
   return [...samples.filter(([t]) => now - t <= RATE_WINDOW_MS), [now, done]];
@@ -54,9 +59,10 @@ const problemsFirst = (outcomes: FileOutcome[]): ShownOutcome[] => {
   return [...numbered.filter((o) => o.status !== 'imported'), ...numbered.filter((o) => o.status === 'imported')];
 };
 
-export function useImportJob(onChange: () => void) {
+export function useJob(onChange: () => void) {
   const [job, setJob] = useState<JobView | null>(null);
   const jobId = useRef<string | null>(null);
+  const kind = useRef<JobView['kind']>('import');
   const cancelRequested = useRef(false);
 
   // the library is refreshed at most every REFRESH_MS while reports arrive
@@ -98,7 +104,8 @@ export function useImportJob(onChange: () => void) {
         outcomes: arrived.length ? [...j.outcomes, ...arrived].slice(-SHOWN_OUTCOMES) : j.outcomes,
       };
     });
-    if (batch.some((p) => p.outcome?.status === 'imported')) refreshSoon();
+    // re-extracted reports change in place: the list shows them as they are done
+    if (kind.current === 'reextract' || batch.some((p) => p.outcome?.status === 'imported')) refreshSoon();
   }, [refreshSoon]);
   const applyProgress = useCallback(
     (p: JobProgress) => {
@@ -107,18 +114,21 @@ export function useImportJob(onChange: () => void) {
     },
     [flush],
   );
+  const dropPending = useCallback(() => {
+    if (flushTimer.current) clearTimeout(flushTimer.current);
+    flushTimer.current = null;
+    pending.current = [];
+  }, []);
   const applyDone = useCallback(
     (summary: JobSummary) => {
-      if (flushTimer.current) clearTimeout(flushTimer.current);
-      flushTimer.current = null;
-      pending.current = [];
+      dropPending();
       const counts = noCounts();
       for (const o of summary.outcomes) counts[o.status]++;
       const done = summary.outcomes.length;
       setJob((j) => j && { ...j, phase: 'finished', current: undefined, done, total: Math.max(j.total, done), summary, counts, outcomes: problemsFirst(summary.outcomes).slice(0, SHOWN_OUTCOMES) });
       onChange();
     },
-    [onChange],
+    [onChange, dropPending],
   );
 
   // events may overtake the answer to import:start: held until the job id is known
@@ -137,12 +147,13 @@ export function useImportJob(onChange: () => void) {
     };
   }, [applyProgress, applyDone]);
 
-  const fail = useCallback((message: string) => setJob({ ...fresh(0), phase: 'finished', error: message }), []);
+  const fail = useCallback((message: string, of: JobView['kind'] = 'import') => setJob({ ...fresh(0, of), phase: 'finished', error: message }), []);
 
   /** Hand the files to the core (in batches, so the panel can count them) and start the job. */
   const importFiles = useCallback(
     async (files: File[]) => {
       jobId.current = null;
+      kind.current = 'import';
       cancelRequested.current = false;
       setJob(fresh(files.length));
       try {
@@ -171,10 +182,31 @@ export function useImportJob(onChange: () => void) {
     [fail],
   );
 
+  /** Re-extract reports from their stored originals: the job is named here, so it can be followed and cancelled. */
+  const reextract = useCallback(
+    async (ids: number[], keepManual: boolean) => {
+      const id = crypto.randomUUID();
+      jobId.current = id;
+      kind.current = 'reextract';
+      cancelRequested.current = false;
+      setJob({ ...fresh(ids.length, 'reextract'), phase: 'running' });
+      const r = await api.call('report:reextract', { ids, keepManual, jobId: id });
+      if (jobId.current !== id) return;
+      dropPending();
+      if (!r.ok) return fail(r.message, 'reextract');
+      const v = r.value;
+      const done = v.reextracted.length + v.failed.length;
+      const outcomes = v.failed.map((f, seq): ShownOutcome => ({ path: '', name: `#${f.id}`, status: 'failed', reportId: f.id, code: f.code, message: f.message, seq }));
+      setJob((j) => j && { ...j, phase: 'finished', current: undefined, done, total: ids.length, outcomes: outcomes.slice(0, SHOWN_OUTCOMES), reextracted: { ...v, cancelled: cancelRequested.current && done < ids.length } });
+      onChange();
+    },
+    [fail, onChange, dropPending],
+  );
+
   const cancel = useCallback(async () => {
     cancelRequested.current = true;
     if (jobId.current) await api.call('import:cancel', { jobId: jobId.current });
   }, []);
 
-  return { job, importFiles, cancel, dismiss: () => setJob(null), fail };
+  return { job, importFiles, reextract, cancel, dismiss: () => setJob(null), fail };
 }
