@@ -118,7 +118,7 @@ export interface FileOutcome {
   reportId?: number;
   /** for duplicates: the report the file already belongs to (exact) or is twin of (near) */
   duplicateOf?: number;
-  /** machine-readable reason for failed/skipped, e.g. 'empty', 'encoding', 'not_text' */
+  /** machine-readable reason for failed/skipped, e.g. 'empty', 'encoding', 'not_text'; 'restored': imported by bringing its report back from the trash */
   code?: string;
   message?: string;
 }

@@ -235,6 +235,30 @@ describe('trash', () => {
   });
 });
 
+describe('re-import of a trashed report', () => {
+  it('brings the report back from the trash and says so; a near copy of a trashed report is a report of its own', async () => {
+    const own = testLibrary();
+    const seed = fixture('seeds', '002_08ac4c748e848bbc.txt');
+    await own.import([seed]);
+    const [id] = reportIds(own.lib.db);
+    moveToTrash(own.lib.db, [id!]);
+    const again = await own.import([writeFiles({ '再次导入.txt': fs.readFileSync(seed) })]);
+    expect(again).toMatchObject({ imported: 1, duplicates: 0 });
+    expect(again.outcomes[0]).toMatchObject({ status: 'imported', reportId: id, code: 'restored', message: expect.stringContaining('回收站') });
+    expect(again.outcomes[0]!.duplicateOf).toBeUndefined();
+    expect(reportIds(own.lib.db)).toEqual([id]);
+    expect(reportSummaries(own.lib.db, [id!])[0]!.deletedAt).toBeNull();
+    // a file already in the library is a duplicate, as before
+    expect(await own.import([seed])).toMatchObject({ imported: 0, duplicates: 1 });
+    // a near copy (another file) of a report in the trash is not its twin
+    moveToTrash(own.lib.db, [id!]);
+    const copy = await own.import([writeFiles({ '转载.txt': `${fs.readFileSync(seed, 'utf8')}\n（转载自镇康县人民政府门户网站）` })]);
+    expect(copy.outcomes[0]).toMatchObject({ status: 'imported' });
+    expect(copy.outcomes[0]!.duplicateOf).toBeUndefined();
+    own.lib.close();
+  });
+});
+
 describe('saved views', () => {
   it('saves, lists, renames and deletes a named query', () => {
     const query: LibraryQuery = { search: '民政', filters: { statuses: ['unreviewed'], failedRules: ['t3.column_total'] }, sort: { key: 'agency', desc: true } };

@@ -43,7 +43,7 @@ export function addFileSource(db: Db, fileId: number, name: string, path: string
 const MAX_TWIN_CANDIDATES = 8;
 
 /**
- * The most similar earlier report sharing LSH bands, if similar enough. Only the reports sharing
+ * The most similar earlier report (not in the trash) sharing LSH bands, if similar enough. Only the reports sharing
  * the most bands are compared, and reports of another year or agency are never twins (a township
  * copies last year's text).
  */
@@ -54,7 +54,7 @@ export function findNearDuplicate(db: Db, sig: Uint32Array, identity: { year: nu
     db,
     `SELECT b.report_id AS id, r.minhash, r.duplicate_of AS dup, r.year, r.agency, count(*) AS hits
      FROM report_bands b JOIN reports r ON r.id = b.report_id
-     WHERE (b.band, b.hash) IN (VALUES ${values})
+     WHERE (b.band, b.hash) IN (VALUES ${values}) AND r.deleted_at IS NULL
      GROUP BY b.report_id ORDER BY hits DESC, b.report_id LIMIT ${MAX_TWIN_CANDIDATES}`,
   ).all(...hashes.flatMap((h, i) => [i, h])) as { id: number; minhash: Buffer | null; dup: number | null; year: number | null; agency: string | null }[];
   let best: { id: number; sim: number } | null = null;
