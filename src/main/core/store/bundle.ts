@@ -220,7 +220,9 @@ export function mergeLibrary(db: Db, src: Db, bundle: string): MergeSummary {
   };
 
   db.transaction(() => {
-    for (const r of src.prepare('SELECT * FROM reports ORDER BY id').all() as ReportRow[]) {
+    // what the sender moved to the trash does not travel
+    const live = reportColumns.includes('deleted_at') ? 'WHERE deleted_at IS NULL' : '';
+    for (const r of src.prepare(`SELECT * FROM reports ${live} ORDER BY id`).all() as ReportRow[]) {
       summary.reports++;
       const files = src.prepare('SELECT id, sha256, size, kind, encoding, created_at FROM files WHERE report_id = ? ORDER BY id').all(r.id) as FileRow[];
       const existing = files.map((f) => findFileBySha(db, f.sha256)).find((e) => e !== undefined);
