@@ -57,7 +57,7 @@ describe('analysis', () => {
     expect(groupStats(t.lib.db, 'year', [2022, 2023]).map((g) => g.group)).toEqual(['2022', '2023']);
 
     const file = path.join(tempDir(), 'groups.xlsx');
-    writeGridXlsx(groupGrid(byLevel, 'level'), file);
+    await writeGridXlsx(groupGrid(byLevel, 'level'), file);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);
     const sheet = book.worksheets[0]!;

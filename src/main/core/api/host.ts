@@ -130,11 +130,11 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
     'analysis:agency': ({ agency }: { agency: string }) => agencyTrend(lib.db, agency),
     'analysis:groups': ({ by, years }: { by: GroupBy; years?: number[] }) => groupStats(lib.db, by, years),
     'analysis:compliance': () => compliance(lib.db),
-    'analysis:export': ({ view, by = 'year', years }: { view: 'groups' | 'compliance'; by?: GroupBy; years?: number[] }) => {
+    'analysis:export': async ({ view, by = 'year', years }: { view: 'groups' | 'compliance'; by?: GroupBy; years?: number[] }) => {
       const grid = view === 'groups' ? groupGrid(groupStats(lib.db, by, years), by) : complianceGrid(compliance(lib.db));
       const file = defaultExportPath(lib.home, 'xlsx').replace(/\.xlsx$/, `-${view}.xlsx`);
       fs.mkdirSync(nodePath.dirname(file), { recursive: true });
-      writeGridXlsx(grid, file);
+      await writeGridXlsx(grid, file);
       return { path: file, rows: grid.rows.length - 1 };
     },
     'bundle:conflicts': ({ reportId }: { reportId?: number }) => listConflicts(lib.db, reportId),

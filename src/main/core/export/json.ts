@@ -48,7 +48,7 @@ export function writeJsonExport(db: Db, file: string, options: ExportOptions = {
   let n = 0;
   try {
     out.write(`{"schema":"nianbao/v1","exported_at":${JSON.stringify(new Date().toISOString())},"reports":[`);
-    for (const r of exportSources(db, options, { source: true, checks: 'all', unmapped: true })) out.write(`${n++ ? ',' : ''}\n${JSON.stringify(toExported(r))}`);
+    for (const r of exportSources(db, options, { checks: 'all', unmapped: true })) out.write(`${n++ ? ',' : ''}\n${JSON.stringify(toExported(r))}`);
     out.write('\n]}\n');
   } catch (err) {
     out.abort();
