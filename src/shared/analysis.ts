@@ -72,3 +72,27 @@ export interface ComplianceRow {
   onTime: boolean | null;
   daysLate: number | null;
 }
+
+/** Columns the compliance table sorts by. */
+export const COMPLIANCE_SORTS = ['id', 'agency', 'year', 'sections', 'tables', 'errors', 'published', 'late'] as const;
+export type ComplianceSort = (typeof COMPLIANCE_SORTS)[number];
+
+export interface ComplianceQuery {
+  /** only reports missing a section or table, with a failing rule or published late */
+  onlyProblems?: boolean;
+  sort?: ComplianceSort;
+  desc?: boolean;
+  offset?: number;
+  limit?: number;
+}
+
+/** One page of the compliance table, with the counts over every report. */
+export interface CompliancePage {
+  /** reports checked */
+  reports: number;
+  /** of them, matching the query */
+  total: number;
+  offset: number;
+  rows: ComplianceRow[];
+  summary: { complete: number; tablesComplete: number; noErrors: number; onTime: number; late: number; dateUnknown: number };
+}

@@ -3,7 +3,7 @@
 export const API_METHOD_NAMES = ['library:info', 'library:list', 'library:search', 'report:get', 'report:history', 'report:verify', 'field:update', 'import:start', 'import:cancel', 'library:export', 'review:queue', 'report:page', 'field:restore', 'report:meta', 'report:reextract', 'report:merge', 'library:facets', 'bundle:export', 'bundle:conflicts', 'bundle:resolve', 'analysis:agencies', 'analysis:agency', 'analysis:groups', 'analysis:compliance', 'analysis:export'] as const;
 export type ApiMethodName = (typeof API_METHOD_NAMES)[number];
 
-export const API_EVENT_NAMES = ['job:progress', 'job:done'] as const;
+export const API_EVENT_NAMES = ['job:progress', 'job:done', 'menu:export'] as const;
 export type ApiEventName = (typeof API_EVENT_NAMES)[number];
 
 /** IPC channel of one method (invoke) and the single channel events arrive on. */

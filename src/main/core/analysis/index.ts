@@ -6,7 +6,7 @@ import { FIELDS, T3_ROWS, T4_COLUMNS } from '../../../shared/fields';
 import type { AgencyEntry, AgencyTrend, ComplianceRow, DiffPart, GroupBy, GroupStats, Outcomes, SectionKey } from '../../../shared/analysis';
 import type { ReportFormat } from '../../../shared/fields';
 import type { Db } from '../store/db';
-import { agencyYears, complianceInputs, figuresByReport, listAgencies, pendingOutlines, saveOutlines, type ReportFigures } from '../store/analysis';
+import { agencyYears, changeStamp, complianceInputs, figuresByReport, listAgencies, pendingOutlines, saveOutlines, type ReportFigures } from '../store/analysis';
 import { outline, REQUIRED_2008, REQUIRED_2019, SECTION_TITLES, sectionText } from './sections';
 import { AGENCY_LEVELS, levelOf, provinceOf } from './level';
 
@@ -97,10 +97,26 @@ const GROUP_ORDER: Record<GroupBy, (a: string, b: string) => number> = {
   level: (a, b) => AGENCY_LEVELS.indexOf(a as never) - AGENCY_LEVELS.indexOf(b as never),
 };
 
+/** What analysis made from the library, per connection and name, with the change stamp it was made at. */
+const made = new WeakMap<Db, Map<string, { stamp: string; value: unknown }>>();
+
+/** `make()` once until the library changes (a write by this connection or another one). */
+function remembered<T>(db: Db, name: string, make: () => T): T {
+  let values = made.get(db);
+  if (!values) made.set(db, (values = new Map()));
+  const last = values.get(name);
+  if (last && last.stamp === changeStamp(db)) return last.value as T;
+  const value = make();
+  // taken after make(): what it wrote itself (outlines) is no change
+  values.set(name, { stamp: changeStamp(db), value });
+  return value;
+}
+
 export function groupStats(db: Db, by: GroupBy, years?: readonly number[]): GroupStats[] {
   const groups = new Map<string, { stats: GroupStats; received: number[] }>();
   const levels = new Map<string, string>();
-  for (const r of figuresByReport(db, years)) {
+  // the figures of every report, read once for every grouping
+  for (const r of remembered(db, `figures:${years?.join(',') ?? ''}`, () => figuresByReport(db, years))) {
     let key: string;
     if (by === 'level') {
       const id = `${r.agency}\u0000${r.region}`;
@@ -170,8 +186,15 @@ const TABLES: Record<ReportFormat, [string, 't2' | 't2v19' | 't3' | 't4' | 'lega
 
 const DAY = 86_400_000;
 
+/** Completeness and compliance of every original report (made again only after a change to the library). */
 export function compliance(db: Db): ComplianceRow[] {
-  refreshOutlines(db);
+  return remembered(db, 'compliance', () => {
+    refreshOutlines(db);
+    return complianceRows(db);
+  });
+}
+
+function complianceRows(db: Db): ComplianceRow[] {
   return complianceInputs(db).map((r) => {
     const layout = r.format as ReportFormat | null;
     const required = (r.year !== null && r.year < 2019) || layout === 'legacy' ? REQUIRED_2008 : REQUIRED_2019;

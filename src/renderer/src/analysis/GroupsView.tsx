@@ -7,7 +7,7 @@ import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/zh-CN';
 import { BarChart, formatNumber } from './charts';
 import { useSorted, type Accessor } from './useSorted';
-import { SaveButton } from './SaveButton';
+import { SaveButton, savedMessage } from './SaveButton';
 
 const DENIED = T3_ROWS.filter(([row]) => row.startsWith('denied_')).map(([row, label]) => [row, label.split('·')[1] ?? label] as const);
 const share = (n: number | null) => (n === null ? '—' : `${(n * 100).toFixed(1)}%`);
@@ -45,7 +45,7 @@ export function GroupsView({ years }: { years: number[] }) {
   const deniedTotals = useMemo(() => DENIED.map(([row, name]) => ({ name, value: rows.reduce((a, g) => a + (g.denied[row] ?? 0), 0) })), [rows]);
   const exportXlsx = async () => {
     const r = await api.call('analysis:export', { view: 'groups', by, ...(chosenYears.length ? { years: chosenYears } : {}) });
-    return r.ok ? t('analysis.saved', { path: r.value.path }) : t('errorPrefix') + r.message;
+    return savedMessage(r, (v) => t('analysis.saved', { path: v.path }), t('errorPrefix'));
   };
   const th = (key: string, text: string) => (
     <th>
