@@ -29,6 +29,23 @@ export interface AgencyTrend {
   prose: { section: SectionKey; title: string; from: number; to: number; parts: DiffPart[]; changed: boolean }[];
 }
 
+/** One report's part in a group of the comparison: the figures its row adds up. */
+export interface GroupMember {
+  reportId: number;
+  agency: string | null;
+  region: string | null;
+  year: number | null;
+  group: string;
+  /** null when the report gives no number of applications */
+  received: number | null;
+  granted: number;
+  decided: number;
+  /** 不予公开 by reason (row key of 表三) */
+  denied: Record<string, number>;
+  review: Outcomes;
+  suit: Outcomes;
+}
+
 export interface Outcomes {
   upheld: number;
   corrected: number;

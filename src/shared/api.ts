@@ -2,7 +2,7 @@
 // browser harness (HTTP) expose exactly these methods and events.
 import { z } from 'zod';
 import type { FieldHistoryEntry, FieldStatus, FieldValue, JobProgress, JobSummary, ReportDetail, ReportSummary } from './model';
-import type { AgencyEntry, AgencyTrend, CompliancePage, GroupStats } from './analysis';
+import type { AgencyEntry, AgencyTrend, CompliancePage, GroupMember, GroupStats } from './analysis';
 import { COMPLIANCE_SORTS } from './analysis';
 import { API_EVENT_NAMES, API_METHOD_NAMES, type ApiEventName, type ApiMethodName } from './channels';
 import type { PageView, ReextractSummary, ReviewQueueItem } from './review';
@@ -71,6 +71,9 @@ export const apiArgs = {
   'analysis:agencies': z.object({}).strict(),
   'analysis:agency': z.object({ agency: z.string().min(1).max(200) }).strict(),
   'analysis:groups': z.object({ by: z.enum(['year', 'province', 'level']), years: z.array(z.number().int().min(1990).max(2100)).max(200).optional() }).strict(),
+  'analysis:members': z
+    .object({ by: z.enum(['year', 'province', 'level']), group: z.string().min(1).max(100), years: z.array(z.number().int().min(1990).max(2100)).max(200).optional() })
+    .strict(),
   'analysis:compliance': z
     .object({
       onlyProblems: z.boolean().optional(),
@@ -154,6 +157,8 @@ export interface ApiResults {
   'analysis:agency': AgencyTrend;
   /** totals and distributions by year, province or level */
   'analysis:groups': GroupStats[];
+  /** the reports of one group, each with its part of the group's figures */
+  'analysis:members': GroupMember[];
   /** required sections and tables present, failing rules, published by the deadline */
   'analysis:compliance': CompliancePage;
   'analysis:export': { path: string; rows: number };

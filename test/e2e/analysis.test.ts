@@ -31,6 +31,12 @@ describe('analysis views', () => {
     await page.getByTestId('tab-groups').click();
     await page.getByTestId('group-by-level').click();
     await page.getByTestId('groups-table').getByText('乡镇').waitFor();
+    // a row traced to its reports: 乡镇 lists its reports with their figures, each opens the report
+    const townships = Number(await page.getByTestId('group-township').locator('xpath=../following-sibling::td[1]').textContent());
+    await page.getByTestId('group-township').click();
+    await page.getByTestId('group-members').getByText(`乡镇：${townships} 份报告`).waitFor();
+    expect(await page.getByTestId('group-members').locator('tbody tr').count()).toBe(townships);
+    expect(await page.getByTestId('group-members').textContent()).toContain('木场乡人民政府');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'analysis-groups.png') });
     await page.getByTestId('groups-export').click();
     const saved = (await page.getByTestId('groups-export-saved').getAttribute('title'))!;

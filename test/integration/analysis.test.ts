@@ -2,7 +2,7 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { agencies, agencyTrend, compliance, groupStats } from '../../src/main/core/analysis';
+import { agencies, agencyTrend, compliance, groupMembers, groupStats } from '../../src/main/core/analysis';
 import { complianceGrid, groupGrid, writeGridXlsx } from '../../src/main/core/analysis/export';
 import { compliancePage } from '../../src/main/core/analysis/compliance-page';
 import { fixture, tempDir } from '../support/tmp';
@@ -55,6 +55,14 @@ describe('analysis', () => {
     expect(byProvince.find((g) => g.group === '福建省')!.reports).toBe(5);
     const byLevel = groupStats(t.lib.db, 'level');
     expect(byLevel.map((g) => g.group)).toEqual(expect.arrayContaining(['county', 'township']));
+    // every figure of a row traced to its reports: the members add up to the row
+    for (const g of byLevel) {
+      const members = groupMembers(t.lib.db, 'level', g.group);
+      expect(members).toHaveLength(g.reports);
+      expect(members.reduce((n, m) => n + (m.received ?? 0), 0)).toBe(g.received);
+      expect(members.reduce((n, m) => n + m.review.total, 0)).toBe(g.review.total);
+      expect(members.reduce((n, m) => n + (m.denied['denied_process'] ?? 0), 0)).toBe(g.denied['denied_process']);
+    }
     expect(groupStats(t.lib.db, 'year', [2022, 2023]).map((g) => g.group)).toEqual(['2022', '2023']);
 
     const file = path.join(tempDir(), 'groups.xlsx');

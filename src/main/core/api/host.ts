@@ -23,7 +23,7 @@ import { editMetadata, type MetaChanges } from '../review/metadata';
 import { reportFacets } from '../store/selection';
 import { exportBundle, importBundle, type BundleImport } from '../bundle';
 import { getConflict, listConflicts, markConflictResolved } from '../store/bundle';
-import { agencies, agencyTrend, compliance, groupStats } from '../analysis';
+import { agencies, agencyTrend, compliance, groupMembers, groupStats } from '../analysis';
 import { complianceGrid, groupGrid, writeGridXlsx } from '../analysis/export';
 import { compliancePage } from '../analysis/compliance-page';
 import type { ComplianceQuery, GroupBy } from '../../../shared/analysis';
@@ -140,6 +140,7 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
     'analysis:agencies': () => agencies(lib.db),
     'analysis:agency': ({ agency }: { agency: string }) => agencyTrend(lib.db, agency),
     'analysis:groups': ({ by, years }: { by: GroupBy; years?: number[] }) => groupStats(lib.db, by, years),
+    'analysis:members': ({ by, group, years }: { by: GroupBy; group: string; years?: number[] }) => groupMembers(lib.db, by, group, years),
     'analysis:compliance': (q: ComplianceQuery) => compliancePage(lib.db, q),
     'analysis:export': async ({ view, by = 'year', years }: { view: 'groups' | 'compliance'; by?: GroupBy; years?: number[] }) => {
       const grid = view === 'groups' ? groupGrid(groupStats(lib.db, by, years), by) : complianceGrid(compliance(lib.db));

@@ -8,6 +8,7 @@ import type { MessageKey } from '../i18n/zh-CN';
 import { BarChart, formatNumber } from './charts';
 import { useSorted, type Accessor } from './useSorted';
 import { SaveButton, savedMessage } from './SaveButton';
+import { GroupMembers } from './GroupMembers';
 
 const DENIED = T3_ROWS.filter(([row]) => row.startsWith('denied_')).map(([row, label]) => [row, label.split('·')[1] ?? label] as const);
 const share = (n: number | null) => (n === null ? '—' : `${(n * 100).toFixed(1)}%`);
@@ -26,13 +27,15 @@ const COLUMNS: Record<string, Accessor<GroupStats>> = {
   suitCorrected: (g) => g.suit.corrected,
 };
 
-export function GroupsView({ years }: { years: number[] }) {
+export function GroupsView({ years, onOpen }: { years: number[]; onOpen: (id: number) => void }) {
   const { t } = useI18n();
   const [by, setBy] = useState<GroupBy>('year');
   const [chosenYears, setChosenYears] = useState<number[]>([]);
   // the rows with the grouping they were made for (labels follow the rows, not the buttons)
   const [result, setResult] = useState<{ by: GroupBy; rows: GroupStats[] }>({ by: 'year', rows: [] });
   const rows = result.rows;
+  // the row whose reports are listed below the table
+  const [chosen, setChosen] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
     void api.call('analysis:groups', { by, ...(chosenYears.length ? { years: chosenYears } : {}) }).then((r) => live && r.ok && setResult({ by, rows: r.value }));
@@ -108,8 +111,12 @@ export function GroupsView({ years }: { years: number[] }) {
           </thead>
           <tbody>
             {sorted.map((g) => (
-              <tr key={g.group}>
-                <td>{label(g.group)}</td>
+              <tr key={g.group} className={chosen === g.group ? 'chosen' : ''}>
+                <td>
+                  <button type="button" className="link" onClick={() => setChosen(chosen === g.group ? null : g.group)} title={t('analysis.showMembers')} data-testid={`group-${g.group}`}>
+                    {label(g.group)}
+                  </button>
+                </td>
                 <td className="num">{g.reports}</td>
                 <td className="num">{formatNumber(g.received)}</td>
                 <td className="num">{g.receivedMedian ?? '—'}</td>
@@ -124,7 +131,9 @@ export function GroupsView({ years }: { years: number[] }) {
             ))}
           </tbody>
         </table>
+        <p className="muted hint">{t('analysis.membersHint')}</p>
       </section>
+      {chosen !== null && rows.some((g) => g.group === chosen) && <GroupMembers by={result.by} group={chosen} label={label(chosen)} years={chosenYears} onOpen={onOpen} />}
     </div>
   );
 }
