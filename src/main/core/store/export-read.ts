@@ -1,7 +1,8 @@
 // Reading reports for export in batches: one query per table per batch instead of several per
 // report, and never the document text, so exports of 10,000 reports stay fast and flat in memory.
 import { sql, type Db } from './db';
-import type { CheckResult, ExtractedField, FieldStatus, FieldValue, ReportSummary, UnmappedRow } from '../../../shared/model';
+import { checkOf, type CheckRow } from './reports';
+import type { CheckResult, FieldStatus, FieldValue, ReportSummary, UnmappedRow } from '../../../shared/model';
 
 /** A stored field as read for export, its columns in this order: an array per row, no object. */
 export type FieldRow = readonly [
@@ -57,17 +58,6 @@ export interface ReadNeeds {
   unmapped?: boolean;
 }
 
-const toField = (f: FieldRow): ExtractedField => ({
-  key: f[1],
-  value: f[2],
-  text: f[3],
-  confidence: f[6],
-  status: f[7],
-  source: JSON.parse(f[9] ?? '{}') as ExtractedField['source'],
-  ...(f[4] ? { unit: f[4] } : {}),
-  ...(f[5] ? { approx: true } : {}),
-  ...(f[8] ? { note: f[8] } : {}),
-});
 
 const PAGE = /"page":(\d+)/;
 const SPAN = /"span":\[(\d+),(\d+)\]/;
@@ -83,9 +73,8 @@ export function fieldPlace(source: string | null): [page: number | null, span: s
   return [page ? Number(page[1]) : null, span ? `${span[1]}-${span[2]}` : null];
 }
 
-/** One report as an export reads it: the field rows as arrays, objects made only when asked. */
+/** One report as an export reads it: the field rows as arrays, no object per field. */
 export class ExportSource {
-  #fields: ExtractedField[] | undefined;
   constructor(
     readonly id: number,
     readonly duplicateOf: number | null,
@@ -95,10 +84,6 @@ export class ExportSource {
     readonly checks: CheckResult[],
     readonly unmapped: Omit<UnmappedRow, 'span'>[],
   ) {}
-  /** the fields as objects (made on first use) */
-  get fields(): ExtractedField[] {
-    return (this.#fields ??= this.rows.map(toField));
-  }
   /** the same report with only some of its fields */
   keep(test: (f: FieldRow) => boolean): ExportSource {
     return new ExportSource(this.id, this.duplicateOf, this.reviewStatus, this.files, this.rows.filter(test), this.checks, this.unmapped);
@@ -131,17 +116,7 @@ function readBatch(db: Db, ids: readonly number[], needs: ReadNeeds): ExportSour
     failing: 'SELECT report_id, rule, ok, severity, message, keys, diff FROM checks WHERE report_id IN (SELECT value FROM json_each(?)) AND ok = 0 ORDER BY report_id, seq',
     none: null,
   }[needs.checks ?? 'all'];
-  const checks = groupBy(
-    (checkSql ? sql(db, checkSql).all(json) : []) as {
-      report_id: number;
-      rule: string;
-      ok: number;
-      severity: CheckResult['severity'];
-      message: string;
-      keys: string;
-      diff: number | null;
-    }[],
-  );
+  const checks = groupBy((checkSql ? sql(db, checkSql).all(json) : []) as (CheckRow & { report_id: number })[]);
   const unmapped = groupBy(
     (needs.unmapped === false ? [] : sql(db, 'SELECT report_id, label, "values" FROM unmapped_rows WHERE report_id IN (SELECT value FROM json_each(?)) ORDER BY report_id, seq').all(json)) as {
       report_id: number;
@@ -157,14 +132,7 @@ function readBatch(db: Db, ids: readonly number[], needs: ReadNeeds): ExportSour
         reviewStatus,
         (files.get(id) ?? []).map((f) => ({ name: f.name, sha256: f.sha256 })),
         fields.get(id) ?? [],
-        (checks.get(id) ?? []).map((c) => ({
-          rule: c.rule,
-          ok: c.ok === 1,
-          severity: c.severity,
-          message: c.message,
-          keys: JSON.parse(c.keys) as string[],
-          ...(c.diff === null ? {} : { diff: c.diff }),
-        })),
+        (checks.get(id) ?? []).map(checkOf),
         (unmapped.get(id) ?? []).map((u) => ({ label: u.label, values: JSON.parse(u.values) as (number | null)[] })),
       ),
   );

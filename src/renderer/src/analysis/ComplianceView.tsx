@@ -6,6 +6,7 @@ import { api } from '../api';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/zh-CN';
 import { SaveButton, savedMessage } from './SaveButton';
+import { Pager } from './Pager';
 
 /** rows per page: the core filters, sorts and pages, the view shows what it gets */
 const PAGE = 100;
@@ -131,17 +132,7 @@ export function ComplianceView({ onOpen }: { onOpen: (id: number) => void }) {
           </tbody>
         </table>
         {page && total === 0 && <p className="muted" data-testid="compliance-empty">{t(page.reports ? 'analysis.noProblems' : 'analysis.noReports')}</p>}
-        {total > PAGE && (
-          <div className="pager" data-testid="compliance-pager">
-            <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-              {t('analysis.prevPage')}
-            </button>
-            <span className="muted">{t('analysis.pageOf', { from: offset + 1, to: Math.min(total, offset + PAGE), total })}</span>
-            <button type="button" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)} data-testid="compliance-next">
-              {t('analysis.nextPage')}
-            </button>
-          </div>
-        )}
+        <Pager offset={offset} total={total} size={PAGE} onOffset={setOffset} testId="compliance-pager" />
       </section>
     </div>
   );

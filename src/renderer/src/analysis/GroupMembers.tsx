@@ -5,6 +5,7 @@ import type { GroupBy, GroupMember } from '../../../shared/analysis';
 import { api } from '../api';
 import { useI18n } from '../i18n';
 import { formatNumber } from './charts';
+import { Pager } from './Pager';
 
 const PAGE = 100;
 const deniedTotal = (m: GroupMember) => Object.values(m.denied).reduce((a, b) => a + b, 0);
@@ -66,17 +67,7 @@ export function GroupMembers({ by, group, label, years, onOpen }: { by: GroupBy;
           ))}
         </tbody>
       </table>
-      {total > PAGE && (
-        <div className="pager">
-          <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-            {t('analysis.prevPage')}
-          </button>
-          <span className="muted">{t('analysis.pageOf', { from: offset + 1, to: Math.min(total, offset + PAGE), total })}</span>
-          <button type="button" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
-            {t('analysis.nextPage')}
-          </button>
-        </div>
-      )}
+      <Pager offset={offset} total={total} size={PAGE} onOffset={setOffset} />
     </section>
   );
 }
