@@ -99,6 +99,7 @@ export const en: Record<MessageKey, string> = {
   'analysis.nextPage': 'Next',
   'analysis.noProblems': 'No report has a problem',
   'analysis.noReports': 'No reports in the library yet',
+  'analysis.noAgencies': 'No reports to compare yet: import annual reports that name their agency and year, and each agency’s figures are compared here year by year.',
   'analysis.conflictsHint': 'When a bundle was merged, these figures had been corrected differently on both sides: the local value stayed, the incoming one is listed here for you to decide.',
   'analysis.noConflicts': 'No merge conflicts to resolve',
   'analysis.localValue': 'Local value',

@@ -97,6 +97,7 @@ export const zhCN = {
   'analysis.nextPage': '下一页',
   'analysis.noProblems': '所有报告都没有发现问题',
   'analysis.noReports': '资料库中还没有报告',
+  'analysis.noAgencies': '还没有可对比的报告：导入写明发布机关和年度的年报后，这里逐年对比同一单位的数字。',
   'analysis.conflictsHint': '合并资料库包时，同一数字在两边被更正为不同的值：本库的值已保留，导入的值列在这里，由您决定。',
   'analysis.noConflicts': '没有待处理的合并冲突',
   'analysis.localValue': '本库的值',
