@@ -126,3 +126,11 @@ export function complianceInputs(db: Db): ComplianceInput[] {
      WHERE r.duplicate_of IS NULL AND r.deleted_at IS NULL ORDER BY r.id`,
   ).all() as ComplianceInput[];
 }
+
+/**
+ * Changes to the database since it was opened, by this connection (every row written, triggers
+ * included) or by another one: equal stamps mean nothing changed in between.
+ */
+export function changeStamp(db: Db): string {
+  return `${db.pragma('data_version', { simple: true }) as number}:${sql(db, 'SELECT total_changes()').pluck().get() as number}`;
+}
