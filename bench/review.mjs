@@ -176,7 +176,7 @@ await close();
 // the next session warms pages in idle time: every page drawn from now on comes from it or the screen
 fs.rmSync(cacheDir, { recursive: true, force: true });
 ({ harness, page, close } = await session(true));
-const pdfReports = (await harness.host.dispatch('library:list', {})).value.filter((r) => r.fileKind === 'pdf').length;
+const pdfReports = (await harness.host.dispatch('library:ids', { query: { filters: { fileKinds: ['pdf'] } } })).value.length;
 const cachedFiles = () => (fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir).flatMap((d) => fs.readdirSync(path.join(cacheDir, d)).map((f) => path.join(cacheDir, d, f))) : []);
 /** idle until `target` pages are drawn (or nothing more is drawn for a minute) */
 const warmUntil = async (target) => {

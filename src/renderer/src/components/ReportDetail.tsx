@@ -6,7 +6,8 @@ import { api } from '../api';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/zh-CN';
 import { recordChange } from '../review/undo';
-import { checkText, ruleName } from '../review/check-text';
+import { checkText } from '../review/check-text';
+import { ruleLabel } from './FilterPanel';
 import { handOver } from '../review/handoff';
 
 const GROUPS: FieldGroup[] = ['t2', 't2v19', 't3', 't4', 'legacy', 'n'];
@@ -118,7 +119,7 @@ export function ReportDetail({
           ) : (
             <ul className="checks">
               {failed.map((c, i) => (
-                <li key={i} className={c.severity} title={ruleName(c.rule, t)}>
+                <li key={i} className={c.severity} title={ruleLabel(t, c.rule)}>
                   {checkText(c, t, locale)}
                 </li>
               ))}

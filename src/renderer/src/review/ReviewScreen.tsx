@@ -85,8 +85,8 @@ export function ReviewScreen({
   onSwitchLocale,
 }: {
   startId: number;
-  /** the reports the library shows: the queue is made of them */
-  ids: readonly number[];
+  /** the reports the library shows: the queue is made of them (null until they are known) */
+  ids: readonly number[] | null;
   /** back to the library, on the report last shown; `changed`: something was written */
   onClose: (id: number, changed: boolean) => void;
   onSwitchLocale: () => void;
@@ -238,7 +238,7 @@ export function ReviewScreen({
   const drawingRef = useRef(drawing);
   drawingRef.current = drawing;
   useEffect(() => {
-    if (queueAsked.current || !current) return;
+    if (queueAsked.current || !ids || !current) return;
     const ask = () => {
       if (queueAsked.current) return;
       queueAsked.current = true;
