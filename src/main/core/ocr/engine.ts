@@ -83,9 +83,10 @@ export async function createOcrPool(size = defaultPoolSize()): Promise<OcrPool> 
       if (!task) return;
       lane.task = task;
       const started = performance.now();
-      const { pgm } = task.image;
-      // an ArrayBuffer is passed on as is (a Buffer or Uint8Array is copied first, on the main thread)
-      const whole = pgm.byteOffset === 0 && pgm.byteLength === pgm.buffer.byteLength ? pgm.buffer : pgm.slice().buffer;
+      const { spix } = task.image;
+      // the buffer itself is passed on (tesseract.js copies a typed array first, on the main
+      // thread); a SharedArrayBuffer is shared with the worker, not copied
+      const whole = spix.byteOffset === 0 && spix.byteLength === spix.buffer.byteLength ? spix.buffer : spix.slice().buffer;
       lane.worker
         .recognize(whole as unknown as Buffer, task.psm ? ({ tessedit_pageseg_mode: task.psm } as object) : {}, { text: false, tsv: true })
         .then(

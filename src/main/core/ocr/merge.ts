@@ -5,22 +5,32 @@ import type { ExtractedField } from '../../../shared/model';
 import type { PositionedPage, TableRules, Word } from '../normalize/positioned-types';
 import type { PageNeed } from '../pdf/text-layer';
 
-/** OCR words of one page, in page units (PDF points; pixels for image files). */
+/**
+ * OCR of one page, in page units (PDF points; pixels for image files). Its words and ruling lines
+ * are one JSON string (OcrWords), as the cache stores it: a file's pages go to the pipeline worker
+ * as a few strings, not as thousands of objects cloned on the main thread.
+ */
 export interface OcrPage {
   page: number;
   width: number;
   height: number;
-  words: Word[];
   /** mean word confidence in [0, 1] */
   confidence: number;
+  /** JSON of OcrWords */
+  json: string;
+}
+
+export interface OcrWords {
+  words: Word[];
   /** ruling lines of its tables */
   rules: TableRules;
 }
 
 export function mergeOcrPage(text: PositionedPage | undefined, ocr: OcrPage, reason: PageNeed['reason']): PositionedPage {
-  const base: PositionedPage = { page: ocr.page, width: text?.width ?? ocr.width, height: text?.height ?? ocr.height, words: ocr.words, source: 'ocr', rules: ocr.rules };
+  const { words, rules } = JSON.parse(ocr.json) as OcrWords;
+  const base: PositionedPage = { page: ocr.page, width: text?.width ?? ocr.width, height: text?.height ?? ocr.height, words, source: 'ocr', rules };
   if (!text || reason !== 'incomplete') return base;
-  const extra = ocr.words.filter((w) => !text.words.some((t) => overlap(w, t) > 0.3 * w.w * w.h));
+  const extra = words.filter((w) => !text.words.some((t) => overlap(w, t) > 0.3 * w.w * w.h));
   return { ...base, words: [...text.words, ...extra] };
 }
 
