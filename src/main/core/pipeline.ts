@@ -15,7 +15,7 @@ import type { PositionedPage } from './normalize/positioned-types';
 import type { NormalizedDoc } from './normalize/types';
 import { sniffKind } from './image/sniff';
 import { imagePageCount } from './image/decode';
-import { mergeOcrPage, withOcrConfidence, type OcrPage } from './ocr/merge';
+import { mergeOcrPage, unreadPages, withOcrConfidence, type OcrPage } from './ocr/merge';
 
 export interface PipelineInput {
   bytes: Uint8Array;
@@ -70,7 +70,7 @@ export async function processFile(input: PipelineInput): Promise<PipelineResult>
         pages: [{ page: 0, text: doc.text, tables: JSON.stringify(doc.tables ?? null) }, ...positioned.map((p) => ({ page: p.page, text: '', tables: 'null', tokens: JSON.stringify(p.words) }))],
         fields,
         unmapped: extraction.unmapped,
-        checks: validate(fields),
+        checks: [...validate(fields), ...unreadPages(positioned)],
         minhash: minhash(doc.text),
       },
     };

@@ -6,6 +6,7 @@ import { createWorker, type PSM, type Worker as TessWorker } from 'tesseract.js'
 import type { Word } from '../normalize/positioned-types';
 import { OCR_SETTINGS, type OcrImage } from './settings';
 import { OCR_LANG, tessdataDir } from './tessdata';
+import { ocrWorkerPath } from './engine-paths';
 import { wordsFromTsv } from './words';
 
 export interface OcrResult {
@@ -60,6 +61,7 @@ interface Task {
 
 export async function createOcrPool(size = defaultPoolSize()): Promise<OcrPool> {
   const langPath = tessdataDir();
+  const workerPath = ocrWorkerPath();
   const queue: Task[] = [];
   const lanes: Lane[] = [];
   let closed = false;
@@ -67,6 +69,7 @@ export async function createOcrPool(size = defaultPoolSize()): Promise<OcrPool> 
   const startLane = async (): Promise<void> => {
     const worker = await createWorker(OCR_LANG, 1 /* LSTM only */, {
       langPath,
+      workerPath,
       cacheMethod: 'none',
       gzip: true,
       // without a handler a rejected job rethrows inside the message listener and kills the process

@@ -1,7 +1,7 @@
 // OCR words into the document: a page's OCR replaces an absent or garbage text layer and completes
 // an incomplete one (OCR words over text-layer words are dropped: the text layer is exact). Field
 // confidence follows the confidence of the OCR words it was read from.
-import type { ExtractedField } from '../../../shared/model';
+import type { CheckResult, ExtractedField } from '../../../shared/model';
 import type { PositionedPage, TableRules, Word } from '../normalize/positioned-types';
 import type { PageNeed } from '../pdf/text-layer';
 
@@ -38,6 +38,16 @@ function overlap(a: Word, b: Word): number {
   const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
   const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
   return w > 0 && h > 0 ? w * h : 0;
+}
+
+/** An OCR page with fewer readable characters than this gave (almost) nothing: blank, or unreadable. */
+const MIN_OCR_CHARS = 20;
+
+/** A warning naming the pages OCR read almost nothing from (their figures, if any, are missing). */
+export function unreadPages(pages: readonly PositionedPage[]): CheckResult[] {
+  const unread = pages.filter((p) => p.source === 'ocr' && p.words.reduce((n, w) => n + (w.text.match(/[\p{L}\p{N}]/gu)?.length ?? 0), 0) < MIN_OCR_CHARS).map((p) => p.page);
+  if (unread.length === 0) return [];
+  return [{ rule: 'source.pages_without_text', ok: false, severity: 'warning', keys: [], message: `第 ${unread.join('、')} 页经文字识别几乎没有读到文字（空白页，或图片过于模糊、过小），请对照原件核对` }];
 }
 
 /** A field read from OCR words is no surer than the least sure of them. */
