@@ -129,14 +129,17 @@ describe('filters', () => {
 });
 
 describe('sort', () => {
-  it('agency and region in Chinese order, nulls last both ways, ties by id', () => {
-    for (const key of ['agency', 'region'] as const) {
-      const rows = all();
-      const asc = [...rows].sort((a, b) => (a[key] === b[key] ? a.id - b.id : a[key] === null ? 1 : b[key] === null ? -1 : collator.compare(a[key]!, b[key]!) || a.id - b.id));
-      expect(queryIds(db, { sort: { key, desc: false } })).toEqual(idsOf(asc));
-      const nulls = asc.filter((r) => r[key] === null);
-      const desc = [...asc.filter((r) => r[key] !== null).reverse(), ...nulls.reverse()];
-      expect(queryIds(db, { sort: { key, desc: true } })).toEqual(idsOf(desc));
+  it('agency, region and file name in Chinese order, nulls last both ways, ties by id; the whole list and a filtered part', () => {
+    const filters: LibraryQuery['filters'][] = [undefined, { statuses: ['unreviewed'] }, { fileKinds: ['html', 'text'] }];
+    for (const key of ['agency', 'region', 'fileName'] as const) {
+      for (const f of filters) {
+        const rows = all().filter((r) => (!f?.statuses || f.statuses.includes(r.reviewStatus)) && (!f?.fileKinds || f.fileKinds.includes(r.fileKind)));
+        const asc = [...rows].sort((a, b) => (a[key] === b[key] ? a.id - b.id : a[key] === null ? 1 : b[key] === null ? -1 : collator.compare(a[key]!, b[key]!) || a.id - b.id));
+        expect(queryIds(db, { sort: { key, desc: false }, filters: f })).toEqual(idsOf(asc));
+        const nulls = asc.filter((r) => r[key] === null);
+        const desc = [...asc.filter((r) => r[key] !== null).reverse(), ...nulls.reverse()];
+        expect(queryIds(db, { sort: { key, desc: true }, filters: f })).toEqual(idsOf(desc));
+      }
     }
   });
 

@@ -3,7 +3,7 @@
 // scrolling through 100,000 reports only fetches the rows it shows.
 import { sql, type Db } from './db';
 import { reportSummaries } from './reports';
-import { zhSorted, ZH_COLUMNS, type ZhColumn } from './zh-order';
+import { rankValues, sortByRank, ZH_COLUMNS, type ZhColumn } from './zh-order';
 import type { LibraryCounts, LibraryFilters, LibraryPage, LibraryQuery, LibrarySort, ReviewStatus, SortKey } from '../../../shared/library';
 import type { FileKind } from '../../../shared/model';
 import type { ReportFormat } from '../../../shared/fields';
@@ -27,6 +27,8 @@ const TEXT_COLUMNS = { agency: 'r.agency', region: 'r.region', title: 'r.title',
 interface Built {
   where: string;
   params: Record<string, unknown>;
+  /** more than the library / trash cut */
+  filtered: boolean;
 }
 
 /** WHERE clause and parameters of a query (values are always bound, never spliced). */
@@ -69,17 +71,20 @@ function buildWhere(q: LibraryQuery): Built {
         OR EXISTS (SELECT 1 FROM files f2 JOIN pages p ON p.file_id = f2.id WHERE f2.report_id = r.id AND p.page = 0 AND p.text LIKE @like ESCAPE '\\'))`);
     }
   }
-  return { where: where.join(' AND '), params };
+  return { where: where.join(' AND '), params, filtered: where.length > 1 };
 }
 
-/** The matching ids in order: in SQL, or for text columns (Chinese order) here. */
-function orderedIds(db: Db, { where, params }: Built, sort: LibrarySort): number[] {
+/** The matching ids in order, in SQL (text columns by their Chinese-order ranks). */
+function orderedIds(db: Db, { where, params, filtered }: Built, sort: LibrarySort): number[] {
   // prepared each time: filters combine in many ways, and preparing costs far less than running
-  if (isZh(sort.key)) {
-    const rows = db.prepare(`SELECT r.id, r.${ZH_COLUMNS[sort.key]} FROM reports r WHERE ${where}`).raw().all(params) as [number, string | null][];
-    return zhSorted(db, sort.key, rows, sort.desc);
-  }
   const dir = sort.desc ? 'DESC' : 'ASC';
+  if (isZh(sort.key)) {
+    rankValues(db, sort.key);
+    const rank = `r.${ZH_COLUMNS[sort.key]}_rank`;
+    // the whole list comes in order from the rank's index; a filtered part is sorted here (a sort in SQL costs more)
+    if (!filtered) return db.prepare(`SELECT r.id FROM reports r WHERE ${where} ORDER BY ${rank} ${dir} NULLS LAST, r.id ${dir}`).pluck().all(params) as number[];
+    return sortByRank(db.prepare(`SELECT r.id, ${rank} FROM reports r WHERE ${where}`).raw().all(params) as [number, number | null][], sort.desc);
+  }
   const order = sort.key === 'id' ? `r.id ${dir}` : `${ORDER[sort.key]} ${dir} NULLS LAST, r.id ${dir}`;
   return db.prepare(`SELECT r.id FROM reports r WHERE ${where} ORDER BY ${order}`).pluck().all(params) as number[];
 }
@@ -106,9 +111,8 @@ export function queryIds(db: Db, q: LibraryQuery): number[] {
   const key = JSON.stringify([q.search?.trim() ?? '', q.filters ?? {}, q.sort ?? DEFAULT_SORT, q.trash === true]);
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
-  const now = generation(db);
   const hit = cache.get(key);
-  if (hit?.generation === now) {
+  if (hit?.generation === generation(db)) {
     // most recently used last
     cache.delete(key);
     cache.set(key, hit);
@@ -116,7 +120,8 @@ export function queryIds(db: Db, q: LibraryQuery): number[] {
   }
   const ids = orderedIds(db, buildWhere(q), q.sort ?? DEFAULT_SORT);
   cache.delete(key);
-  cache.set(key, { generation: now, ids });
+  // after the order: ranking new values is a change of its own
+  cache.set(key, { generation: generation(db), ids });
   while (cache.size > CACHED_QUERIES) cache.delete(cache.keys().next().value!);
   return ids;
 }
