@@ -13,6 +13,12 @@ await build({
     'workers/page-render': 'src/main/core/review/render-worker.ts',
     // the per-file pipeline as a library, for bench/extract.mjs
     pipeline: 'src/main/core/pipeline.ts',
+    // store, export and analysis as a library, for bench/export.mjs
+    library: 'src/main/core/library-api.ts',
+    // OCR engine and page pictures, for bench/ocr.mjs and the offline test
+    ocr: 'src/main/core/ocr/index.ts',
+    // the PDF text-layer reader, for bench/pdf.mjs
+    pdf: 'src/main/core/pdf/index.ts',
     // the store and the API host as a library, for bench/library.mjs
     core: 'src/main/core/bench-exports.ts',
   },

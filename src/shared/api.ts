@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import type { FieldHistoryEntry, FieldStatus, FieldValue, JobProgress, JobSummary, ReportDetail } from './model';
 import { libraryQuery, type BulkVerifyResult, type EmptyTrashResult, type LibraryCounts, type LibraryPage, type SavedView } from './library';
-import type { AgencyEntry, AgencyTrend, ComplianceRow, GroupStats } from './analysis';
+import type { AgencyEntry, AgencyTrend, CompliancePage, GroupMember, GroupStats } from './analysis';
+import { COMPLIANCE_SORTS } from './analysis';
 import { API_EVENT_NAMES, API_METHOD_NAMES, type ApiEventName, type ApiMethodName } from './channels';
 import type { PageView, ReextractSummary, ReviewQueueItem } from './review';
 
@@ -87,7 +88,18 @@ export const apiArgs = {
   'analysis:agencies': z.object({}).strict(),
   'analysis:agency': z.object({ agency: z.string().min(1).max(200) }).strict(),
   'analysis:groups': z.object({ by: z.enum(['year', 'province', 'level']), years: z.array(z.number().int().min(1990).max(2100)).max(200).optional() }).strict(),
-  'analysis:compliance': z.object({}).strict(),
+  'analysis:members': z
+    .object({ by: z.enum(['year', 'province', 'level']), group: z.string().min(1).max(100), years: z.array(z.number().int().min(1990).max(2100)).max(200).optional() })
+    .strict(),
+  'analysis:compliance': z
+    .object({
+      onlyProblems: z.boolean().optional(),
+      sort: z.enum(COMPLIANCE_SORTS).optional(),
+      desc: z.boolean().optional(),
+      offset: z.number().int().min(0).max(10_000_000).optional(),
+      limit: z.number().int().min(1).max(1000).optional(),
+    })
+    .strict(),
   // the table of a view as XLSX in the exports folder
   'analysis:export': z
     .object({ view: z.enum(['groups', 'compliance']), by: z.enum(['year', 'province', 'level']).optional(), years: z.array(z.number().int().min(1990).max(2100)).max(200).optional() })
@@ -99,6 +111,8 @@ export interface LibraryInfo {
   dbPath: string;
   reports: number;
   schemaVersion: number;
+  /** exports are saved where the person chooses in a native dialog (desktop), not in the exports folder */
+  asksSavePath?: boolean;
 }
 
 export interface MergeConflict {
@@ -173,8 +187,10 @@ export interface ApiResults {
   'analysis:agency': AgencyTrend;
   /** totals and distributions by year, province or level */
   'analysis:groups': GroupStats[];
+  /** the reports of one group, each with its part of the group's figures */
+  'analysis:members': GroupMember[];
   /** required sections and tables present, failing rules, published by the deadline */
-  'analysis:compliance': ComplianceRow[];
+  'analysis:compliance': CompliancePage;
   'analysis:export': { path: string; rows: number };
 }
 
@@ -189,6 +205,8 @@ export type ApiResponse<M extends ApiMethod> = { ok: true; value: ApiResult<M> }
 export interface ApiEvents {
   'job:progress': JobProgress;
   'job:done': JobSummary;
+  /** the desktop menu's File › 导出…: open the export dialog */
+  'menu:export': Record<string, never>;
 }
 export type ApiEvent = ApiEventName;
 export const API_EVENTS: readonly ApiEvent[] = API_EVENT_NAMES;

@@ -10,12 +10,11 @@ import { runExport } from '../../src/main/core/export';
 import { changeField, verifyReport } from '../../src/main/core/store/corrections';
 import { fixture, tempDir } from '../support/tmp';
 import { parseCsv } from '../support/csv';
+import { REAL_2022 } from '../support/derived';
 import { testLibrary, writeFiles, type TestLibrary } from '../support/library';
 
 let t: TestLibrary;
 afterEach(() => t?.lib.close());
-
-const REAL_2022 = '平潭综合实验区2022年度政府信息公开工作年度报告.txt';
 
 async function library(): Promise<{ byName: (prefix: string) => number }> {
   t = testLibrary();

@@ -2,9 +2,9 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../src/main/core/store/migrations';
 import { fixture, tempDir } from '../support/tmp';
 import { built } from '../support/built';
-import { SCHEMA_VERSION } from '../../src/main/core/store/migrations';
 import type { Harness } from '../../src/main/harness/server';
 
 let harness: Harness | undefined;

@@ -16,7 +16,7 @@ import type { PositionedPage, Word } from './normalize/positioned-types';
 import type { NormalizedDoc } from './normalize/types';
 import { sniffKind } from './image/sniff';
 import { imagePageCount } from './image/decode';
-import { withOcrConfidence, type OcrPage } from './ocr/merge';
+import { mergeOcrPage, withOcrConfidence, type OcrPage } from './ocr/merge';
 
 export interface PipelineInput {
   bytes: Uint8Array;
@@ -109,7 +109,7 @@ async function read(kind: FileKind, input: PipelineInput): Promise<Read> {
       const ocr = new Map((input.ocr ?? []).map((p) => [p.page, p]));
       const missing = Array.from({ length: count }, (_, i) => i + 1).filter((n) => !ocr.has(n));
       if (missing.length > 0) return { needsOcr: missing };
-      const pages = [...ocr.values()].sort((a, b) => a.page - b.page).map((p): PositionedPage => ({ page: p.page, width: p.width, height: p.height, words: p.words, source: 'ocr' }));
+      const pages = [...ocr.values()].sort((a, b) => a.page - b.page).map((p) => mergeOcrPage(undefined, p, 'absent'));
       return { doc: normalizePositioned({ pages, notes: [] }, 'image'), positioned: pages };
     }
     case 'ofd': {

@@ -2,7 +2,8 @@
 import type { AgencyLevel, ComplianceRow, GroupBy, GroupStats } from '../../../shared/analysis';
 import { LEVEL_LABELS } from './level';
 import { T3_ROWS } from '../../../shared/fields';
-import { commitBook, writeGrid, xlsxBook } from '../export/xlsx';
+import { writeGrid } from '../export/xlsx';
+import { XlsxWorkbook } from '../export/xlsx-writer';
 import type { Cell, Grid } from '../export/official-tables';
 import { SECTION_TITLES } from './sections';
 
@@ -64,7 +65,7 @@ export function complianceGrid(rows: readonly ComplianceRow[]): Grid {
 }
 
 export async function writeGridXlsx(grid: Grid, file: string): Promise<void> {
-  const book = xlsxBook(file);
+  const book = new XlsxWorkbook(file);
   writeGrid(book, grid);
-  await commitBook(book, file);
+  await book.commit();
 }

@@ -1,26 +1,56 @@
 // Export files written through a buffer into <file>.tmp and renamed into place only when complete.
 import fs from 'node:fs';
 
+/** bytes per chunk handed on */
+const SIZE = 1 << 22;
+/** characters joined before they are encoded (one encoder call per many small strings) */
+const PENDING = 1 << 13;
+
+/** Strings joined, encoded into a Buffer and handed on a chunk at a time: few calls, little garbage. */
+export class FileBuffer {
+  private buf = Buffer.allocUnsafe(SIZE);
+  private at = 0;
+  private pending = '';
+  /** `sink` gets each full chunk and may keep it (the next one is a new Buffer) */
+  constructor(private readonly sink: (chunk: Buffer) => void) {}
+  write(s: string): void {
+    this.pending += s;
+    if (this.pending.length >= PENDING) this.encode();
+  }
+  private encode(): void {
+    const s = this.pending;
+    this.pending = '';
+    if (this.at + s.length * 3 > SIZE) {
+      this.handOn();
+      if (s.length * 3 > SIZE) return this.sink(Buffer.from(s, 'utf8'));
+    }
+    this.at += this.buf.write(s, this.at, 'utf8');
+  }
+  private handOn(): void {
+    if (!this.at) return;
+    this.sink(this.buf.subarray(0, this.at));
+    this.buf = Buffer.allocUnsafe(SIZE);
+    this.at = 0;
+  }
+  flush(): void {
+    this.encode();
+    this.handOn();
+  }
+}
+
 /** A file written through a buffer into <file>.tmp, renamed into place when complete. */
 export class BufferedFile {
   private readonly fd: number;
-  private chunks: string[] = [];
-  private size = 0;
+  private readonly out: FileBuffer;
   constructor(private readonly file: string) {
     this.fd = fs.openSync(`${file}.tmp`, 'w');
+    this.out = new FileBuffer((chunk) => fs.writeSync(this.fd, chunk));
   }
   write(s: string): void {
-    this.chunks.push(s);
-    this.size += s.length;
-    if (this.size > 1 << 20) this.flush();
-  }
-  private flush(): void {
-    fs.writeSync(this.fd, this.chunks.join(''));
-    this.chunks = [];
-    this.size = 0;
+    this.out.write(s);
   }
   commit(): void {
-    this.flush();
+    this.out.flush();
     fs.closeSync(this.fd);
     fs.renameSync(`${this.file}.tmp`, this.file);
   }

@@ -1,58 +1,66 @@
 // XLSX export, streamed: a wide sheet (a row per report, a column per field key, two header rows:
 // key and Chinese label), a provenance sheet and a sheet of failing checks. Numbers stay numbers;
 // 万元 columns show decimals. A single report also gets its tables in the official layout.
-import fs from 'node:fs';
-import ExcelJS from 'exceljs';
 import { FIELDS } from '../../../shared/fields';
 import type { Db } from '../store/db';
 import { selectReportIds } from '../store/selection';
-import type { ExportSource } from '../store/export-read';
+import { F, fieldPlace, type ExportSource } from '../store/export-read';
 import { exportSources, type ExportOptions } from './options';
-import { failedChecks, fileNames } from './csv';
+import { failedChecks, fileNames, wideValues } from './csv';
 import { officialTables, type Grid } from './official-tables';
+import { STYLE, XlsxWorkbook, type XCell, type XlsxSheet } from './xlsx-writer';
 
 const FIXED = ['report_id', 'files', 'duplicate_of', 'failed_checks'];
+/** Excel's rows per sheet: a long sheet goes on in 来源 provenance 2, 3, … */
+const MAX_SHEET_ROWS = 1_048_576;
+
+/** A sheet with one heading row that continues in a new sheet when it is full. */
+class LongSheet {
+  private sheet: XlsxSheet | null = null;
+  private rows = 0;
+  private part = 0;
+  constructor(
+    private readonly book: XlsxWorkbook,
+    private readonly name: string,
+    private readonly head: string[],
+    private readonly widths: number[],
+    /** columns of repeated strings */
+    private readonly sharedColumns: number[],
+    private readonly limit = MAX_SHEET_ROWS,
+  ) {
+    this.next();
+  }
+  private next(): void {
+    this.part++;
+    this.sheet = this.book.addSheet(this.part === 1 ? this.name : `${this.name} ${this.part}`, { widths: this.widths, frozen: { columns: 0, rows: 1 }, sharedColumns: this.sharedColumns });
+    this.sheet.row(this.head, STYLE.head);
+    this.rows = 1;
+  }
+  row(cells: XCell[]): void {
+    if (this.rows >= this.limit) this.next();
+    this.sheet!.row(cells);
+    this.rows++;
+  }
+}
 const FIXED_LABELS = ['报告编号', '文件', '重复于', '未通过校验'];
-const THIN = { style: 'thin' } as const;
-const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
-type Book = ExcelJS.stream.xlsx.WorkbookWriter;
-
-export function xlsxBook(file: string): Book {
-  return new ExcelJS.stream.xlsx.WorkbookWriter({ filename: `${file}.tmp`, useStyles: true, useSharedStrings: false });
-}
-
-export async function commitBook(book: Book, file: string): Promise<void> {
-  await book.commit();
-  fs.renameSync(`${file}.tmp`, file);
-}
-
-/** A grid as a bordered sheet with merged headings. */
-export function writeGrid(book: Book, grid: Grid): void {
-  const sheet = book.addWorksheet(grid.name);
+/** A grid as a bordered sheet with merged, bold headings. */
+export function writeGrid(book: XlsxWorkbook, grid: Grid): void {
   const width = Math.max(...grid.rows.map((r) => r.length));
-  sheet.columns = Array.from({ length: width }, (_, i) => ({ width: i === 0 ? 24 : 14 }));
+  const sheet = book.addSheet(grid.name, { widths: Array.from({ length: width }, (_, i) => (i === 0 ? 24 : 14)) });
   const money = new Set(grid.moneyCells.map(([r, c]) => `${r}:${c}`));
-  // a small sheet: fill every row, then merge (merged cells keep the master's value), then commit
-  const rows = grid.rows.map((cells, i) => {
-    const row = sheet.getRow(i + 1);
-    row.values = cells;
-    for (let c = 1; c <= width; c++) {
-      const cell = row.getCell(c);
-      cell.border = BORDER;
-      cell.alignment = { vertical: 'middle', horizontal: typeof cell.value === 'number' ? 'right' : i < grid.headRows ? 'center' : 'left', wrapText: true };
-      if (i < grid.headRows) cell.font = { bold: true };
-      if (money.has(`${i + 1}:${c}`)) cell.numFmt = '0.00';
-    }
-    return row;
+  grid.rows.forEach((cells, i) => {
+    const full: XCell[] = Array.from({ length: width }, (_, c) => cells[c] ?? null);
+    const styles = full.map((v, c) =>
+      i < grid.headRows ? STYLE.boxedHead : typeof v === 'number' ? (money.has(`${i + 1}:${c + 1}`) ? STYLE.boxedMoney : STYLE.boxedNumber) : STYLE.boxed,
+    );
+    sheet.row(full, styles);
   });
-  for (const m of grid.merges) sheet.mergeCells(...m);
-  for (const row of rows) row.commit();
-  sheet.commit();
+  for (const m of grid.merges) sheet.merge(...m);
 }
 
-function writeOfficialTables(book: Book, r: ExportSource): void {
-  const values = new Map(r.fields.map((f) => [f.key, f.value]));
+function writeOfficialTables(book: XlsxWorkbook, r: ExportSource): void {
+  const values = new Map(r.rows.map((f) => [f[F.key], f[F.value]]));
   const layout = values.get('meta.format');
   const tables = officialTables(typeof layout === 'string' ? (layout as Parameters<typeof officialTables>[0]) : null, values, r.unmapped);
   for (const grid of tables) writeGrid(book, grid);
@@ -60,36 +68,39 @@ function writeOfficialTables(book: Book, r: ExportSource): void {
 
 export async function writeXlsxExport(db: Db, file: string, options: ExportOptions = {}): Promise<number> {
   const ids = selectReportIds(db, options);
-  const book = xlsxBook(file);
-  const wide = book.addWorksheet('报告 reports', { views: [{ state: 'frozen', xSplit: 2, ySplit: 2 }] });
-  const provenance = book.addWorksheet('来源 provenance');
-  const checks = book.addWorksheet('校验 checks');
-  wide.columns = [...FIXED, ...FIELDS.map((f) => f.key)].map((key, i) => ({
-    key,
-    width: i < FIXED.length ? 14 : 12,
-    style: FIELDS[i - FIXED.length]?.unit === '万元' ? { numFmt: '0.00' } : {},
-  }));
-  wide.addRow([...FIXED, ...FIELDS.map((f) => f.key)]).commit();
-  wide.addRow([...FIXED_LABELS, ...FIELDS.map((f) => f.label)]).commit();
-  provenance.addRow(['report_id', 'key', 'value', 'status', 'confidence', 'original_text', 'page', 'span']).commit();
-  checks.addRow(['report_id', 'rule', 'severity', 'message', 'keys']).commit();
-
+  const book = new XlsxWorkbook(file);
+  const keys = FIELDS.map((f) => f.key);
+  const wide = book.addSheet('报告 reports', {
+    frozen: { columns: 2, rows: 2 },
+    widths: [...FIXED.map(() => 14), ...FIELDS.map(() => 12)],
+    columnStyles: [...FIXED.map(() => undefined), ...FIELDS.map((f) => (f.unit === '万元' ? STYLE.money : undefined))],
+  });
+  // keys and statuses repeat on every report: shared strings
+  const provenance = new LongSheet(book, '来源 provenance', ['report_id', 'key', 'value', 'status', 'confidence', 'original_text', 'page', 'span'], [10, 28, 12, 10, 10, 24, 8, 14], [1, 3]);
+  const checks = new LongSheet(book, '校验 checks', ['report_id', 'rule', 'severity', 'message', 'keys'], [10, 24, 10, 60, 30], [1, 2]);
   let n = 0;
-  let single: ExportSource | undefined;
-  for (const r of exportSources(db, options, ids)) {
-    const values = new Map(r.fields.map((f) => [f.key, f.value]));
-    wide.addRow([r.id, fileNames(r), r.duplicateOf, failedChecks(r), ...FIELDS.map((f) => values.get(f.key) ?? null)]).commit();
-    for (const f of r.fields) {
-      provenance.addRow([r.id, f.key, f.value, f.status, f.confidence, f.text, f.source.page ?? null, f.source.span ? f.source.span.join('-') : null]).commit();
+  try {
+    wide.row([...FIXED, ...keys], STYLE.head);
+    wide.row([...FIXED_LABELS, ...FIELDS.map((f) => f.label)], STYLE.head);
+    let single: ExportSource | undefined;
+    for (const r of exportSources(db, options, { columns: ['text', 'confidence', 'source'], checks: 'failing', unmapped: ids.length === 1 }, ids)) {
+      wide.row([r.id, fileNames(r), r.duplicateOf, failedChecks(r), ...wideValues(r)]);
+      for (const f of r.rows) {
+        const [page, span] = fieldPlace(f[F.source]);
+        provenance.row([r.id, f[F.key], f[F.value], f[F.status], f[F.confidence], f[F.text], page, span]);
+      }
+      for (const c of r.checks) if (!c.ok) checks.row([r.id, c.rule, c.severity, c.message, c.keys.join(', ')]);
+      if (ids.length === 1) single = r;
+      n++;
+      // the deflaters run beside this loop; wait only when they fall behind
+      const backlog = book.backlog();
+      if (backlog) await backlog;
     }
-    for (const c of r.checks) if (!c.ok) checks.addRow([r.id, c.rule, c.severity, c.message, c.keys.join(', ')]).commit();
-    if (ids.length === 1) single = r;
-    n++;
+    if (single) writeOfficialTables(book, single);
+    await book.commit();
+  } catch (err) {
+    await book.abort();
+    throw err;
   }
-  wide.commit();
-  provenance.commit();
-  checks.commit();
-  if (single) writeOfficialTables(book, single);
-  await commitBook(book, file);
   return n;
 }

@@ -1,8 +1,7 @@
 // Image files → upright greyscale pages: JPEG/PNG/BMP/WebP through @napi-rs/canvas, TIFF (also
-// multi-page, CCITT G4 faxes) through utif2; EXIF orientation applied; bombs refused by the size in
+// multi-page, CCITT G4 faxes) through utif2; EXIF orientation applied (by skia); bombs refused by the size in
 // the header before the pixels are decoded.
 import { createCanvas, loadImage } from '@napi-rs/canvas';
-import exifr from 'exifr';
 import UTIF from 'utif2';
 import { NormalizeError } from '../normalize/types';
 import { toGrey } from '../pdf/render';
@@ -46,42 +45,16 @@ export async function decodeImagePage(bytes: Uint8Array, page: number): Promise<
     throw new NormalizeError('not_text', `图片已损坏或无法解码（${(err as Error).message}）`);
   }
   if (img.width * img.height > MAX_IMAGE_PIXELS) throw tooLarge(img.width, img.height);
-  const orientation = format === 'jpeg' ? await exifOrientation(bytes) : 1;
-  const quarter = orientation >= 5; // 5–8 swap width and height
+  // skia (in @napi-rs/canvas) applies the EXIF orientation while decoding: img is upright already
   const fit = Math.min(1, Math.sqrt(MAX_OCR_PIXELS / (img.width * img.height)));
   const w = Math.round(img.width * fit);
   const h = Math.round(img.height * fit);
-  const [cw, ch] = quarter ? [h, w] : [w, h];
-  const canvas = createCanvas(cw, ch);
+  const canvas = createCanvas(w, h);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, cw, ch);
-  ctx.setTransform(...orientationMatrix(orientation, w, h));
+  ctx.fillRect(0, 0, w, h);
   ctx.drawImage(img, 0, 0, w, h);
-  return { width: cw, height: ch, grey: toGrey(ctx.getImageData(0, 0, cw, ch).data) };
-}
-
-/** The canvas transform that shows a w×h image with EXIF orientation o upright. */
-export function orientationMatrix(o: number, w: number, h: number): [number, number, number, number, number, number] {
-  switch (o) {
-    case 2: return [-1, 0, 0, 1, w, 0];
-    case 3: return [-1, 0, 0, -1, w, h];
-    case 4: return [1, 0, 0, -1, 0, h];
-    case 5: return [0, 1, 1, 0, 0, 0];
-    case 6: return [0, 1, -1, 0, h, 0];
-    case 7: return [0, -1, -1, 0, h, w];
-    case 8: return [0, -1, 1, 0, 0, w];
-    default: return [1, 0, 0, 1, 0, 0];
-  }
-}
-
-async function exifOrientation(bytes: Uint8Array): Promise<number> {
-  try {
-    const o = await exifr.orientation(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    return typeof o === 'number' && o >= 1 && o <= 8 ? o : 1;
-  } catch {
-    return 1;
-  }
+  return { width: w, height: h, grey: toGrey(ctx.getImageData(0, 0, w, h).data) };
 }
 
 function tiffPages(bytes: Uint8Array): UTIF.IFD[] {

@@ -9,6 +9,8 @@ import type { OcrPage } from '../ocr/merge';
 import type { NeedsOcr } from '../pipeline';
 import { NormalizeError } from '../normalize/types';
 import type { Executor } from './executor';
+import { cropPgm, type PageImage } from '../ocr/page-image';
+import type { TableRules, Word } from '../normalize/positioned-types';
 
 export interface OcrStats {
   /** pages recognized in this job */
@@ -61,15 +63,15 @@ export function ocrJob(opts: OcrJobOptions): OcrJob {
     await slots.acquire();
     try {
       if (closed) throw new OcrCancelled();
-      const image = await opts.executor.pageImage({ bytes: file.bytes, sha256: file.sha256, kind: source, page });
+      const image = await untilAborted(opts.executor.pageImage({ bytes: file.bytes, sha256: file.sha256, kind: source, page }), opts.signal);
       if (!image.ok) throw new NormalizeError(image.code as NormalizeError['code'], image.message);
-      const { scale, width, height, figures } = image.value;
+      const { scale, width, height, figures, rules } = image.value;
       const ocr = await getPool();
-      const parts = await Promise.all([ocr.recognize(image.value), ...(figures ? [ocr.recognize({ pgm: figures, width, height }, true)] : [])]);
+      const parts = await Promise.all([ocr.recognize(image.value), ...(figures ? [recognizeFigures(ocr, figures)] : [])]);
       const r = { words: parts.flatMap((p) => p.words), ms: parts.reduce((n, p) => n + p.ms, 0) };
       const confidence = r.words.length ? r.words.reduce((n, w) => n + (w.conf ?? 0), 0) / r.words.length : 0;
       const words = scale === 1 ? r.words : r.words.map((w) => ({ ...w, x: w.x / scale, y: w.y / scale, w: w.w / scale, h: w.h / scale }));
-      const result: OcrPage = { page, width: width / scale, height: height / scale, words, confidence };
+      const result: OcrPage = { page, width: width / scale, height: height / scale, words, confidence, rules: scaleRules(rules, 1 / scale) };
       putOcrPage(opts.db, file.sha256, OCR_SETTINGS_KEY, result, r.ms);
       stats.recognized++;
       stats.ms += r.ms;
@@ -100,6 +102,42 @@ export function ocrJob(opts: OcrJobOptions): OcrJob {
     close,
   };
 }
+
+/**
+ * The figure columns, then again, one by one, the cells with ink where no word was read (tesseract
+ * skips a lone "1" in a sparse row; alone in its picture, as one word, it reads it). Page pixels.
+ */
+async function recognizeFigures(ocr: OcrPool, figures: NonNullable<PageImage['figures']>): Promise<{ words: Word[]; ms: number }> {
+  const all = await ocr.recognize(figures, true);
+  const missed = figures.cells.filter((c) => !all.words.some((w) => w.x < c.x + c.w && w.x + w.w > c.x && w.y < c.y + c.h && w.y + w.h > c.y)).slice(0, MAX_CELLS_AGAIN);
+  const again = await Promise.all(
+    missed.map(async (c) => {
+      const r = await ocr.recognize({ pgm: cropPgm(figures.pgm, figures.width, c), width: c.w, height: c.h }, true, '8');
+      return { ...r, words: r.words.map((w) => ({ ...w, x: w.x + c.x, y: w.y + c.y })) };
+    }),
+  );
+  const words = [...all.words, ...again.flatMap((r) => r.words)].map((w) => ({ ...w, x: w.x + figures.x, y: w.y + figures.y }));
+  return { words, ms: all.ms + again.reduce((n, r) => n + r.ms, 0) };
+}
+
+/** Cells of one page read again at most (a table of blank cells with specks is not read cell by cell). */
+const MAX_CELLS_AGAIN = 40;
+
+/** A promise that rejects with OcrCancelled as soon as the job is cancelled (a render in flight is not waited for). */
+function untilAborted<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return p;
+  if (signal.aborted) return Promise.reject(new OcrCancelled());
+  return new Promise<T>((resolve, reject) => {
+    const abort = (): void => reject(new OcrCancelled());
+    signal.addEventListener('abort', abort, { once: true });
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
+}
+
+const scaleRules = (r: TableRules, k: number): TableRules => ({
+  vertical: r.vertical.map((l) => ({ x: l.x * k, y0: l.y0 * k, y1: l.y1 * k })),
+  horizontal: r.horizontal.map((l) => ({ y: l.y * k, x0: l.x0 * k, x1: l.x1 * k })),
+});
 
 class Semaphore {
   private waiting: (() => void)[] = [];

@@ -19,6 +19,28 @@ export interface PositionedPage {
   words: Word[];
   /** how the words were obtained */
   source: 'text' | 'ocr' | 'docx' | 'doc' | 'ofd';
+  /** ruling lines of tables, where known (OCR finds them) */
+  rules?: TableRules;
+}
+
+/** A vertical table line at x from y0 to y1 (page units). */
+export interface VerticalRule {
+  x: number;
+  y0: number;
+  y1: number;
+}
+
+/** A horizontal table line at y from x0 to x1 (page units). */
+export interface HorizontalRule {
+  y: number;
+  x0: number;
+  x1: number;
+}
+
+/** Vertical lines bound a table's columns, horizontal ones its rows. */
+export interface TableRules {
+  vertical: VerticalRule[];
+  horizontal: HorizontalRule[];
 }
 
 /** Ruling lines and merged cells, where a reader knows them (DOCX tables, PDF operator lists). */

@@ -19,8 +19,8 @@ export interface OcrResult {
 
 export interface OcrPool {
   readonly size: number;
-  /** `figures`: the image holds a table's figure columns only (numbers: see correct.ts) */
-  recognize(image: OcrImage, figures?: boolean): Promise<OcrResult>;
+  /** `figures`: the image holds a table's figure columns only (numbers: see correct.ts); `psm`: another page segmentation for this image */
+  recognize(image: OcrImage, figures?: boolean, psm?: string): Promise<OcrResult>;
   /** Stop every worker now; queued and running pages reject with OcrCancelled. */
   terminate(): Promise<void>;
 }
@@ -35,11 +35,14 @@ export class OcrCancelled extends Error {
 /** Two workers on this 2-core class of machine; each is one core's worth of LSTM work. */
 export const defaultPoolSize = (): number => Math.max(1, Math.min(4, os.availableParallelism()));
 
-const PARAMS = {
+export const OCR_PARAMS = {
   // the npm models put spaces between Chinese characters unless told to keep the real ones
   preserve_interword_spaces: '1',
   tessedit_pageseg_mode: OCR_SETTINGS.psm as PSM,
   user_defined_dpi: String(OCR_SETTINGS.dpi),
+  // no second pass over every doubtful line as white-on-black text (reports print none; a third
+  // of the time on table pages)
+  tessedit_do_invert: '0',
 } as const;
 
 interface Lane {
@@ -50,6 +53,7 @@ interface Lane {
 interface Task {
   image: OcrImage;
   figures: boolean;
+  psm: string | undefined;
   resolve: (r: OcrResult) => void;
   reject: (e: unknown) => void;
 }
@@ -69,7 +73,7 @@ export async function createOcrPool(size = defaultPoolSize()): Promise<OcrPool> 
       errorHandler: () => {},
     });
     lanes.push({ worker, task: null });
-    await worker.setParameters(PARAMS);
+    await worker.setParameters(OCR_PARAMS);
   };
 
   const dispatch = (): void => {
@@ -80,8 +84,10 @@ export async function createOcrPool(size = defaultPoolSize()): Promise<OcrPool> 
       lane.task = task;
       const started = performance.now();
       const { pgm } = task.image;
+      // an ArrayBuffer is passed on as is (a Buffer or Uint8Array is copied first, on the main thread)
+      const whole = pgm.byteOffset === 0 && pgm.byteLength === pgm.buffer.byteLength ? pgm.buffer : pgm.slice().buffer;
       lane.worker
-        .recognize(Buffer.from(pgm.buffer, pgm.byteOffset, pgm.byteLength), {}, { text: false, tsv: true })
+        .recognize(whole as unknown as Buffer, task.psm ? ({ tessedit_pageseg_mode: task.psm } as object) : {}, { text: false, tsv: true })
         .then(
           ({ data }) => {
             const words = wordsFromTsv(data.tsv ?? '', task.figures);
@@ -106,10 +112,10 @@ export async function createOcrPool(size = defaultPoolSize()): Promise<OcrPool> 
 
   return {
     size,
-    recognize(image, figures = false) {
+    recognize(image, figures = false, psm) {
       if (closed) return Promise.reject(new OcrCancelled());
       return new Promise((resolve, reject) => {
-        queue.push({ image, figures, resolve, reject });
+        queue.push({ image, figures, psm, resolve, reject });
         dispatch();
       });
     },

@@ -2,7 +2,7 @@
 // an incomplete one (OCR words over text-layer words are dropped: the text layer is exact). Field
 // confidence follows the confidence of the OCR words it was read from.
 import type { ExtractedField } from '../../../shared/model';
-import type { PositionedPage, Word } from '../normalize/positioned-types';
+import type { PositionedPage, TableRules, Word } from '../normalize/positioned-types';
 import type { PageNeed } from '../pdf/text-layer';
 
 /** OCR words of one page, in page units (PDF points; pixels for image files). */
@@ -13,10 +13,12 @@ export interface OcrPage {
   words: Word[];
   /** mean word confidence in [0, 1] */
   confidence: number;
+  /** ruling lines of its tables */
+  rules: TableRules;
 }
 
 export function mergeOcrPage(text: PositionedPage | undefined, ocr: OcrPage, reason: PageNeed['reason']): PositionedPage {
-  const base: PositionedPage = { page: ocr.page, width: text?.width ?? ocr.width, height: text?.height ?? ocr.height, words: ocr.words, source: 'ocr' };
+  const base: PositionedPage = { page: ocr.page, width: text?.width ?? ocr.width, height: text?.height ?? ocr.height, words: ocr.words, source: 'ocr', rules: ocr.rules };
   if (!text || reason !== 'incomplete') return base;
   const extra = ocr.words.filter((w) => !text.words.some((t) => overlap(w, t) > 0.3 * w.w * w.h));
   return { ...base, words: [...text.words, ...extra] };

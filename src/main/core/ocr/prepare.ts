@@ -13,38 +13,54 @@ const GROW = 2;
 /** Table columns narrower than this share of the page width hold figures. */
 const NARROW_COLUMN = 0.1;
 
-interface Run {
+import type { HorizontalRule, TableRules, VerticalRule as Run } from '../normalize/positioned-types';
+
+export interface FigureCrop {
+  grey: Uint8Array;
   x: number;
-  y0: number;
-  y1: number;
+  y: number;
+  width: number;
+  height: number;
+  /** cells of the figure columns with ink in them (crop coordinates): a lone "1" tesseract skips in a row is read again alone */
+  cells: Box[];
 }
+
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** A cell holds a figure when it has at least this many ink pixels. */
+const CELL_INK = 40;
 
 export interface PreparedPage {
   /** the page without ruling lines and without the figure columns */
   text: Uint8Array;
-  /** the figure columns alone (same size as the page), when the page has a ruled table */
-  figures: Uint8Array | null;
+  /** the figure columns alone, cropped to where they are (x, y: the crop's place on the page) */
+  figures: FigureCrop | null;
+  /** the ruling lines found (pixels) */
+  rules: TableRules;
 }
 
 /**
  * Find ruling lines (ink runs longer than `minRun` pixels: a character stroke is shorter than the
  * character) and prepare the page as described above. `grey` is reused for `text`.
  */
-export function prepareForOcr(grey: Uint8Array, width: number, height: number, minRun = Math.round(width / 20)): PreparedPage {
+export function prepareForOcr(input: Uint8Array, width: number, height: number, minRun = Math.round(width / 20)): PreparedPage {
+  const grey = deskew(input, width, height, minRun);
   const mask = new Uint8Array(grey.length);
+  const horizontal: HorizontalRule[] = [];
   // horizontal runs
-  for (let y = 0; y < height; y++) {
-    const row = y * width;
-    let start = -1;
-    for (let x = 0; x <= width; x++) {
-      const ink = x < width && grey[row + x]! < INK;
-      if (ink && start < 0) start = x;
-      else if (!ink && start >= 0) {
-        if (x - start >= minRun) mask.fill(1, row + start, row + x);
-        start = -1;
-      }
-    }
-  }
+  horizontalRuns(grey, width, height, minRun, 1, (y, start, end) => {
+    mask.fill(1, y * width + start, y * width + end);
+    const line = horizontal.find((l) => y - l.y <= 3 && start < l.x1 && end > l.x0);
+    if (line) {
+      line.x0 = Math.min(line.x0, start);
+      line.x1 = Math.max(line.x1, end);
+    } else horizontal.push({ y, x0: start, x1: end });
+  });
   // vertical runs, remembered: they are the table's column boundaries
   const vertical: Run[] = [];
   const starts = new Int32Array(width).fill(-1);
@@ -78,17 +94,96 @@ export function prepareForOcr(grey: Uint8Array, width: number, height: number, m
     }
   }
   for (let i = 0; i < grey.length; i++) if (mask[i] || grey[i]! >= PAPER) grey[i] = 255;
-  const strips = figureStrips(lines(vertical), width);
-  if (strips.length === 0) return { text: grey, figures: null };
-  const figures = new Uint8Array(grey.length).fill(255);
+  const rules = { vertical: lines(vertical), horizontal };
+  const strips = figureStrips(rules.vertical, width);
+  if (strips.length === 0) return { text: grey, figures: null, rules };
+  const x = Math.min(...strips.map((s) => s.x0));
+  const y = Math.min(...strips.map((s) => s.y0));
+  const w = Math.max(...strips.map((s) => s.x1)) - x;
+  const h = Math.max(...strips.map((s) => s.y1)) - y;
+  const figures = new Uint8Array(w * h).fill(255);
   for (const s of strips) {
-    for (let y = s.y0; y < s.y1; y++) {
-      const row = y * width;
-      figures.set(grey.subarray(row + s.x0, row + s.x1), row + s.x0);
+    for (let yy = s.y0; yy < s.y1; yy++) {
+      const row = yy * width;
+      figures.set(grey.subarray(row + s.x0, row + s.x1), (yy - y) * w + (s.x0 - x));
       grey.fill(255, row + s.x0, row + s.x1);
     }
   }
-  return { text: grey, figures };
+  return { text: grey, figures: { grey: figures, x, y, width: w, height: h, cells: inkCells(figures, w, strips, horizontal, x, y) }, rules };
+}
+
+/** The cells (figure column × the horizontal lines across it) with ink, in crop coordinates. */
+function inkCells(crop: Uint8Array, cropWidth: number, strips: readonly Strip[], horizontal: readonly HorizontalRule[], x0: number, y0: number): Box[] {
+  const cells: Box[] = [];
+  for (const s of strips) {
+    const ys = [...new Set(horizontal.filter((h) => h.x0 <= s.x0 + 2 && h.x1 >= s.x1 - 2 && h.y >= s.y0 - 3 && h.y <= s.y1 + 3).map((h) => h.y))].sort((a, b) => a - b);
+    for (let k = 0; k + 1 < ys.length; k++) {
+      const box = { x: s.x0 - x0 + 3, y: ys[k]! - y0 + 4, w: s.x1 - s.x0 - 6, h: ys[k + 1]! - ys[k]! - 8 };
+      if (box.w < 8 || box.h < 8) continue;
+      let ink = 0;
+      for (let yy = box.y; yy < box.y + box.h; yy++) for (let xx = box.x; xx < box.x + box.w; xx++) if (crop[yy * cropWidth + xx]! < 128) ink++;
+      if (ink >= CELL_INK) cells.push(box);
+    }
+  }
+  return cells;
+}
+
+/** Largest skew corrected, degrees (a page scanned more crooked than this is rare, and costly to search). */
+const MAX_SKEW = 2;
+const SKEW_STEP = 0.05;
+
+/**
+ * Straighten a page scanned askew, by the angle that lines up its long horizontal ink runs (table
+ * lines, underlines) best. Returns `grey` itself when there is nothing to measure or to turn.
+ */
+export function deskew(grey: Uint8Array, width: number, height: number, minRun: number): Uint8Array {
+  const angle = skewOf(grey, width, height, Math.round(minRun / 4));
+  if (Math.abs(angle) < 0.1) return grey;
+  const out = new Uint8Array(grey.length).fill(255);
+  const t = Math.tan((angle * Math.PI) / 180);
+  const cx = width / 2;
+  // shear by the small angle: output row y takes its pixel from y + (x - cx)·tan
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const sy = Math.round(y + (x - cx) * t);
+      if (sy >= 0 && sy < height) out[y * width + x] = grey[sy * width + x]!;
+    }
+  }
+  return out;
+}
+
+/** Skew in degrees (positive: lines fall to the right), from horizontal ink runs of at least `minRun` pixels. */
+export function skewOf(grey: Uint8Array, width: number, height: number, minRun: number): number {
+  const segments: { x: number; y: number; n: number }[] = [];
+  horizontalRuns(grey, width, height, minRun, 2, (y, start, end) => segments.push({ x: (start + end) / 2, y, n: end - start }));
+  if (segments.length < 20) return 0;
+  let best = { angle: 0, score: -1 };
+  const bins = new Float64Array(height + 2 * width);
+  for (let a = -MAX_SKEW; a <= MAX_SKEW + 1e-9; a += SKEW_STEP) {
+    const t = Math.tan((a * Math.PI) / 180);
+    bins.fill(0);
+    for (const s of segments) bins[Math.round(s.y - (s.x - width / 2) * t) + width]! += s.n;
+    let score = 0;
+    for (const v of bins) score += v * v;
+    if (score > best.score) best = { angle: a, score };
+  }
+  return Math.round(best.angle * 100) / 100;
+}
+
+/** Calls `found(y, x0, x1)` for every horizontal ink run of at least `minRun` pixels, every `step` rows. */
+function horizontalRuns(grey: Uint8Array, width: number, height: number, minRun: number, step: number, found: (y: number, x0: number, x1: number) => void): void {
+  for (let y = 0; y < height; y += step) {
+    const row = y * width;
+    let start = -1;
+    for (let x = 0; x <= width; x++) {
+      const ink = x < width && grey[row + x]! < INK;
+      if (ink && start < 0) start = x;
+      else if (!ink && start >= 0) {
+        if (x - start >= minRun) found(y, start, x);
+        start = -1;
+      }
+    }
+  }
 }
 
 /** Vertical runs of neighbouring pixel columns → one line each (x at its middle, the union of its extent). */
@@ -107,9 +202,16 @@ function lines(runs: readonly Run[]): Run[] {
 }
 
 /** Rectangles between neighbouring vertical lines that are close together (the figure columns). */
-function figureStrips(vertical: readonly Run[], width: number): { x0: number; x1: number; y0: number; y1: number }[] {
+interface Strip {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+function figureStrips(vertical: readonly Run[], width: number): Strip[] {
   const sorted = [...vertical].sort((a, b) => a.x - b.x);
-  const strips: { x0: number; x1: number; y0: number; y1: number }[] = [];
+  const strips: Strip[] = [];
   for (let i = 0; i < sorted.length; i++) {
     const a = sorted[i]!;
     // the next line to the right that overlaps this one vertically

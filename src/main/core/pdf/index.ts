@@ -25,3 +25,6 @@ export async function normalizePdf(bytes: Uint8Array, ocr: readonly OcrPage[] = 
   const notes = layer.needsOcr.length ? [`第 ${layer.needsOcr.map((n) => n.page).join('、')} 页经文字识别（OCR）读取`] : [];
   return { doc: normalizePositioned({ pages, notes }, 'pdf'), pages, ocrPages: layer.needsOcr.map((n) => n.page) };
 }
+
+export { openPdf } from './document';
+export { readTextLayer } from './text-layer';

@@ -82,7 +82,7 @@ export function layerProblem(words: readonly Word[]): PageNeed['reason'] | null 
   const bad = count(words, /[\ue000-\uf8ff\ufffd\p{Cc}]/gu);
   const letters = count(words, /[\p{Script=Han}\p{L}]/gu);
   const digits = count(words, /\p{N}/gu);
-  if (bad > MAX_GARBAGE_SHARE * all) return letters + digits - bad < MIN_PAGE_CHARS && bad < all / 2 ? 'absent' : 'garbage';
+  if (bad > MAX_GARBAGE_SHARE * all) return 'garbage';
   // numbers as text, the words beside them as pictures
   if (digits >= 5 && letters < 0.2 * digits) return 'incomplete';
   if (letters + digits < MIN_PAGE_CHARS) return 'absent';

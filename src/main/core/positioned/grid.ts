@@ -1,7 +1,7 @@
 // Positioned words (PDF text layers, OCR, OFD) → lines and table rows: rows by clustering the
 // words' vertical centres, cells by horizontal gaps, columns by aligning cells with the widest
 // (header) row. Each piece of text keeps its page box for provenance.
-import type { PositionedPage, Word } from '../normalize/positioned-types';
+import type { HorizontalRule, PositionedPage, TableRules, Word } from '../normalize/positioned-types';
 import { CELL_SEPARATOR, type Block, type BlockCell, type BlockMark } from '../normalize/blocks';
 
 /** A cell boundary is a gap wider than this many median line heights. */
@@ -30,6 +30,7 @@ export function blocksFromPages(pages: readonly PositionedPage[]): Block[] {
     const rows = joinWrappedLabels(
       clusterRows(words, lineHeight).map((r) => ({ center: r.center, cells: cellsOf(r.words, lineHeight) })),
       lineHeight,
+      page.rules?.horizontal ?? [],
     );
     // runs of rows with two or more cells are tables; their columns come from the widest row
     let i = 0;
@@ -42,8 +43,12 @@ export function blocksFromPages(pages: readonly PositionedPage[]): Block[] {
       let j = i;
       while (j < rows.length && rows[j]!.length >= 2) j++;
       const run = rows.slice(i, j);
-      const centers = columnCenters(run);
-      run.forEach((cells, r) => blocks.push(tableRow(cells, centers, table, r, page.page)));
+      const ruled = page.rules ? ruledRows(run, page.rules, lineHeight) : null;
+      if (ruled) ruled.forEach((cells, r) => blocks.push(placedRow(cells, table, r, page.page)));
+      else {
+        const centers = columnCenters(run);
+        run.forEach((cells, r) => blocks.push(tableRow(cells, centers, table, r, page.page)));
+      }
       table++;
       i = j;
     }
@@ -78,9 +83,9 @@ interface CellRow {
  * the label's other lines are joined to it. Lines without figures left of the figures, nearer to
  * this row than to any other row with figures, belong to it; a row whose figures share a label
  * line takes lines only when it has them both above and below (a label of three lines), so a
- * heading under a row stays a heading.
+ * heading under a row stays a heading. In a ruled table a line between them ends the row.
  */
-function joinWrappedLabels(rows: readonly CellRow[], lineHeight: number): Cell[][] {
+function joinWrappedLabels(rows: readonly CellRow[], lineHeight: number, horizontal: readonly HorizontalRule[]): Cell[][] {
   const figures = rows.map((r) => r.cells.filter(isFigure).length >= 2);
   const fragment = rows.map((r, i) => !figures[i] && !r.cells.some(isFigure));
   const owner = new Map<number, number>(); // fragment row → row it joins
@@ -99,6 +104,9 @@ function joinWrappedLabels(rows: readonly CellRow[], lineHeight: number): Cell[]
       for (let k = i + step; k >= 0 && k < rows.length && fragment[k]; k += step) {
         const r = rows[k]!;
         if (Math.abs(r.center - row.center) > 2.2 * lineHeight || Math.max(...r.cells.map((c) => c.x1)) > firstFigure || nearestFigureRow(k) !== i) break;
+        // a table line between them: another row of a ruled table
+        const x0 = Math.min(...r.cells.map((c) => c.x0));
+        if (horizontal.some((h) => h.y > Math.min(r.center, row.center) && h.y < Math.max(r.center, row.center) && h.x0 <= x0 + lineHeight && h.x1 > x0)) break;
         out.push(k);
       }
       return out;
@@ -144,10 +152,105 @@ function cellsOf(words: readonly Word[], lineHeight: number): Cell[] {
   return cells;
 }
 
+interface Placed {
+  cell: Cell | null;
+  col: number;
+  colSpan: number;
+}
+
+const yRange = (cells: readonly Cell[]): [number, number] => {
+  const words = cells.flatMap((c) => c.words);
+  return [Math.min(...words.map((w) => w.y)), Math.max(...words.map((w) => w.y + w.h))];
+};
+
+/**
+ * Rows of a ruled table (OCR finds the lines): the text lines between two horizontal lines are one
+ * row (a header or label written over two lines reads as one cell), and its words are cut into
+ * cells by the vertical lines, so a cell's column is exact whatever the other rows hold and a blank
+ * cell is an empty cell (in the text too: "12 |  | 3"), as in an HTML table. Null without at least
+ * three vertical lines across the run.
+ */
+function ruledRows(run: readonly Cell[][], rules: TableRules, lineHeight: number): Placed[][] | null {
+  const [top, bottom] = yRange(run.flat());
+  const crossing = rules.vertical.filter((r) => r.y0 < bottom && r.y1 > top).sort((a, b) => a.x - b.x);
+  const xs: number[] = [];
+  for (const r of crossing) if (xs.length === 0 || r.x - xs.at(-1)! > lineHeight / 2) xs.push(r.x);
+  if (xs.length < 3) return null;
+  const column = (x: number): number => xs.reduce((best, v, k) => (Math.abs(v - x) < Math.abs(xs[best]! - x) ? k : best), 0);
+  return bands(run, rules.horizontal).map((words) => {
+    const [y0, y1] = [Math.min(...words.map((w) => w.y)), Math.max(...words.map((w) => w.y + w.h))];
+    const mid = (y0 + y1) / 2;
+    // the lines this row crosses: merged cells have none between them
+    const bounds = [...new Set(crossing.filter((r) => r.y0 <= mid && r.y1 >= mid).map((r) => column(r.x)))].sort((a, b) => a - b);
+    const placed: Placed[] = [];
+    for (const w of words) {
+      const center = w.x + w.w / 2;
+      const k = bounds.findIndex((b, n) => n + 1 < bounds.length && xs[b]! <= center && center < xs[bounds[n + 1]!]!);
+      const col = k >= 0 ? bounds[k]! : Math.max(0, column(center) - (center < xs[column(center)]! ? 1 : 0));
+      const colSpan = k >= 0 ? bounds[k + 1]! - bounds[k]! : 1;
+      const same = placed.find((p) => p.col === col);
+      if (same) {
+        same.cell!.words.push(w);
+        same.cell!.x0 = Math.min(same.cell!.x0, w.x);
+        same.cell!.x1 = Math.max(same.cell!.x1, w.x + w.w);
+      } else placed.push({ cell: { words: [w], x0: w.x, x1: w.x + w.w }, col, colSpan });
+    }
+    // blank cells after the first written one (before it, a label merged down from a row above)
+    const first = Math.min(...placed.map((p) => p.col));
+    for (let n = 0; n + 1 < bounds.length; n++) {
+      const col = bounds[n]!;
+      if (col > first && !placed.some((p) => p.col === col)) placed.push({ cell: null, col, colSpan: bounds[n + 1]! - col });
+    }
+    return placed.sort((a, b) => a.col - b.col);
+  });
+}
+
+/** Text rows → table rows: a horizontal line across them between two text rows starts a new one. Words in reading order. */
+function bands(run: readonly Cell[][], horizontal: readonly HorizontalRule[]): Word[][] {
+  const out: { words: Word[]; center: number }[] = [];
+  for (const cells of run) {
+    const words = cells.flatMap((c) => c.words);
+    const [y0, y1] = yRange(cells);
+    const center = (y0 + y1) / 2;
+    const x0 = Math.min(...words.map((w) => w.x));
+    const x1 = Math.max(...words.map((w) => w.x + w.w));
+    const last = out.at(-1);
+    const ruled = last && horizontal.some((h) => h.y > last.center && h.y < center && h.x0 < x1 && h.x1 > x0);
+    if (last && !ruled) {
+      last.words.push(...words);
+      last.center = center;
+    } else out.push({ words, center });
+  }
+  // within a cell: line by line, left to right (the grid row order already is top to bottom)
+  return out.map((b) => b.words);
+}
+
+function placedRow(cells: readonly Placed[], table: number, row: number, page: number): Block {
+  const out: BlockCell[] = [];
+  const marks: BlockMark[] = [];
+  let at = 0;
+  for (const { cell, col, colSpan } of cells) {
+    const text = cell ? pairBrackets(joinWords(cell.words).text) : '';
+    if (out.length) at += CELL_SEPARATOR.length;
+    out.push({ table, row, col, rowSpan: 1, colSpan, text });
+    if (cell) marks.push({ start: at, end: at + text.length, page, box: boxOf(cell.words) });
+    at += text.length;
+  }
+  return { text: out.map((c) => c.text).join(CELL_SEPARATOR), cells: out, marks };
+}
+
 /** Column centres: those of the row with the most cells (the header row of a form). */
 function columnCenters(rows: readonly Cell[][]): number[] {
   const widest = rows.reduce((a, b) => (b.length > a.length ? b : a));
   return widest.map((c) => (c.x0 + c.x1) / 2);
+}
+
+/**
+ * A bracket closed by the other kind is that kind: 《区分处理的…情形) → （区分处理的…情形) (OCR reads
+ * （ as 《 or 〈; the two halves of a wrapped label are only together in its cell).
+ */
+export function pairBrackets(text: string): string {
+  return text.replace(/《([^《》()（）]*[)）])/gu, '（$1').replace(/([(（][^《》()（）]*)》/gu, '$1）');
 }
 
 /** Join a cell's words: CJK runs touch, Latin words and numbers keep a space. */

@@ -2,6 +2,7 @@
 // outlines (cached in report_outlines), compliance inputs. Originals only (near-duplicate twins
 // would count a report twice), none in the trash.
 import { sql, type Db } from './db';
+import { FIGURE_KEYS } from './migrations';
 import type { FieldValue } from '../../../shared/model';
 
 export function listAgencies(db: Db): { agency: string; region: string | null; years: string }[] {
@@ -46,38 +47,59 @@ export interface ReportFigures {
   values: Record<string, number>;
 }
 
-/** Numeric values of the given keys for every original report, one query. */
-export function figuresByReport(db: Db, keys: readonly string[], years?: readonly number[]): ReportFigures[] {
-  const rows = sql(
-    db,
-    `SELECT r.id, r.agency, r.region, r.year, json_group_object(f.key, f.value) AS v FROM reports r
-     LEFT JOIN fields f ON f.report_id = r.id AND f.key IN (SELECT value FROM json_each(@keys)) AND typeof(f.value) IN ('integer', 'real')
-     WHERE r.duplicate_of IS NULL AND r.deleted_at IS NULL AND (@years IS NULL OR r.year IN (SELECT value FROM json_each(@years)))
-     GROUP BY r.id`,
-  ).all({ keys: JSON.stringify(keys), years: years?.length ? JSON.stringify(years) : null }) as { id: number; agency: string | null; region: string | null; year: number | null; v: string }[];
-  return rows.map(({ v, ...r }) => {
-    const values = JSON.parse(v) as Record<string, number | null>;
-    delete values['null'];
-    return { ...r, values: values as Record<string, number> };
-  });
+/** the applications received count even when 0 (a report saying none); other zeros add nothing */
+const RECEIVED_KEYS = ['t3.new.total', 'legacy.apply.received', 'n.apply_received'];
+const FIGURES_SQL = `SELECT report_id, key, value FROM fields WHERE key IN (${FIGURE_KEYS.map((k) => `'${k}'`).join(', ')})
+  AND (value <> 0 OR key IN (${RECEIVED_KEYS.map((k) => `'${k}'`).join(', ')}))`;
+
+/** Numeric values of the comparison's figures (FIGURE_KEYS) for every original report: an index scan. */
+export function figuresByReport(db: Db, years?: readonly number[]): ReportFigures[] {
+  const reports = new Map<number, ReportFigures>();
+  const wanted = years?.length ? new Set(years) : null;
+  for (const [id, agency, region, year] of sql(db, 'SELECT id, agency, region, year FROM reports WHERE duplicate_of IS NULL AND deleted_at IS NULL').raw().all() as [number, string | null, string | null, number | null][]) {
+    if (!wanted || (year !== null && wanted.has(year))) reports.set(id, { id, agency, region, year, values: {} });
+  }
+  for (const [id, key, value] of sql(db, FIGURES_SQL).raw().all() as [number, string, unknown][]) {
+    if (typeof value === 'number') {
+      const r = reports.get(id);
+      if (r) r.values[key] = value;
+    }
+  }
+  return [...reports.values()];
 }
 
-/** Reports whose outline is missing or was made from another file, with their text. */
-export function pendingOutlines(db: Db, limit: number): { id: number; fileId: number; text: string }[] {
-  return sql(
+export interface PendingOutline {
+  id: number;
+  fileId: number;
+  updatedAt: string;
+  text: string;
+  publishedAt: string | null;
+  /** field groups with at least one figure */
+  tables: string[];
+}
+
+const GROUPS = ['t2', 't2v19', 't3', 't4', 'legacy'];
+
+/** Reports whose outline is missing or stale (another first file, a later updated_at), with their text. */
+export function pendingOutlines(db: Db, limit: number): PendingOutline[] {
+  const rows = sql(
     db,
-    `SELECT r.id, f.id AS fileId, coalesce(p.text, '') AS text FROM reports r
+    `SELECT r.id, f.id AS fileId, r.updated_at AS updatedAt, coalesce(p.text, '') AS text,
+            (SELECT value FROM fields WHERE report_id = r.id AND key = 'meta.published_at') AS publishedAt,
+            ${GROUPS.map((g) => `EXISTS (SELECT 1 FROM fields WHERE report_id = r.id AND key > '${g}.' AND key < '${g}/' AND value IS NOT NULL) AS "${g}"`).join(', ')}
+     FROM reports r
      JOIN files f ON f.id = (SELECT min(id) FROM files WHERE report_id = r.id)
      LEFT JOIN pages p ON p.file_id = f.id AND p.page = 0
      LEFT JOIN report_outlines o ON o.report_id = r.id
-     WHERE o.report_id IS NULL OR o.file_id <> f.id
+     WHERE o.report_id IS NULL OR o.file_id <> f.id OR o.updated_at <> r.updated_at
      LIMIT ?`,
-  ).all(limit) as { id: number; fileId: number; text: string }[];
+  ).all(limit) as (Omit<PendingOutline, 'tables'> & Record<string, unknown>)[];
+  return rows.map((r) => ({ id: r.id, fileId: r.fileId, updatedAt: r.updatedAt, text: r.text, publishedAt: typeof r.publishedAt === 'string' ? r.publishedAt : null, tables: GROUPS.filter((g) => r[g] === 1) }));
 }
 
-export function saveOutlines(db: Db, outlines: { id: number; fileId: number; sections: string[] }[]): void {
-  const stmt = sql(db, 'INSERT OR REPLACE INTO report_outlines (report_id, file_id, sections) VALUES (?, ?, ?)');
-  db.transaction(() => outlines.forEach((o) => stmt.run(o.id, o.fileId, JSON.stringify(o.sections))))();
+export function saveOutlines(db: Db, outlines: { id: number; fileId: number; updatedAt: string; sections: string[]; tables: string[]; publishedAt: string | null }[]): void {
+  const stmt = sql(db, 'INSERT OR REPLACE INTO report_outlines (report_id, file_id, updated_at, sections, tables, published_at) VALUES (?, ?, ?, ?, ?, ?)');
+  db.transaction(() => outlines.forEach((o) => stmt.run(o.id, o.fileId, o.updatedAt, JSON.stringify(o.sections), JSON.stringify(o.tables), o.publishedAt)))();
 }
 
 export interface ComplianceInput {
@@ -86,27 +108,29 @@ export interface ComplianceInput {
   year: number | null;
   format: string | null;
   sections: string;
+  tables: string;
   publishedAt: string | null;
-  /** field groups with at least one figure */
-  t2: number;
-  t2v19: number;
-  t3: number;
-  t4: number;
-  legacy: number;
   errors: number;
   warnings: number;
 }
 
-/** Per original report: outline, publication date, which field groups have figures (index range probes), failing rules. */
+/** Per original report: its outline and its failing rules (from the index of failing checks). */
 export function complianceInputs(db: Db): ComplianceInput[] {
   return sql(
     db,
-    `SELECT r.id, r.agency, r.year, r.format, coalesce(o.sections, '[]') AS sections,
-            (SELECT value FROM fields WHERE report_id = r.id AND key = 'meta.published_at') AS publishedAt,
-            ${['t2', 't2v19', 't3', 't4', 'legacy'].map((g) => `EXISTS (SELECT 1 FROM fields WHERE report_id = r.id AND key > '${g}.' AND key < '${g}/' AND value IS NOT NULL) AS ${g}`).join(',\n            ')},
-            (SELECT count(*) FROM checks WHERE report_id = r.id AND ok = 0 AND severity = 'error') AS errors,
-            (SELECT count(*) FROM checks WHERE report_id = r.id AND ok = 0 AND severity = 'warning') AS warnings
-     FROM reports r LEFT JOIN report_outlines o ON o.report_id = r.id
+    `SELECT r.id, r.agency, r.year, r.format, coalesce(o.sections, '[]') AS sections, coalesce(o.tables, '[]') AS tables, o.published_at AS publishedAt,
+            coalesce(c.errors, 0) AS errors, coalesce(c.warnings, 0) AS warnings
+     FROM reports r
+     LEFT JOIN report_outlines o ON o.report_id = r.id
+     LEFT JOIN (SELECT report_id, sum(severity = 'error') AS errors, sum(severity = 'warning') AS warnings FROM checks WHERE ok = 0 GROUP BY report_id) c ON c.report_id = r.id
      WHERE r.duplicate_of IS NULL AND r.deleted_at IS NULL ORDER BY r.id`,
   ).all() as ComplianceInput[];
+}
+
+/**
+ * Changes to the database since it was opened, by this connection (every row written, triggers
+ * included) or by another one: equal stamps mean nothing changed in between.
+ */
+export function changeStamp(db: Db): string {
+  return `${db.pragma('data_version', { simple: true }) as number}:${sql(db, 'SELECT total_changes()').pluck().get() as number}`;
 }

@@ -1,19 +1,44 @@
 // Reading reports for export in batches: one query per table per batch instead of several per
 // report, and never the document text, so exports of 10,000 reports stay fast and flat in memory.
 import { sql, type Db } from './db';
-import type { CheckResult, ExtractedField, FieldStatus, ReportSummary, UnmappedRow } from '../../../shared/model';
+import { checkOf, type CheckRow } from './reports';
+import type { CheckResult, FieldStatus, FieldValue, ReportSummary, UnmappedRow } from '../../../shared/model';
 
-export interface ExportSource {
-  id: number;
-  duplicateOf: number | null;
-  reviewStatus: ReportSummary['reviewStatus'];
-  files: { name: string; sha256: string }[];
-  fields: ExtractedField[];
-  checks: CheckResult[];
-  unmapped: Omit<UnmappedRow, 'span'>[];
+/** A stored field as read for export, its columns in this order: an array per row, no object. */
+export type FieldRow = readonly [
+  reportId: number,
+  key: string,
+  value: FieldValue,
+  text: string | null,
+  unit: string | null,
+  approx: number,
+  confidence: number,
+  status: FieldStatus,
+  note: string | null,
+  /** the source as stored (JSON), when read */
+  source: string | null,
+];
+/** Positions in a FieldRow. */
+export const F = { key: 1, value: 2, text: 3, unit: 4, approx: 5, confidence: 6, status: 7, note: 8, source: 9 } as const;
+
+/** The columns an export may go without (each value read costs): column, and what stands in for it. */
+const OPTIONAL = {
+  text: ['original_text', 'NULL'],
+  unit: ['unit', 'NULL'],
+  approx: ['approx', '0'],
+  confidence: ['confidence', '0'],
+  note: ['note', 'NULL'],
+  source: ['source', 'NULL'],
+} as const;
+export type FieldColumn = keyof typeof OPTIONAL;
+const ALL_COLUMNS = Object.keys(OPTIONAL) as FieldColumn[];
+
+function fieldColumns(wanted: readonly FieldColumn[]): string {
+  const c = (name: FieldColumn): string => OPTIONAL[name][wanted.includes(name) ? 0 : 1];
+  return `report_id, key, value, ${c('text')}, ${c('unit')}, ${c('approx')}, ${c('confidence')}, status, ${c('note')}, ${c('source')}`;
 }
 
-const BATCH = 400;
+const BATCH = 100;
 
 function groupBy<T extends { report_id: number }>(rows: T[]): Map<number, T[]> {
   const out = new Map<number, T[]>();
@@ -25,26 +50,53 @@ function groupBy<T extends { report_id: number }>(rows: T[]): Map<number, T[]> {
   return out;
 }
 
-interface FieldRow {
-  report_id: number;
-  key: string;
-  value: number | string | null;
-  original_text: string | null;
-  unit: string | null;
-  approx: number;
-  confidence: number;
-  status: FieldStatus;
-  source: string;
-  note: string | null;
+/** What an export reads besides the fields' values: their sources, the checks, unmapped rows. */
+export interface ReadNeeds {
+  /** the fields' columns besides report, key, value and status (default all; the others read as NULL or 0) */
+  columns?: readonly FieldColumn[];
+  checks?: 'all' | 'failing' | 'none';
+  unmapped?: boolean;
 }
 
-function readBatch(db: Db, ids: number[]): ExportSource[] {
+
+const PAGE = /"page":(\d+)/;
+const SPAN = /"span":\[(\d+),(\d+)\]/;
+
+/**
+ * The page and the character span ("120-134") of a field's source without parsing it: sources
+ * are flat JSON written by JSON.stringify of a FieldSource (sha256, span, page, box).
+ */
+export function fieldPlace(source: string | null): [page: number | null, span: string | null] {
+  if (!source) return [null, null];
+  const page = PAGE.exec(source);
+  const span = SPAN.exec(source);
+  return [page ? Number(page[1]) : null, span ? `${span[1]}-${span[2]}` : null];
+}
+
+/** One report as an export reads it: the field rows as arrays, no object per field. */
+export class ExportSource {
+  constructor(
+    readonly id: number,
+    readonly duplicateOf: number | null,
+    readonly reviewStatus: ReportSummary['reviewStatus'],
+    readonly files: { name: string; sha256: string }[],
+    readonly rows: readonly FieldRow[],
+    readonly checks: CheckResult[],
+    readonly unmapped: Omit<UnmappedRow, 'span'>[],
+  ) {}
+  /** the same report with only some of its fields */
+  keep(test: (f: FieldRow) => boolean): ExportSource {
+    return new ExportSource(this.id, this.duplicateOf, this.reviewStatus, this.files, this.rows.filter(test), this.checks, this.unmapped);
+  }
+}
+
+function readBatch(db: Db, ids: readonly number[], needs: ReadNeeds): ExportSource[] {
   const json = JSON.stringify(ids);
-  const reports = sql(db, 'SELECT id, duplicate_of AS duplicateOf, review_status AS reviewStatus FROM reports WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id').all(json) as {
-    id: number;
-    duplicateOf: number | null;
-    reviewStatus: ExportSource['reviewStatus'];
-  }[];
+  const reports = sql(db, 'SELECT id, duplicate_of, review_status FROM reports WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id').raw().all(json) as [
+    number,
+    number | null,
+    ExportSource['reviewStatus'],
+  ][];
   const files = groupBy(
     sql(
       db,
@@ -52,54 +104,43 @@ function readBatch(db: Db, ids: number[]): ExportSource[] {
        WHERE f.report_id IN (SELECT value FROM json_each(?)) ORDER BY f.id, s.id`,
     ).all(json) as { report_id: number; name: string; sha256: string }[],
   );
-  const fields = groupBy(sql(db, 'SELECT * FROM fields WHERE report_id IN (SELECT value FROM json_each(?)) ORDER BY report_id, rowid').all(json) as FieldRow[]);
-  const checks = groupBy(
-    sql(db, 'SELECT report_id, rule, ok, severity, message, keys, diff FROM checks WHERE report_id IN (SELECT value FROM json_each(?)) ORDER BY report_id, seq').all(json) as {
-      report_id: number;
-      rule: string;
-      ok: number;
-      severity: CheckResult['severity'];
-      message: string;
-      keys: string;
-      diff: number | null;
-    }[],
-  );
+  const fields = new Map<number, FieldRow[]>();
+  // in the primary key's order: no sort
+  for (const f of sql(db, `SELECT ${fieldColumns(needs.columns ?? ALL_COLUMNS)} FROM fields WHERE report_id IN (SELECT value FROM json_each(?)) ORDER BY report_id, key`).raw().all(json) as FieldRow[]) {
+    let list = fields.get(f[0]);
+    if (!list) fields.set(f[0], (list = []));
+    list.push(f);
+  }
+  const checkSql = {
+    all: 'SELECT report_id, rule, ok, severity, message, keys, diff FROM checks WHERE report_id IN (SELECT value FROM json_each(?)) ORDER BY report_id, seq',
+    failing: 'SELECT report_id, rule, ok, severity, message, keys, diff FROM checks WHERE report_id IN (SELECT value FROM json_each(?)) AND ok = 0 ORDER BY report_id, seq',
+    none: null,
+  }[needs.checks ?? 'all'];
+  const checks = groupBy((checkSql ? sql(db, checkSql).all(json) : []) as (CheckRow & { report_id: number })[]);
   const unmapped = groupBy(
-    sql(db, 'SELECT report_id, label, "values" FROM unmapped_rows WHERE report_id IN (SELECT value FROM json_each(?)) ORDER BY report_id, seq').all(json) as {
+    (needs.unmapped === false ? [] : sql(db, 'SELECT report_id, label, "values" FROM unmapped_rows WHERE report_id IN (SELECT value FROM json_each(?)) ORDER BY report_id, seq').all(json)) as {
       report_id: number;
       label: string;
       values: string;
     }[],
   );
-  return reports.map((r) => ({
-    ...r,
-    files: (files.get(r.id) ?? []).map((f) => ({ name: f.name, sha256: f.sha256 })),
-    fields: (fields.get(r.id) ?? []).map((f) => ({
-      key: f.key,
-      value: f.value,
-      text: f.original_text,
-      ...(f.unit ? { unit: f.unit } : {}),
-      ...(f.approx ? { approx: true } : {}),
-      confidence: f.confidence,
-      status: f.status,
-      source: JSON.parse(f.source) as ExtractedField['source'],
-      ...(f.note ? { note: f.note } : {}),
-    })),
-    checks: (checks.get(r.id) ?? []).map((c) => ({
-      rule: c.rule,
-      ok: c.ok === 1,
-      severity: c.severity,
-      message: c.message,
-      keys: JSON.parse(c.keys) as string[],
-      ...(c.diff === null ? {} : { diff: c.diff }),
-    })),
-    unmapped: (unmapped.get(r.id) ?? []).map((u) => ({ label: u.label, values: JSON.parse(u.values) as (number | null)[] })),
-  }));
+  return reports.map(
+    ([id, duplicateOf, reviewStatus]) =>
+      new ExportSource(
+        id,
+        duplicateOf,
+        reviewStatus,
+        (files.get(id) ?? []).map((f) => ({ name: f.name, sha256: f.sha256 })),
+        fields.get(id) ?? [],
+        (checks.get(id) ?? []).map(checkOf),
+        (unmapped.get(id) ?? []).map((u) => ({ label: u.label, values: JSON.parse(u.values) as (number | null)[] })),
+      ),
+  );
 }
 
-/** The reports with these ids, in id order, a batch at a time. */
-export function* readForExport(db: Db, ids: readonly number[]): Generator<ExportSource> {
-  for (let i = 0; i < ids.length; i += BATCH) yield* readBatch(db, ids.slice(i, i + BATCH));
+/** The reports with these ids, in id order, a batch at a time (everything unless told otherwise). */
+export function* readForExport(db: Db, ids: readonly number[], needs: ReadNeeds = {}): Generator<ExportSource> {
+  for (let i = 0; i < ids.length; i += BATCH) yield* readBatch(db, ids.slice(i, i + BATCH), needs);
 }
 
 /** Every file of the reports, with all the names and paths it arrived under. */

@@ -9,6 +9,23 @@ export interface Migration {
   missing?: (db: Db) => boolean;
 }
 
+const T3_DENIED = ['secret', 'law', 'safety', 'third_party', 'internal', 'process', 'casefile', 'query'].map((r) => `t3.denied_${r}.total`);
+const OUTCOMES = ['upheld', 'corrected', 'other', 'pending', 'total'];
+
+/** Figures of the comparison across agencies, indexed by migration 7. Never edit: add a migration. */
+export const FIGURE_KEYS: readonly string[] = [
+  't3.new.total',
+  't3.granted.total',
+  't3.total.total',
+  ...T3_DENIED,
+  ...['review', 'suit_direct', 'suit_after'].flatMap((g) => OUTCOMES.map((c) => `t4.${g}.${c}`)),
+  'legacy.apply.received',
+  'legacy.reply.granted',
+  'legacy.reply.total',
+  ...['review', 'suit'].flatMap((g) => ['total', 'upheld', 'corrected', 'other'].map((c) => `legacy.${g}.${c}`)),
+  'n.apply_received',
+];
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -348,6 +365,24 @@ CREATE TABLE report_outlines (
   file_id   INTEGER NOT NULL,
   sections  TEXT NOT NULL
 );
+`,
+  },
+  {
+    version: 7,
+    name: 'analysis: outline details, figures index',
+    sql: `
+-- the outline also keeps the field groups with figures and the publication date, and is made again
+-- when the report's updated_at changes ('' marks the outlines made before this migration as stale)
+ALTER TABLE report_outlines ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE report_outlines ADD COLUMN tables TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE report_outlines ADD COLUMN published_at TEXT;
+
+-- failing checks only (the same index the review screen's migration makes)
+CREATE INDEX IF NOT EXISTS checks_failing ON checks(report_id) WHERE ok = 0;
+
+-- the figures the comparison across agencies adds up (FIGURE_KEYS below; a change of that list
+-- needs a new migration), readable from the index alone
+CREATE INDEX fields_figures ON fields(key, report_id, value) WHERE key IN (${FIGURE_KEYS.map((k) => `'${k}'`).join(', ')});
 `,
   },
 ];

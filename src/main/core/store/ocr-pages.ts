@@ -1,4 +1,6 @@
-// SQL for the OCR cache: words of a page by (file sha256, page, settings).
+// SQL for the OCR cache: words of a page by (file sha256, page, settings). The words column holds
+// JSON {words: [{text, x, y, w, h, conf}], rules: {vertical, horizontal}} (page units); rows of
+// earlier settings versions are never read (the settings key differs).
 import { sql, type Db } from './db';
 import type { OcrPage } from '../ocr/merge';
 
@@ -10,7 +12,12 @@ export function cachedOcrPages(db: Db, sha256: string, settings: string): Map<nu
     words: string;
     confidence: number;
   }[];
-  return new Map(rows.map((r) => [r.page, { page: r.page, width: r.width, height: r.height, words: JSON.parse(r.words) as OcrPage['words'], confidence: r.confidence }]));
+  return new Map(
+    rows.map((r) => {
+      const { words, rules } = JSON.parse(r.words) as Pick<OcrPage, 'words' | 'rules'>;
+      return [r.page, { page: r.page, width: r.width, height: r.height, words, rules, confidence: r.confidence }];
+    }),
+  );
 }
 
 export function putOcrPage(db: Db, sha256: string, settings: string, p: OcrPage, ms: number): void {
@@ -20,7 +27,7 @@ export function putOcrPage(db: Db, sha256: string, settings: string, p: OcrPage,
     settings,
     p.width,
     p.height,
-    JSON.stringify(p.words),
+    JSON.stringify({ words: p.words, rules: p.rules }),
     p.confidence,
     ms,
     new Date().toISOString(),

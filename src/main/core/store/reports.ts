@@ -245,24 +245,26 @@ export function listFields(db: Db, reportId: number): ExtractedField[] {
   }));
 }
 
+/** A stored check (keys as JSON, ok as 0/1) as a result. */
+export interface CheckRow {
+  rule: string;
+  ok: number;
+  severity: CheckResult['severity'];
+  message: string;
+  keys: string;
+  diff: number | null;
+}
+export const checkOf = (c: CheckRow): CheckResult => ({
+  rule: c.rule,
+  ok: c.ok === 1,
+  severity: c.severity,
+  message: c.message,
+  keys: JSON.parse(c.keys) as string[],
+  ...(c.diff === null ? {} : { diff: c.diff }),
+});
+
 export function listChecks(db: Db, reportId: number): CheckResult[] {
-  return (
-    sql(db, 'SELECT rule, ok, severity, message, keys, diff FROM checks WHERE report_id = ? ORDER BY seq').all(reportId) as {
-      rule: string;
-      ok: number;
-      severity: CheckResult['severity'];
-      message: string;
-      keys: string;
-      diff: number | null;
-    }[]
-  ).map((c) => ({
-    rule: c.rule,
-    ok: c.ok === 1,
-    severity: c.severity,
-    message: c.message,
-    keys: JSON.parse(c.keys) as string[],
-    ...(c.diff === null ? {} : { diff: c.diff }),
-  }));
+  return (sql(db, 'SELECT rule, ok, severity, message, keys, diff FROM checks WHERE report_id = ? ORDER BY seq').all(reportId) as CheckRow[]).map(checkOf);
 }
 
 export function listUnmapped(db: Db, reportId: number): UnmappedRow[] {

@@ -5,11 +5,16 @@ import type { MergeConflict } from '../../../shared/api';
 import { fieldDef } from '../../../shared/fields';
 import { api } from '../api';
 import { useI18n } from '../i18n';
+import { SaveButton, savedMessage } from './SaveButton';
 
 export function ConflictsView({ onOpen }: { onOpen: (id: number) => void }) {
   const { t } = useI18n();
   const [rows, setRows] = useState<MergeConflict[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const exportBundle = async () => {
+    const r = await api.call('bundle:export', {});
+    return savedMessage(r, (v) => t('analysis.bundleSaved', { n: v.reports, path: v.path }), t('errorPrefix'));
+  };
   const load = useCallback(() => void api.call('bundle:conflicts', {}).then((r) => r.ok && setRows(r.value)), []);
   useEffect(load, [load]);
   const resolve = async (id: number, take: 'local' | 'incoming') => {
@@ -19,7 +24,10 @@ export function ConflictsView({ onOpen }: { onOpen: (id: number) => void }) {
   };
   return (
     <div className="analysis-pane" data-testid="conflicts">
-      <p className="muted">{t('analysis.conflictsHint')}</p>
+      <div className="toolbar">
+        <p className="muted">{t('analysis.conflictsHint')}</p>
+        <SaveButton label={t('analysis.exportBundle')} save={exportBundle} testId="bundle-export" />
+      </div>
       {error && <p className="warn">{error}</p>}
       {rows.length === 0 ? (
         <p className="muted">{t('analysis.noConflicts')}</p>

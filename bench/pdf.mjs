@@ -1,0 +1,56 @@
+// Text-layer PDF benchmark (npm run bench:pdf builds out/node first): pages/s of our reader (pdfjs
+// text content → positioned words → grid) vs `pdftotext -layout` on the same files in the same run,
+// one process each and then two in parallel (our worker threads vs two pdftotext processes), with
+// the share of time spent opening documents, extracting text and building the grid.
+// Targets: ≥ 0.25× pdftotext. BENCH_ROUNDS sets how often the fixture set is read (default 5).
+import { execFile, execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { Worker } from 'node:worker_threads';
+
+const run = promisify(execFile);
+const dir = new URL('../test/fixtures/pdf/', import.meta.url).pathname;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const files = ['text-2021-html-official.pdf', 'text-2021-html-blank-zeros.pdf', 'text-2021-broken-balance.pdf', 'table-2021.pdf'].map((f) => path.join(dir, f));
+const pagesOf = (f) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [f]).toString())[1]);
+const perRound = files.reduce((n, f) => n + pagesOf(f), 0);
+const pages = perRound * ROUNDS;
+const work = Array.from({ length: ROUNDS }, () => files).flat();
+
+async function pdftotext(lanes) {
+  const t = performance.now();
+  let next = 0;
+  const lane = async () => {
+    while (next < work.length) await run('pdftotext', ['-layout', work[next++], '/dev/null']);
+  };
+  await Promise.all(Array.from({ length: lanes }, lane));
+  return (performance.now() - t) / 1000;
+}
+
+/** Our reader in `lanes` worker threads (bench/pdf-worker.mjs), files dealt out round robin. */
+async function ours(lanes, breakdown = false) {
+  const t = performance.now();
+  const parts = await Promise.all(
+    Array.from({ length: lanes }, (_, k) =>
+      new Promise((resolve, reject) => {
+        const w = new Worker(new URL('./pdf-worker.mjs', import.meta.url), { workerData: { files: work.filter((_, i) => i % lanes === k), breakdown } });
+        w.once('message', resolve);
+        w.once('error', reject);
+      }),
+    ),
+  );
+  const s = (performance.now() - t) / 1000;
+  const sum = (key) => parts.reduce((n, p) => n + p[key], 0);
+  return { s, open: sum("open"), text: sum("text"), grid: sum("grid") };
+}
+
+const fmt = (n) => n.toFixed(1).padStart(7);
+console.log(`${pages} pages (${work.length} files, ${ROUNDS} rounds of ${perRound} pages)`);
+for (const lanes of [1, 2]) {
+  const base = await pdftotext(lanes);
+  const r = await ours(lanes);
+  console.log(`${lanes} lane(s): ours ${fmt(pages / r.s)} pages/s, pdftotext -layout ${fmt(pages / base)} pages/s, ratio ${(base / r.s).toFixed(2)} (target ≥ 0.25)`);
+}
+const b = await ours(1, true);
+const total = b.open + b.text + b.grid;
+console.log(`where our time goes: opening documents ${((100 * b.open) / total).toFixed(0)} %, text content ${((100 * b.text) / total).toFixed(0)} %, grid ${((100 * b.grid) / total).toFixed(0)} %`);
