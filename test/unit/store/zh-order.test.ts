@@ -70,7 +70,7 @@ describe('zh order', () => {
     expect(new Set(ranks.map(([, k]) => k)).size).toBe(ranks.length);
   });
 
-  it('sees the ranks another connection gave', () => {
+  it('sees the ranks another connection gave, or this one outside the ranking', () => {
     const file = path.join(tempDir(), 'library.sqlite');
     const a = library(file);
     const b = library(file);
@@ -80,6 +80,10 @@ describe('zh order', () => {
     byRank(b, false);
     // a's copy of the ranks is stale: new values of its own are placed among b's
     add(a, [[50, '安乡县'], [51, '株洲县']]);
+    expect(byRank(a, false)).toEqual(expected(rows(a), false));
+    // and ranks this connection wrote by other means (a restored copy of the table)
+    a.exec("INSERT INTO zh_ranks (col, value, rank) SELECT col, value || '乙', rank + 1 FROM zh_ranks WHERE value = '株洲县'");
+    add(a, [[60, '株洲县乙'], [61, '株洲县丙']]);
     expect(byRank(a, false)).toEqual(expected(rows(a), false));
   });
 

@@ -10,6 +10,8 @@ const collator = new Intl.Collator('zh-CN', { numeric: true });
 /** Sortable text columns of reports. */
 export const ZH_COLUMNS = { agency: 'agency', region: 'region', fileName: 'file_name' } as const;
 export type ZhColumn = keyof typeof ZH_COLUMNS;
+/** reports' columns holding the ranks: this library's own, never copied from another */
+export const RANK_COLUMNS = Object.values(ZH_COLUMNS).map((c) => `${c}_rank`);
 
 /** room left between two ranks when a column is numbered */
 const GAP = 1024;
@@ -35,7 +37,8 @@ function ranked(db: Db, col: string): Ranked {
   if (!columns) cache.set(db, (columns = new Map()));
   const version = dataVersion(db);
   let r = columns.get(col);
-  if (!r || r.version !== version) {
+  // stale after another connection's commit, or a write of this one other than rankValues
+  if (!r || r.version !== version || r.values.length !== sql(db, 'SELECT count(*) FROM zh_ranks WHERE col = ?').pluck().get(col)) {
     const rows = sql(db, 'SELECT value, rank FROM zh_ranks WHERE col = ? ORDER BY rank').raw().all(col) as [string, number][];
     columns.set(col, (r = { values: rows.map(([v]) => v), ranks: rows.map(([, k]) => k), version }));
   }
