@@ -2,8 +2,10 @@
 // reading 100,000 strings into JavaScript costs more than sorting them, so every value of a column
 // has a stored rank under Intl.Collator('zh-CN') (zh_ranks, with gaps for values that come later)
 // and every report the rank of its value (reports.<column>_rank). Values without a rank yet are
-// ranked here before a sort by their column; the sort itself is on integers.
+// ranked here before a sort by their column; the sort itself is on integers
+// (store/sort-ids.ts).
 import { sql, type Db } from './db';
+import { MAX_KEY } from './sort-ids';
 
 const collator = new Intl.Collator('zh-CN', { numeric: true });
 
@@ -15,10 +17,6 @@ export const RANK_COLUMNS = Object.values(ZH_COLUMNS).map((c) => `${c}_rank`);
 
 /** room left between two ranks when a column is numbered */
 const GAP = 1024;
-/** ranks stay below 2^32 - 1, so rank × ID_SPAN + id is an exact integer in a double for ids below 2^21 */
-const MAX_RANK = 2 ** 32 - 2;
-const NULL_KEY = MAX_RANK + 1;
-const ID_SPAN = 2 ** 21;
 
 /** A column's ranked values in order, as zh_ranks holds them (per connection). */
 interface Ranked {
@@ -70,7 +68,7 @@ function placed(r: Ranked, added: readonly string[]): Map<string, number> | null
   const ranks = new Map<string, number>();
   for (const [at, group] of groups) {
     const lo = at > 0 ? r.ranks[at - 1]! : 0;
-    const hi = at < r.values.length ? r.ranks[at]! : Math.min(MAX_RANK + 1, lo + GAP * (group.length + 1));
+    const hi = at < r.values.length ? r.ranks[at]! : Math.min(MAX_KEY + 1, lo + GAP * (group.length + 1));
     if (hi - lo <= group.length) return null;
     group.sort(collator.compare).forEach((v, j) => ranks.set(v, lo + Math.floor(((hi - lo) * (j + 1)) / (group.length + 1))));
   }
@@ -96,7 +94,7 @@ export function rankValues(db: Db, key: ZhColumn): void {
     } else {
       // numbered afresh: every value, evenly spaced
       const values = [...r.values, ...added].sort(collator.compare);
-      const gap = Math.min(GAP, Math.floor(MAX_RANK / (values.length + 1)));
+      const gap = Math.min(GAP, Math.floor(MAX_KEY / (values.length + 1)));
       sql(db, 'DELETE FROM zh_ranks WHERE col = ?').run(col);
       const insert = sql(db, 'INSERT INTO zh_ranks (col, value, rank) VALUES (?, ?, ?)');
       values.forEach((v, i) => insert.run(col, v, (i + 1) * gap));
@@ -107,24 +105,4 @@ export function rankValues(db: Db, key: ZhColumn): void {
     sql(db, `UPDATE reports SET ${col}_rank = (SELECT rank FROM zh_ranks WHERE col = ? AND value = reports.${col}) WHERE ${col}_rank IS NULL AND ${col} IS NOT NULL`).run(col);
   });
   run.immediate();
-}
-
-/** Ids of [id, rank] rows in rank order, rows without a rank (no value) last either way, ties by id (descending too when desc). */
-export function sortByRank(rows: readonly [number, number | null][], desc: boolean): number[] {
-  if (rows.some(([id]) => id >= ID_SPAN)) {
-    const key = (k: number | null) => (k === null ? NULL_KEY : desc ? MAX_RANK - k : k);
-    return [...rows].sort((a, b) => key(a[1]) - key(b[1]) || (desc ? b[0] - a[0] : a[0] - b[0])).map(([id]) => id);
-  }
-  const keys = new Float64Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const [id, k] = rows[i]!;
-    keys[i] = (k === null ? NULL_KEY : desc ? MAX_RANK - k : k) * ID_SPAN + (desc ? ID_SPAN - 1 - id : id);
-  }
-  keys.sort();
-  const ids = new Array<number>(keys.length);
-  for (let i = 0; i < keys.length; i++) {
-    const low = keys[i]! % ID_SPAN;
-    ids[i] = desc ? ID_SPAN - 1 - low : low;
-  }
-  return ids;
 }
