@@ -12,7 +12,10 @@ interface TruthDoc {
   fields: Record<string, number | string | null>;
 }
 
-/** reached in session 3 (first contact: 98.37 % of 4,672 fields, 0 invented, 5/5 flagged, 0/24 alarms) */
+/**
+ * reached in session 3. First contact: b01–b27 98.37 % of 4,672 fields, 0 invented, 5/5 flagged, 0/24
+ * alarms; b28–b35 (made after those fixes) 99.91 % of 1,168, 0 invented, 2/2 flagged, 0/7 alarms.
+ */
 const FLOOR = { accuracy: 100, invented: 0, flagged: 100, falseAlarms: 0 };
 
 const documents = (JSON.parse(fs.readFileSync(fixture('blind', 'truth.json'), 'utf8')) as { documents: TruthDoc[] }).documents;
@@ -48,7 +51,7 @@ describe('blind set', () => {
         if (failing.size > 0) alarmed++;
       }
     }
-    expect(documents.length).toBeGreaterThanOrEqual(27);
+    expect(documents.length).toBeGreaterThanOrEqual(35);
     expect((100 * right) / total, wrong.join('\n')).toBeGreaterThanOrEqual(FLOOR.accuracy);
     expect(invented.length, invented.join('\n')).toBeLessThanOrEqual(FLOOR.invented);
     expect((100 * flagged) / broken).toBeGreaterThanOrEqual(FLOOR.flagged);

@@ -86,9 +86,9 @@ function findTitle(lines: readonly Line[], pageMeta: Record<string, string>): Fo
       return { value: text, text, start: head[i]!.start + head[i]!.text.indexOf(text), confidence: 0.9 };
     }
     if (pick >= 0 || text.length < 6 || text.length > 90 || NOT_TITLE.test(text) || BREADCRUMB.test(text) || NAV_LINE.test(text)) continue;
-    // a title wrapped at the page width: …政府信息公开工作年 / 度报告
+    // a title wrapped at the page width: …政府信息公开工作年 / 度报告, …2023年政府信 / 息公开工作年度报告
     const next = clip(head[i + 1]?.text ?? '');
-    if (/(?:公开|政务|信息)/u.test(text) && next.length > 0 && next.length <= 12 && titleLike(text + next)) {
+    if (/(?:公开|政务|信息|\d{4}\s*年)/u.test(text) && next.length > 0 && next.length <= 12 && titleLike(text + next)) {
       return { value: text + next, text, start: head[i]!.start + head[i]!.text.indexOf(text), confidence: 0.8 };
     }
     // a title broken over two lines: 关于2015年度…情况的 / 自查报告
