@@ -7,7 +7,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { createOcrPool, type OcrPool } from '../../src/main/core/ocr/engine';
-import { toGrey, toPgm } from '../../src/main/core/pdf/render';
+import { toGrey } from '../../src/main/core/pdf/render';
+import { toSpix } from '../../src/main/core/ocr/spix';
 import { LOW_CONFIDENCE } from '../../src/shared/review';
 import type { ApiResponse } from '../../src/shared/api';
 import { fixture } from '../support/tmp';
@@ -314,6 +315,6 @@ async function readFigure(page: Session['page'], at: { x: number; y: number; wid
   ctx.drawImage(shot, 20, 20, shot.width * k, shot.height * k);
   const rgba = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
   ocr ??= createOcrPool(1);
-  const read = await (await ocr).recognize({ pgm: toPgm(toGrey(rgba), canvas.width, canvas.height), width: canvas.width, height: canvas.height }, true);
+  const read = await (await ocr).recognize({ spix: toSpix(toGrey(rgba), canvas.width, canvas.height), width: canvas.width, height: canvas.height }, true);
   return read.words.map((w) => w.text).join('').replace(/\D/g, '');
 }

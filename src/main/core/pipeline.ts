@@ -7,17 +7,16 @@ import { readOfd } from './office/ofd';
 import { readDoc } from './office/doc';
 import { readDocx } from './office/docx';
 import { fileKindOf } from './import/file-types';
-import type { SourceTable } from './normalize/types';
 import type { UnmappedRow } from '../../shared/model';
 import { extractFields } from './extract';
 import { validate } from './validate';
 import { minhash } from './import/fingerprint';
 import { normalizePdf } from './pdf';
-import type { PositionedPage, Word } from './normalize/positioned-types';
+import type { PositionedPage } from './normalize/positioned-types';
 import type { NormalizedDoc } from './normalize/types';
 import { sniffKind } from './image/sniff';
 import { imagePageCount } from './image/decode';
-import { mergeOcrPage, withOcrConfidence, type OcrPage } from './ocr/merge';
+import { mergeOcrPage, unreadPages, withOcrConfidence, type OcrPage } from './ocr/merge';
 
 export interface PipelineInput {
   bytes: Uint8Array;
@@ -32,8 +31,11 @@ export interface PipelineInput {
 export interface ProcessedFile {
   kind: FileKind;
   encoding: string | null;
-  /** page 0: the normalized text and tables; pages 1…n of positioned sources: their words */
-  pages: { page: number; text: string; tables: SourceTable[] | null; tokens?: Word[] }[];
+  /**
+   * page 0: the normalized text and tables; pages 1…n of positioned sources: their words. Tables
+   * and words as the JSON the store writes: made here, on the worker, and cheap to send back.
+   */
+  pages: { page: number; text: string; tables: string; tokens?: string }[];
   fields: ExtractedField[];
   /** table rows no field key matched: kept for the reviewer and exports */
   unmapped: UnmappedRow[];
@@ -68,10 +70,10 @@ export async function processFile(input: PipelineInput): Promise<PipelineResult>
       value: {
         kind,
         encoding: doc.encodingBy === 'none' ? null : doc.encoding,
-        pages: [{ page: 0, text: doc.text, tables: doc.tables }, ...positioned.map((p) => ({ page: p.page, text: '', tables: null, tokens: p.words }))],
+        pages: [{ page: 0, text: doc.text, tables: JSON.stringify(doc.tables ?? null) }, ...positioned.map((p) => ({ page: p.page, text: '', tables: 'null', tokens: JSON.stringify(p.words) }))],
         fields,
         unmapped: extraction.unmapped,
-        checks: validate(fields),
+        checks: [...validate(fields), ...unreadPages(positioned)],
         minhash: minhash(doc.text),
       },
     };

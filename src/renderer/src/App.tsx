@@ -99,7 +99,7 @@ export function App() {
             ) : (
               <main className={selected === null ? 'content' : 'content with-detail'}>
                 <LibraryPane library={library} shown={selected} onShow={setSelected} onOpen={openReview} onReextract={job && job.phase !== 'finished' ? undefined : reextract} onChanged={refresh} />
-                {selected !== null && <ReportDetail id={selected} onClose={() => setSelected(null)} onOpen={setSelected} onChanged={refresh} onReview={openReview} />}
+                {selected !== null && <ReportDetail id={selected} onClose={() => setSelected(null)} onOpen={setSelected} onChanged={refresh} onReview={library.trash ? undefined : openReview} />}
               </main>
             )}
           </>

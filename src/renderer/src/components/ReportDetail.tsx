@@ -24,7 +24,8 @@ export function ReportDetail({
   onOpen: (id: number) => void;
   onChanged: () => void;
   /** the detail grows into the review screen */
-  onReview: (id: number) => void;
+  /** open the review screen (not offered for a report in the trash) */
+  onReview?: (id: number) => void;
 }) {
   const { t, locale } = useI18n();
   const [report, setReport] = useState<Detail | null>(null);
@@ -82,9 +83,11 @@ export function ReportDetail({
         <span className="muted" data-testid="review-status">
           {report && t(`status.${report.reviewStatus}` as MessageKey)}
         </span>
-        <button type="button" className="primary" onClick={() => onReview(id)} title={t('review.openHint')} data-testid="open-review">
-          {t('review.open')}
-        </button>
+        {onReview && (
+          <button type="button" className="primary" onClick={() => onReview(id)} title={t('review.openHint')} data-testid="open-review">
+            {t('review.open')}
+          </button>
+        )}
         <button type="button" onClick={() => void verify()} data-testid="verify-report" disabled={note === ''}>
           {t('verifyReport')}
         </button>

@@ -9,6 +9,7 @@ const KEYS: [string, MessageKey][] = [
   ['Esc', 'keys.cancel'],
   ['V', 'keys.verify'],
   ['↑ / ↓', 'keys.listMove'],
+  ['Enter, Double-click', 'keys.listOpen'],
   ['Shift + ↑ / ↓, Shift + Click', 'keys.extend'],
   ['Space, Ctrl + Click', 'keys.toggle'],
   ['Ctrl + A', 'keys.selectAll'],

@@ -120,6 +120,7 @@ export const en: Record<MessageKey, string> = {
   'keys.cancel': 'Cancel the edit',
   'keys.verify': 'Confirm the focused figure',
   'keys.listMove': 'Move in the list and open',
+  'keys.listOpen': 'In the list: open the review screen',
   'keys.extend': 'Extend the selection',
   'keys.toggle': 'Select or unselect one',
   'keys.selectAll': 'Select everything the filter shows',

@@ -123,6 +123,7 @@ export const zhCN = {
   'keys.cancel': '取消修改',
   'keys.verify': '确认当前数字',
   'keys.listMove': '在列表中移动并打开',
+  'keys.listOpen': '在列表中：打开核对界面',
   'keys.extend': '扩大选择范围',
   'keys.toggle': '选中或取消选中一份',
   'keys.selectAll': '选中筛选出的全部报告',
