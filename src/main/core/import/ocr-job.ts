@@ -11,6 +11,7 @@ import { NormalizeError } from '../normalize/types';
 import type { Executor } from './executor';
 import type { PageImage } from '../ocr/page-image';
 import { cropSpix } from '../ocr/spix';
+import { recognizeText } from '../ocr/tall-lines';
 import type { TableRules, Word } from '../normalize/positioned-types';
 
 export interface OcrStats {
@@ -68,7 +69,7 @@ export function ocrJob(opts: OcrJobOptions): OcrJob {
       if (!image.ok) throw new NormalizeError(image.code as NormalizeError['code'], image.message);
       const { scale, width, height, figures, rules } = image.value;
       const ocr = await getPool();
-      const parts = await Promise.all([ocr.recognize(image.value), ...(figures ? [recognizeFigures(ocr, figures)] : [])]);
+      const parts = await Promise.all([recognizeText(ocr, image.value), ...(figures ? [recognizeFigures(ocr, figures)] : [])]);
       const r = { words: parts.flatMap((p) => p.words), ms: parts.reduce((n, p) => n + p.ms, 0) };
       const confidence = r.words.length ? r.words.reduce((n, w) => n + (w.conf ?? 0), 0) / r.words.length : 0;
       const words = scale === 1 ? r.words : r.words.map((w) => ({ ...w, x: w.x / scale, y: w.y / scale, w: w.w / scale, h: w.h / scale }));
