@@ -29,6 +29,23 @@ export interface AgencyTrend {
   prose: { section: SectionKey; title: string; from: number; to: number; parts: DiffPart[]; changed: boolean }[];
 }
 
+/** One report's part in a group of the comparison: the figures its row adds up. */
+export interface GroupMember {
+  reportId: number;
+  agency: string | null;
+  region: string | null;
+  year: number | null;
+  group: string;
+  /** null when the report gives no number of applications */
+  received: number | null;
+  granted: number;
+  decided: number;
+  /** 不予公开 by reason (row key of 表三) */
+  denied: Record<string, number>;
+  review: Outcomes;
+  suit: Outcomes;
+}
+
 export interface Outcomes {
   upheld: number;
   corrected: number;
@@ -71,4 +88,28 @@ export interface ComplianceRow {
   /** null when the publication date or the year is unknown */
   onTime: boolean | null;
   daysLate: number | null;
+}
+
+/** Columns the compliance table sorts by. */
+export const COMPLIANCE_SORTS = ['id', 'agency', 'year', 'sections', 'tables', 'errors', 'published', 'late'] as const;
+export type ComplianceSort = (typeof COMPLIANCE_SORTS)[number];
+
+export interface ComplianceQuery {
+  /** only reports missing a section or table, with a failing rule or published late */
+  onlyProblems?: boolean;
+  sort?: ComplianceSort;
+  desc?: boolean;
+  offset?: number;
+  limit?: number;
+}
+
+/** One page of the compliance table, with the counts over every report. */
+export interface CompliancePage {
+  /** reports checked */
+  reports: number;
+  /** of them, matching the query */
+  total: number;
+  offset: number;
+  rows: ComplianceRow[];
+  summary: { complete: number; tablesComplete: number; noErrors: number; onTime: number; late: number; dateUnknown: number };
 }

@@ -38,6 +38,25 @@ export interface CheckResult {
   keys: string[];
   /** signed difference where the rule is arithmetic */
   diff?: number;
+  /** what the message states, as data (the message is its zh-CN wording, kept for exports) */
+  params?: CheckParams;
+}
+
+/** The figures of a finding, for wording it in another language. Which are set depends on the rule. */
+export interface CheckParams {
+  /** the 表三 column, 表三 row, 表四 group or 表二 row the finding is about (ids of T3_COLUMNS, T3_ROWS, T4_GROUPS) */
+  place?: string;
+  /** the two sides compared (equal when the rule holds): a total and its parts, text and table, now and then */
+  left?: number;
+  right?: number;
+  /** blank cells counted as 0 */
+  blanks?: number;
+  /** the other year (cross-year rules) */
+  year?: number;
+  /** last year's figure a chain starts from (cross.valid_chain) */
+  base?: number;
+  /** the date checked (meta.published_after_year) */
+  date?: string;
 }
 
 /** A statistics-table row whose label matched no field key. */
@@ -62,8 +81,12 @@ export interface ReportSummary {
   fileName: string;
   reviewStatus: 'unreviewed' | 'in_review' | 'verified';
   failedChecks: number;
+  /** lowest confidence of the report's fields, null without fields */
+  minConfidence: number | null;
   duplicateOf: number | null;
   importedAt: string;
+  /** in the trash since, null in the library */
+  deletedAt: string | null;
 }
 
 export interface ReportFile {
@@ -114,7 +137,7 @@ export interface FileOutcome {
   reportId?: number;
   /** for duplicates: the report the file already belongs to (exact) or is twin of (near) */
   duplicateOf?: number;
-  /** machine-readable reason for failed/skipped, e.g. 'empty', 'encoding', 'not_text' */
+  /** machine-readable reason for failed/skipped, e.g. 'empty', 'encoding', 'not_text'; 'restored': imported by bringing its report back from the trash */
   code?: string;
   message?: string;
 }

@@ -10,8 +10,14 @@ const app = appPerTest();
 let s: Session | undefined;
 
 describe('analysis views', () => {
-  it('shows an agency across years, agencies compared and compliance', async () => {
+  it('says when the library is empty, then shows an agency across years, agencies compared and compliance', async () => {
     s = await app.open();
+    // an empty library says so instead of showing empty tables
+    await s.page.getByTestId('analysis-open').click();
+    await s.page.getByTestId('agency-trend').getByTestId('analysis-empty').getByText('还没有可对比的报告', { exact: false }).waitFor();
+    await s.page.getByTestId('tab-groups').click();
+    await s.page.getByTestId('groups').getByTestId('analysis-empty').getByText('资料库中还没有报告').waitFor();
+    await s.page.getByTestId('analysis-close').click();
     const files = [...['seeds', 'real'].flatMap((dir) => fs.readdirSync(fixture(dir)).filter((n) => n !== 'truth.json').map((name) => ({ name, bytes: fs.readFileSync(fixture(dir, name)) })))];
     files.push({ name: '平潭综合实验区2023年度政府信息公开工作年度报告.txt', bytes: Buffer.from(derived2023()) });
     await dropFiles(s.page, files);
@@ -31,6 +37,12 @@ describe('analysis views', () => {
     await page.getByTestId('tab-groups').click();
     await page.getByTestId('group-by-level').click();
     await page.getByTestId('groups-table').getByText('乡镇').waitFor();
+    // a row traced to its reports: 乡镇 lists its reports with their figures, each opens the report
+    const townships = Number(await page.getByTestId('group-township').locator('xpath=../following-sibling::td[1]').textContent());
+    await page.getByTestId('group-township').click();
+    await page.getByTestId('group-members').getByText(`乡镇：${townships} 份报告`).waitFor();
+    expect(await page.getByTestId('group-members').locator('tbody tr').count()).toBe(townships);
+    expect(await page.getByTestId('group-members').textContent()).toContain('木场乡人民政府');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'analysis-groups.png') });
     await page.getByTestId('groups-export').click();
     const saved = (await page.getByTestId('groups-export-saved').getAttribute('title'))!;

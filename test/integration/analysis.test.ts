@@ -2,8 +2,9 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { agencies, agencyTrend, compliance, groupStats } from '../../src/main/core/analysis';
+import { agencies, agencyTrend, compliance, groupMembers, groupStats } from '../../src/main/core/analysis';
 import { complianceGrid, groupGrid, writeGridXlsx } from '../../src/main/core/analysis/export';
+import { compliancePage } from '../../src/main/core/analysis/compliance-page';
 import { fixture, tempDir } from '../support/tmp';
 import { changeField } from '../../src/main/core/store/corrections';
 import { FIGURE_KEYS } from '../../src/main/core/store/migrations';
@@ -54,10 +55,18 @@ describe('analysis', () => {
     expect(byProvince.find((g) => g.group === '福建省')!.reports).toBe(5);
     const byLevel = groupStats(t.lib.db, 'level');
     expect(byLevel.map((g) => g.group)).toEqual(expect.arrayContaining(['county', 'township']));
+    // every figure of a row traced to its reports: the members add up to the row
+    for (const g of byLevel) {
+      const members = groupMembers(t.lib.db, 'level', g.group);
+      expect(members).toHaveLength(g.reports);
+      expect(members.reduce((n, m) => n + (m.received ?? 0), 0)).toBe(g.received);
+      expect(members.reduce((n, m) => n + m.review.total, 0)).toBe(g.review.total);
+      expect(members.reduce((n, m) => n + (m.denied['denied_process'] ?? 0), 0)).toBe(g.denied['denied_process']);
+    }
     expect(groupStats(t.lib.db, 'year', [2022, 2023]).map((g) => g.group)).toEqual(['2022', '2023']);
 
     const file = path.join(tempDir(), 'groups.xlsx');
-    writeGridXlsx(groupGrid(byLevel, 'level'), file);
+    await writeGridXlsx(groupGrid(byLevel, 'level'), file);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);
     const sheet = book.worksheets[0]!;
@@ -87,8 +96,19 @@ describe('analysis', () => {
     expect(t.lib.db.prepare('SELECT count(*) FROM report_outlines').pluck().get()).toBe(rows.length);
     const muchang = byAgencyYear('木场乡人民政府', 2023);
     expect(muchang.tables.find((x) => x.name === '表三')!.present).toBe(false);
+    // made once until the library changes
+    expect(compliance(t.lib.db)).toBe(rows);
+    // a page at a time, filtered and sorted by the core, with the counts over every report
+    const late = compliancePage(t.lib.db, { sort: 'late', desc: true, limit: 2 });
+    expect(late).toMatchObject({ reports: rows.length, total: rows.length, offset: 0, summary: { late: rows.filter((r) => r.onTime === false).length } });
+    expect(late.rows.map((r) => r.daysLate)).toEqual([20, expect.any(Number)]);
+    expect(compliancePage(t.lib.db, { sort: 'late', desc: true, offset: 1, limit: 1 }).rows[0]).toEqual(late.rows[1]);
+    const problems = compliancePage(t.lib.db, { onlyProblems: true, limit: 1000 });
+    expect(problems.total).toBe(rows.filter((r) => r.missingSections.length || r.tables.some((x) => !x.present) || r.errors || r.onTime === false).length);
+    expect(problems.total).toBeLessThan(rows.length);
     changeField(t.lib.db, { reportId: muchang.reportId, key: 't3.new.total', value: 0, status: 'corrected', by: 'tester' });
     expect(compliance(t.lib.db).find((r) => r.reportId === muchang.reportId)!.tables.find((x) => x.name === '表三')!.present).toBe(true);
+    expect(compliancePage(t.lib.db, { limit: 1000 }).rows.find((r) => r.reportId === muchang.reportId)!.tables.find((x) => x.name === '表三')!.present).toBe(true);
     // the figures and the failing checks are read from their partial indexes
     const plan = (q: string) => (t.lib.db.prepare(`EXPLAIN QUERY PLAN ${q}`).all() as { detail: string }[]).map((p) => p.detail).join(' | ');
     expect(plan(`SELECT report_id, key, value FROM fields WHERE key IN (${FIGURE_KEYS.map((k) => `'${k}'`).join(', ')})`)).toContain('fields_figures');

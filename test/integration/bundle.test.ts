@@ -4,10 +4,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BundleError, exportBundle, importBundle } from '../../src/main/core/bundle';
-import { listConflicts } from '../../src/main/core/store/bundle';
-import { changeField, fieldHistory, verifyReport } from '../../src/main/core/store/corrections';
+import { listConflicts, plainTables, tableRule } from '../../src/main/core/store/bundle';
+import { changeField, fieldHistory, restoreField, verifyReport } from '../../src/main/core/store/corrections';
 import { getReport } from '../../src/main/core/store/reports';
 import { createApiHost } from '../../src/main/core/api/host';
+import type { Db } from '../../src/main/core/store/db';
 import { fixture, tempDir } from '../support/tmp';
 import { testLibrary, writeFiles, type TestLibrary } from '../support/library';
 
@@ -136,4 +137,91 @@ describe('library bundles', () => {
     expect(await attempt('tampered.nianbao', tampered)).toBe('bundle_corrupt');
     expect((await attempt('empty.nianbao', Buffer.alloc(1024))).startsWith('bundle_')).toBe(true);
   });
+
+  it('carries what later migrations add by the columns and links both sides have; not the trash; saved views by name', async () => {
+    const { a, b } = await twoLibraries();
+    for (const t of [a, b]) laterSchema(t.lib.db);
+    const bTwin = idByName(b, '木场乡年报-转载');
+    const bPipe = idByName(b, '2021-pipe');
+    const b2022 = idByName(b, '平潭综合实验区2022');
+    const a2019 = idByName(a, '平潭综合实验区2019');
+    const now = new Date().toISOString();
+    // the sender's trash, and this library's (a report the bundle has too, verified there)
+    b.lib.db.prepare('UPDATE reports SET deleted_at = ? WHERE id = ?').run(now, bPipe);
+    a.lib.db.prepare('UPDATE reports SET deleted_at = ? WHERE id = ?').run(now, a2019);
+    const view = (t: TestLibrary, name: string, query: string) => t.lib.db.prepare('INSERT INTO saved_views (name, query, created_at, updated_at) VALUES (?, ?, ?, ?)').run(name, query, now, now);
+    view(a, '我的视图', '{"search":"甲"}');
+    view(b, '我的视图', '{"search":"乙"}');
+    view(b, '湖南省', '{"filters":{"region":"湖南省"}}');
+    const tag = b.lib.db.prepare('INSERT INTO report_tags (report_id, tag) VALUES (?, ?)');
+    for (const [id, text] of [[bTwin, '转载'], [b2022, '乙看过'], [bPipe, '已删']] as const) tag.run(id, text);
+    const ocr = (t: TestLibrary, sha: string, words: string) =>
+      t.lib.db.prepare("INSERT INTO ocr_pages (sha256, page, settings, width, height, words, confidence, ms, created_at) VALUES (?, 0, 's', 100, 100, ?, 0.9, 5, ?)").run(sha, words, now);
+    ocr(b, 'f'.repeat(64), '[{"text":"乙"}]');
+    ocr(b, 'e'.repeat(64), '[{"text":"乙"}]');
+    ocr(a, 'e'.repeat(64), '[{"text":"甲"}]');
+    // a correction and its undo on a report the bundle adds: the undo's link to the row it reverted
+    const key = b.lib.db.prepare("SELECT key FROM fields WHERE report_id = ? AND typeof(value) IN ('integer', 'real') ORDER BY key LIMIT 1").pluck().get(bTwin) as string;
+    changeField(b.lib.db, { reportId: bTwin, key, value: 999, status: 'corrected', by: '乙' });
+    restoreField(b.lib.db, { reportId: bTwin, historyId: fieldHistory(b.lib.db, bTwin).at(-1)!.id, side: 'old', by: '乙' });
+
+    const bundle = path.join(tempDir(), '乙.nianbao');
+    await exportBundle(b.lib, bundle);
+    const s = await importBundle(a.lib, bundle);
+    expect(s).toMatchObject({ reports: 5, added: 1, exactDuplicates: 4, other: { saved_views: 1, report_tags: 1, ocr_pages: 1 } });
+    expect(a.lib.db.prepare("SELECT count(*) FROM file_sources WHERE name LIKE '2021-pipe%'").pluck().get()).toBe(0);
+    const aTwin = idByName(a, '木场乡年报-转载');
+    // rows linked to reports came with the report added, not with reports already here
+    expect(a.lib.db.prepare('SELECT report_id, tag FROM report_tags ORDER BY tag').raw().all()).toEqual([[aTwin, '转载']]);
+    // the view of the same name here is kept; the other one is added
+    expect(a.lib.db.prepare('SELECT name, query FROM saved_views ORDER BY name').raw().all()).toEqual([
+      ['我的视图', '{"search":"甲"}'],
+      ['湖南省', '{"filters":{"region":"湖南省"}}'],
+    ]);
+    // the OCR cache: pages never read here are taken over, a page read here stays as read here
+    expect(a.lib.db.prepare('SELECT sha256, words FROM ocr_pages ORDER BY sha256').raw().all()).toEqual([
+      ['e'.repeat(64), '[{"text":"甲"}]'],
+      ['f'.repeat(64), '[{"text":"乙"}]'],
+    ]);
+    // every history column, and the undo points at this library's copy of the row it reverted
+    const history = a.lib.db.prepare('SELECT id, new_value, action, restored_from, new_confidence FROM field_history WHERE report_id = ? AND key = ? ORDER BY id').all(aTwin, key) as {
+      id: number;
+      new_value: unknown;
+      action: string | null;
+      restored_from: number | null;
+      new_confidence: number | null;
+    }[];
+    expect(history).toHaveLength(2);
+    expect(history[0]).toMatchObject({ new_value: 999, action: null });
+    expect(history[1]).toMatchObject({ action: 'restore', restored_from: history[0]!.id });
+    expect(history[1]!.new_confidence).not.toBeNull();
+    // a column kept by a trigger is what the rows make it, not counted twice
+    expect(a.lib.db.prepare('SELECT field_count FROM reports WHERE id = ?').pluck().get(aTwin)).toBe(a.lib.db.prepare('SELECT count(*) FROM fields WHERE report_id = ?').pluck().get(aTwin));
+    // this library's trash stays the trash; what the bundle knew of the report is merged into it
+    expect(a.lib.db.prepare('SELECT deleted_at IS NOT NULL AS trashed, review_status FROM reports WHERE id = ?').get(a2019)).toEqual({ trashed: 1, review_status: 'verified' });
+  });
+
+  it('has a rule for every table of the schema', () => {
+    const t = library();
+    const rules = Object.fromEntries(plainTables(t.lib.db).map((table) => [table, tableRule(t.lib.db, table)]));
+    expect(rules).toMatchObject({ reports: 'report', fields: 'report', ocr_pages: 'copied', jobs: 'local', merge_conflicts: 'local' });
+    expect(Object.entries(rules).filter(([, rule]) => rule === 'unmapped')).toEqual([]);
+  });
 });
+
+/** What later migrations may add: a table of rows per report, a table of its own, a column a trigger keeps, the trash. */
+function laterSchema(db: Db): void {
+  const has = (table: string, column: string) => (db.pragma(`table_info(${table})`) as { name: string }[]).some((c) => c.name === column);
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS saved_views (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, query TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+    CREATE TABLE report_tags (report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE, tag TEXT NOT NULL, PRIMARY KEY (report_id, tag));
+    ALTER TABLE reports ADD COLUMN field_count INTEGER NOT NULL DEFAULT 0;
+    UPDATE reports SET field_count = (SELECT count(*) FROM fields f WHERE f.report_id = reports.id);
+    CREATE TRIGGER field_count_insert AFTER INSERT ON fields BEGIN UPDATE reports SET field_count = field_count + 1 WHERE id = NEW.report_id; END;
+  `);
+  if (!has('reports', 'deleted_at')) db.exec('ALTER TABLE reports ADD COLUMN deleted_at TEXT');
+}
+
+const idByName = (t: TestLibrary, prefix: string): number =>
+  t.lib.db.prepare("SELECT f.report_id FROM files f JOIN file_sources s ON s.file_id = f.id WHERE s.name LIKE ? || '%' ORDER BY f.id LIMIT 1").pluck().get(prefix) as number;
+

@@ -1,6 +1,7 @@
 // The per-file pipeline: bytes → normalize → extract → validate, plain data out.
 // Runs in a worker thread; the result is plain data for the store.
 import type { CheckResult, ExtractedField, FileKind } from '../../shared/model';
+import type { ReportFormat } from '../../shared/fields';
 import { normalize, normalizeBlocks, normalizePositioned } from './normalize';
 import { readOfd } from './office/ofd';
 import { readDoc } from './office/doc';
@@ -23,6 +24,8 @@ export interface PipelineInput {
   sha256: string;
   /** OCR words of the pages a first pass asked for (see NeedsOcr) */
   ocr?: OcrPage[];
+  /** the tables' layout a person chose (re-extraction), instead of the one that fits best */
+  format?: ReportFormat;
 }
 
 export interface ProcessedFile {
@@ -60,7 +63,7 @@ export async function processFile(input: PipelineInput): Promise<PipelineResult>
       return { ok: false, code: 'needs_ocr', message: `第 ${r.needsOcr.join('、')} 页需要文字识别`, source: kind === 'pdf' ? 'pdf' : 'image', pages: r.needsOcr };
     }
     const { doc, positioned } = r;
-    const extraction = extractFields(doc, input.sha256);
+    const extraction = extractFields(doc, input.sha256, input.format ? { format: input.format } : {});
     const fields = withOcrConfidence(extraction.fields, positioned);
     return {
       ok: true,

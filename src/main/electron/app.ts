@@ -1,7 +1,8 @@
 // Wires the core's API host to the window, IPC, menu and the app lifecycle.
 import { app, Menu, session, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { createApiHost } from '../core/api/host';
-import { chooseBundlePath, chooseExportPath, chooseImportPaths, showAbout, showError, showInfo, type ImportKind } from './dialogs';
+import { chooseBundlePath, chooseImportPaths, chooseSavePath, showAbout, showError, showInfo, type ImportKind } from './dialogs';
+import { EVENT_CHANNEL } from '../../shared/channels';
 import { wireIpc } from './ipc';
 import { menuTemplate } from './menu';
 import { appPaths } from './paths';
@@ -19,8 +20,10 @@ export async function startWorkbench(): Promise<void> {
   await app.whenReady();
   hardenSession(session.defaultSession, devServerUrl);
 
-  const host = createApiHost({ home: process.env.NIANBAO_HOME || app.getPath('userData'), workerScript: paths.worker });
   let win: BrowserWindow | null = null;
+  const strings = shellStrings(app.getLocale());
+  // exports are saved where the person picks in the native dialog: the main process asks, the renderer names no path
+  const host = createApiHost({ home: process.env.NIANBAO_HOME || app.getPath('userData'), workerScript: paths.worker, chooseSavePath: (suggested) => chooseSavePath(win, strings, suggested) });
   const open = (): void => {
     const created = createMainWindow(paths, devServerUrl);
     created.on('closed', () => {
@@ -33,17 +36,17 @@ export async function startWorkbench(): Promise<void> {
     win !== null && event.sender === win.webContents && event.senderFrame?.parent === null && isAppUrl(event.senderFrame.url, page);
   const unwire = wireIpc(host, trusted);
 
-  const strings = shellStrings(app.getLocale());
   const importFrom = async (kind: ImportKind): Promise<void> => {
     const chosen = await chooseImportPaths(win, kind, strings);
     if (chosen.length === 0) return;
     const response = await host.dispatch('import:start', { paths: chosen });
     if (!response.ok) showError(strings.importFailed, response.message);
   };
-  const exportLibrary = async (): Promise<void> => {
-    const target = await chooseExportPath(win, strings);
-    if (!target) return;
-    await host.exportTo(target.format, target.file).catch((err: Error) => showError(strings.exportFailed, err.message));
+  // the renderer's export dialog (format, reports, figures, originals), which then asks where to save
+  const exportLibrary = (): void => {
+    if (!win) open();
+    win?.show();
+    win?.webContents.send(EVENT_CHANNEL, 'menu:export', {});
   };
   const exportBundle = async (): Promise<void> => {
     const file = await chooseBundlePath(win, strings, 'export');
@@ -64,7 +67,7 @@ export async function startWorkbench(): Promise<void> {
   const actions = {
     importFiles: () => void importFrom('files'),
     importFolder: () => void importFrom('folder'),
-    exportLibrary: () => void exportLibrary(),
+    exportLibrary,
     exportBundle: () => void exportBundle(),
     importBundle: () => void importBundle(),
     about: () => void showAbout(win, strings),

@@ -1,4 +1,5 @@
-// Native dialogs: choosing files or a folder to import, a file to export to, About, errors.
+// Native dialogs: choosing files or a folder to import, where to save an export, About, errors.
+import path from 'node:path';
 import { app, dialog, type BrowserWindow, type MessageBoxOptions, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import type { ShellStrings } from './strings';
 
@@ -20,21 +21,28 @@ export async function chooseImportPaths(win: BrowserWindow | null, kind: ImportK
   return result.canceled ? [] : result.filePaths;
 }
 
-/** A file to export to; the format follows the chosen type. */
-export async function chooseExportPath(win: BrowserWindow | null, s: ShellStrings): Promise<{ file: string; format: 'xlsx' | 'csv' | 'json' } | null> {
+const SAVE_FILTERS: Record<string, (s: ShellStrings) => { name: string; extensions: string[] }> = {
+  xlsx: () => ({ name: 'Excel (XLSX)', extensions: ['xlsx'] }),
+  csv: () => ({ name: 'CSV', extensions: ['csv'] }),
+  json: () => ({ name: 'JSON (nianbao/v1)', extensions: ['json'] }),
+  nianbao: (s) => ({ name: s.bundleFile, extensions: ['nianbao'] }),
+};
+
+/**
+ * Where to save a file an export makes: the native dialog, in the Documents folder under the
+ * suggested name; the extension the export needs is kept. null when cancelled.
+ */
+export async function chooseSavePath(win: BrowserWindow | null, s: ShellStrings, suggested: string): Promise<string | null> {
+  const ext = path.extname(suggested).slice(1).toLowerCase();
+  const filter = SAVE_FILTERS[ext]?.(s);
   const options: SaveDialogOptions = {
-    title: s.exportLibrary,
-    defaultPath: 'nianbao.xlsx',
-    filters: [
-      { name: 'Excel (XLSX)', extensions: ['xlsx'] },
-      { name: 'CSV', extensions: ['csv'] },
-      { name: 'JSON (nianbao/v1)', extensions: ['json'] },
-    ],
+    title: ext === 'nianbao' ? s.exportBundle : s.exportLibrary,
+    defaultPath: path.join(app.getPath('documents'), path.basename(suggested)),
+    filters: filter ? [filter] : [],
   };
   const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
   if (result.canceled || !result.filePath) return null;
-  const ext = result.filePath.split('.').pop()?.toLowerCase();
-  return { file: result.filePath, format: ext === 'csv' ? 'csv' : ext === 'json' ? 'json' : 'xlsx' };
+  return path.extname(result.filePath).toLowerCase() === `.${ext}` ? result.filePath : `${result.filePath}.${ext}`;
 }
 
 /** A bundle file to write (export) or to merge (import). */

@@ -48,6 +48,29 @@ describe('agency level', () => {
     expect(provinceOf('湖南省岳阳市平江县')).toBe('湖南省');
   });
 
+  it('takes the level from the gazetteer, not from the suffix', () => {
+    const cases: [string, string | null, string | null][] = [
+      // county-level cities under the province or a prefecture, and a municipality's county
+      ['仙桃市人民政府', '湖北省仙桃市', 'county'],
+      ['琼海市人民政府', '海南省琼海市', 'county'],
+      ['浏阳市人民政府', '湖南省长沙市浏阳市', 'county'],
+      ['城口县人民政府', '重庆市城口县', 'county'],
+      // prefecture-level units of every suffix
+      ['恩施州民政局', '湖北省恩施州', 'city'],
+      ['兴安盟行政公署', '内蒙古自治区兴安盟', 'city'],
+      ['红河州人民政府', '云南省红河哈尼族彝族自治州', 'city'],
+      ['重庆市民政局', '重庆市', 'province'],
+      // a county since renamed (宁乡县 → 宁乡市) is still a county
+      ['宁乡县人民政府', '湖南省长沙市宁乡县', 'county'],
+      // no region: the places the agency's name gives
+      ['平江县民政局', null, 'county'],
+      ['岳阳市生态环境局', null, 'city'],
+      // a name the gazetteer does not know is no level
+      ['某某委员会', '某某区', null],
+    ];
+    expect(cases.map(([agency, region]) => levelOf(agency, region))).toEqual(cases.map(([, , level]) => level));
+  });
+
   it('puts the deadline at 1月31日 from the 2019 条例 on, 3月31日 before', () => {
     expect(deadlineFor(2018)).toBe('2019-03-31');
     expect(deadlineFor(2019)).toBe('2020-01-31');

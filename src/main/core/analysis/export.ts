@@ -64,8 +64,8 @@ export function complianceGrid(rows: readonly ComplianceRow[]): Grid {
   return { name: '完整性 compliance', rows: [head, ...body], merges: [], headRows: 1, moneyCells: [] };
 }
 
-export function writeGridXlsx(grid: Grid, file: string): void {
+export async function writeGridXlsx(grid: Grid, file: string): Promise<void> {
   const book = new XlsxWorkbook(file);
   writeGrid(book, grid);
-  book.commit();
+  await book.commit();
 }

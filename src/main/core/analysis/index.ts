@@ -3,10 +3,10 @@
 // completeness and compliance per report.
 import { diffArrays } from 'diff';
 import { FIELDS, T3_ROWS, T4_COLUMNS } from '../../../shared/fields';
-import type { AgencyEntry, AgencyTrend, ComplianceRow, DiffPart, GroupBy, GroupStats, Outcomes, SectionKey } from '../../../shared/analysis';
+import type { AgencyEntry, AgencyTrend, ComplianceRow, DiffPart, GroupBy, GroupMember, GroupStats, Outcomes, SectionKey } from '../../../shared/analysis';
 import type { ReportFormat } from '../../../shared/fields';
 import type { Db } from '../store/db';
-import { agencyYears, complianceInputs, figuresByReport, listAgencies, pendingOutlines, saveOutlines, type ReportFigures } from '../store/analysis';
+import { agencyYears, changeStamp, complianceInputs, figuresByReport, listAgencies, pendingOutlines, saveOutlines, type ReportFigures } from '../store/analysis';
 import { outline, REQUIRED_2008, REQUIRED_2019, SECTION_TITLES, sectionText } from './sections';
 import { AGENCY_LEVELS, levelOf, provinceOf } from './level';
 
@@ -63,6 +63,7 @@ const T3_DENIED = T3_ROWS.map(([row]) => row).filter((row) => row.startsWith('de
 const OUTCOME_COLUMNS = T4_COLUMNS.map(([col]) => col);
 
 const emptyOutcomes = (): Outcomes => ({ upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 });
+const OUTCOME_KEYS = Object.keys(emptyOutcomes()) as (keyof Outcomes)[];
 
 function quantile(sorted: number[], q: number): number | null {
   if (!sorted.length) return null;
@@ -97,44 +98,97 @@ const GROUP_ORDER: Record<GroupBy, (a: string, b: string) => number> = {
   level: (a, b) => AGENCY_LEVELS.indexOf(a as never) - AGENCY_LEVELS.indexOf(b as never),
 };
 
+/** What analysis made from the library, per connection and name, with the change stamp it was made at. */
+const made = new WeakMap<Db, Map<string, { stamp: string; value: unknown }>>();
+
+/** `make()` once until the library changes (a write by this connection or another one). */
+function remembered<T>(db: Db, name: string, make: () => T): T {
+  let values = made.get(db);
+  if (!values) made.set(db, (values = new Map()));
+  const last = values.get(name);
+  if (last && last.stamp === changeStamp(db)) return last.value as T;
+  const value = make();
+  // taken after make(): what it wrote itself (outlines) is no change
+  values.set(name, { stamp: changeStamp(db), value });
+  return value;
+}
+
+/** One report's part in its group's row: what the comparison adds up. */
+function partOf(r: ReportFigures, group: string): GroupMember {
+  const v = r.values;
+  const denied = Object.fromEntries(DENIED_KEYS.map(([d, key]) => [d, v[key] ?? 0]));
+  const review = emptyOutcomes();
+  const suit = emptyOutcomes();
+  addOutcomes(review, v, REVIEW_KEYS);
+  addOutcomes(suit, v, SUIT_KEYS);
+  return {
+    reportId: r.id,
+    agency: r.agency,
+    region: r.region,
+    year: r.year,
+    group,
+    received: received(v) ?? null,
+    granted: v['t3.granted.total'] ?? v['legacy.reply.granted'] ?? 0,
+    decided: v['t3.total.total'] ?? v['legacy.reply.total'] ?? 0,
+    denied,
+    review,
+    suit,
+  };
+}
+
+/** Every original report with its group and its part in the group's row. */
+function groupParts(db: Db, by: GroupBy, years?: readonly number[]): GroupMember[] {
+  return remembered(db, `parts:${by}:${years?.join(',') ?? ''}`, () => {
+    const levels = new Map<string, string>();
+    // the figures of every report, read once for every grouping
+    return remembered(db, `figures:${years?.join(',') ?? ''}`, () => figuresByReport(db, years)).map((r) => {
+      if (by !== 'level') return partOf(r, groupKey(r, by));
+      const id = `${r.agency}\u0000${r.region}`;
+      let key = levels.get(id);
+      if (key === undefined) levels.set(id, (key = groupKey(r, by)));
+      return partOf(r, key);
+    });
+  });
+}
+
 export function groupStats(db: Db, by: GroupBy, years?: readonly number[]): GroupStats[] {
   const groups = new Map<string, { stats: GroupStats; received: number[] }>();
-  const levels = new Map<string, string>();
-  for (const r of figuresByReport(db, years)) {
-    let key: string;
-    if (by === 'level') {
-      const id = `${r.agency}\u0000${r.region}`;
-      key = levels.get(id) ?? groupKey(r, by);
-      levels.set(id, key);
-    } else key = groupKey(r, by);
-    let g = groups.get(key);
+  for (const p of groupParts(db, by, years)) {
+    let g = groups.get(p.group);
     if (!g) {
       g = {
-        stats: { group: key, reports: 0, withApplications: 0, received: 0, receivedMedian: null, receivedP90: null, granted: 0, decided: 0, grantedShare: null, denied: Object.fromEntries(T3_DENIED.map((d) => [d, 0])), review: emptyOutcomes(), suit: emptyOutcomes() },
+        stats: { group: p.group, reports: 0, withApplications: 0, received: 0, receivedMedian: null, receivedP90: null, granted: 0, decided: 0, grantedShare: null, denied: Object.fromEntries(T3_DENIED.map((d) => [d, 0])), review: emptyOutcomes(), suit: emptyOutcomes() },
         received: [],
       };
-      groups.set(key, g);
+      groups.set(p.group, g);
     }
     const s = g.stats;
-    const v = r.values;
     s.reports++;
-    const n = received(v);
-    if (n !== undefined) {
+    if (p.received !== null) {
       s.withApplications++;
-      s.received += n;
-      g.received.push(n);
+      s.received += p.received;
+      g.received.push(p.received);
     }
-    s.granted += v['t3.granted.total'] ?? v['legacy.reply.granted'] ?? 0;
-    s.decided += v['t3.total.total'] ?? v['legacy.reply.total'] ?? 0;
-    for (const [d, key] of DENIED_KEYS) s.denied[d]! += v[key] ?? 0;
-    addOutcomes(s.review, v, REVIEW_KEYS);
-    addOutcomes(s.suit, v, SUIT_KEYS);
+    s.granted += p.granted;
+    s.decided += p.decided;
+    for (const d of T3_DENIED) s.denied[d]! += p.denied[d] ?? 0;
+    for (const c of OUTCOME_KEYS) {
+      s.review[c] += p.review[c];
+      s.suit[c] += p.suit[c];
+    }
   }
   const out = [...groups.values()].map(({ stats, received: list }) => {
     list.sort((a, b) => a - b);
     return { ...stats, receivedMedian: quantile(list, 0.5), receivedP90: quantile(list, 0.9), grantedShare: stats.decided ? stats.granted / stats.decided : null };
   });
   return out.sort((a, b) => GROUP_ORDER[by](a.group, b.group));
+}
+
+/** The reports of one group of the comparison, each with its part of the group's figures (most applications first). */
+export function groupMembers(db: Db, by: GroupBy, group: string, years?: readonly number[]): GroupMember[] {
+  return groupParts(db, by, years)
+    .filter((p) => p.group === group)
+    .sort((a, b) => (b.received ?? -1) - (a.received ?? -1) || a.reportId - b.reportId);
 }
 
 const OUTLINE_BATCH = 500;
@@ -170,8 +224,15 @@ const TABLES: Record<ReportFormat, [string, 't2' | 't2v19' | 't3' | 't4' | 'lega
 
 const DAY = 86_400_000;
 
+/** Completeness and compliance of every original report (made again only after a change to the library). */
 export function compliance(db: Db): ComplianceRow[] {
-  refreshOutlines(db);
+  return remembered(db, 'compliance', () => {
+    refreshOutlines(db);
+    return complianceRows(db);
+  });
+}
+
+function complianceRows(db: Db): ComplianceRow[] {
   return complianceInputs(db).map((r) => {
     const layout = r.format as ReportFormat | null;
     const required = (r.year !== null && r.year < 2019) || layout === 'legacy' ? REQUIRED_2008 : REQUIRED_2019;

@@ -7,13 +7,19 @@ import { pathToFileURL } from 'node:url';
 import { apiArgs, type ApiEvent, type ApiEvents, type ApiMethod, type ApiResponse, type ApiResults } from '../../../shared/api';
 import { API_METHOD_NAMES } from '../../../shared/channels';
 import { openLibrary, schemaVersion, type Library } from '../store/library';
-import { countReports, getReport, listReports, searchReports } from '../store/reports';
+import { countReports, getReport } from '../store/reports';
+import { libraryCounts, queryIds, queryPage } from '../store/library-query';
+import { emptyTrash, moveToTrash, restoreFromTrash } from '../store/trash';
+import { deleteView, listViews, renameView, saveView } from '../store/saved-views';
+import { verifyInChunks } from '../store/bulk-verify';
+import type { LibraryQuery } from '../../../shared/library';
 import { failStaleJobs } from '../store/jobs';
 import { inlineExecutor, workerExecutor, type Executor } from '../import/executor';
 import { runImport } from '../import/job';
 import { defaultExportPath, runExport, type ExportFormat, type ExportOptions } from '../export';
 import { changeField, fieldHistory, restoreField, verifyReport, type FieldChange, type Restore } from '../store/corrections';
 import { reviewQueue } from '../store/review-queue';
+import { withCheckParams } from '../store/check-params';
 import { mergeReports } from '../store/merge';
 import { osUser } from '../store/history';
 import { pageViews, type PageViewOptions } from '../review/page-view';
@@ -23,16 +29,15 @@ import { editMetadata, type MetaChanges } from '../review/metadata';
 import { reportFacets } from '../store/selection';
 import { exportBundle, importBundle, type BundleImport } from '../bundle';
 import { getConflict, listConflicts, markConflictResolved } from '../store/bundle';
-import { agencies, agencyTrend, compliance, groupStats } from '../analysis';
+import { agencies, agencyTrend, compliance, groupMembers, groupStats } from '../analysis';
 import { complianceGrid, groupGrid, writeGridXlsx } from '../analysis/export';
-import type { GroupBy } from '../../../shared/analysis';
+import { compliancePage } from '../analysis/compliance-page';
+import type { ComplianceQuery, GroupBy } from '../../../shared/analysis';
 
 export interface ApiHost {
   /** Validate raw (untrusted) args, run the handler, return data — never throws. */
   dispatch(method: string, rawArgs: unknown): Promise<ApiResponse<ApiMethod>>;
   on<E extends ApiEvent>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
-  /** Export the library to a file a person chose in a native dialog (main process only, never the renderer). */
-  exportTo(format: ExportFormat, file: string, options?: ExportOptions): Promise<number>;
   /** Merge a library bundle a person chose in a native dialog (main process only). */
   importBundle(file: string): Promise<BundleImport>;
   /** Write the library as one bundle file a person chose in a native dialog (main process only). */
@@ -50,6 +55,12 @@ export interface ApiHostOptions {
   dbPath?: string;
   /** built pipeline worker script (out/node/workers/pipeline.js or the electron-vite output); default: run inline */
   workerScript?: string | URL;
+  /**
+   * Where to write a file an export method makes (the desktop shell asks in a native save dialog,
+   * starting from `suggested`; null: the person cancelled). Without it, files go to the library's
+   * exports folder. The renderer never names a path.
+   */
+  chooseSavePath?: (suggested: string) => Promise<string | null>;
 }
 
 /** A failure a handler reports on purpose (bad id, unknown job). */
@@ -73,11 +84,17 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
   const events = new EventEmitter();
   const jobs = new Map<string, { abort: AbortController; done: Promise<unknown> }>();
   const emit = <E extends ApiEvent>(event: E, payload: ApiEvents[E]): void => void events.emit(event, payload);
+  /** the file an export writes: asked for where the shell can ask, else the suggested one */
+  const saveTarget = async (suggested: string): Promise<string> => {
+    const file = options.chooseSavePath ? await options.chooseSavePath(suggested) : suggested;
+    if (file === null) throw new ApiFailure('cancelled', '已取消保存');
+    return file;
+  };
 
   const reportDetail = (id: number) => {
     const report = getReport(lib.db, id);
     if (!report) throw new ApiFailure('not_found', `报告 ${id} 不存在`);
-    return report;
+    return withCheckParams(lib.db, report);
   };
 
   // PDF pages are drawn on a worker next to the pipeline's (inline when there are no workers)
@@ -90,9 +107,19 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
   };
 
   const handlers: Handlers = {
-    'library:info': () => ({ home: lib.home, dbPath: lib.dbPath, reports: countReports(lib.db), schemaVersion: schemaVersion(lib.db) }),
-    'library:list': () => listReports(lib.db),
-    'library:search': ({ query }: { query: string }) => searchReports(lib.db, query),
+    'library:info': () => ({ home: lib.home, dbPath: lib.dbPath, reports: countReports(lib.db), schemaVersion: schemaVersion(lib.db), asksSavePath: Boolean(options.chooseSavePath) }),
+    'library:list': ({ query, offset, limit, locate }: { query: LibraryQuery; offset: number; limit: number; locate?: number }) => queryPage(lib.db, query, offset, limit, locate),
+    'library:ids': ({ query, offset = 0, limit }: { query: LibraryQuery; offset?: number; limit?: number }) =>
+      queryIds(lib.db, query).slice(offset, limit === undefined ? undefined : offset + limit),
+    'library:counts': () => libraryCounts(lib.db),
+    'library:verify': ({ ids, note }: { ids: number[]; note?: string }) => verifyInChunks(lib.db, ids, { note }),
+    'trash:move': ({ ids }: { ids: number[] }) => ({ moved: moveToTrash(lib.db, ids) }),
+    'trash:restore': ({ ids }: { ids: number[] }) => ({ restored: restoreFromTrash(lib.db, ids) }),
+    'trash:empty': () => emptyTrash(lib.db, lib.home),
+    'view:list': () => listViews(lib.db),
+    'view:save': ({ name, query }: { name: string; query: LibraryQuery }) => saveView(lib.db, name, query),
+    'view:rename': ({ id, name }: { id: number; name: string }) => renameView(lib.db, id, name),
+    'view:delete': ({ id }: { id: number }) => (deleteView(lib.db, id), { deleted: true as const }),
     'report:get': ({ id }: { id: number }) => reportDetail(id),
     'report:history': ({ id }: { id: number }) => fieldHistory(lib.db, id),
     'report:verify': ({ id, note }: { id: number; note?: string }) => {
@@ -113,28 +140,29 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
       reportDetail(id);
       return { ...reportDetail(id), ...(await editMetadata(lib, executor, id, changes, note)) };
     },
-    'report:reextract': ({ ids, keepManual }: { ids: number[]; keepManual?: boolean }) => {
-      const jobId = crypto.randomUUID();
+    'report:reextract': ({ ids, keepManual, jobId = crypto.randomUUID() }: { ids: number[]; keepManual?: boolean; jobId?: string }) => {
+      if (jobs.has(jobId)) throw new ApiFailure('job_exists', `任务 ${jobId} 已在运行`);
       const abort = new AbortController();
       return track(jobId, abort, reextractReports(lib, executor, ids, { keepManual, jobId, signal: abort.signal, onProgress: (p) => emit('job:progress', p) }));
     },
     'report:merge': ({ ids }: { ids: [number, number] }) => reportDetail(mergeReports(lib.db, ids[0], ids[1], osUser())),
-    'library:export': ({ format, ...options }: ExportOptions & { format: ExportFormat }) => runExport(lib, format, defaultExportPath(lib.home, format), options),
+    'library:export': async ({ format, ...chosen }: ExportOptions & { format: ExportFormat }) => runExport(lib, format, await saveTarget(defaultExportPath(lib.home, format)), chosen),
     'library:facets': () => reportFacets(lib.db),
     'bundle:export': async () => {
-      const file = defaultExportPath(lib.home, 'json').replace(/\.json$/, '.nianbao');
+      const file = await saveTarget(defaultExportPath(lib.home, 'json').replace(/\.json$/, '.nianbao'));
       const m = await exportBundle(lib, file);
       return { path: file, reports: m.reports, files: m.files - m.missing.length };
     },
     'analysis:agencies': () => agencies(lib.db),
     'analysis:agency': ({ agency }: { agency: string }) => agencyTrend(lib.db, agency),
     'analysis:groups': ({ by, years }: { by: GroupBy; years?: number[] }) => groupStats(lib.db, by, years),
-    'analysis:compliance': () => compliance(lib.db),
-    'analysis:export': ({ view, by = 'year', years }: { view: 'groups' | 'compliance'; by?: GroupBy; years?: number[] }) => {
+    'analysis:members': ({ by, group, years }: { by: GroupBy; group: string; years?: number[] }) => groupMembers(lib.db, by, group, years),
+    'analysis:compliance': (q: ComplianceQuery) => compliancePage(lib.db, q),
+    'analysis:export': async ({ view, by = 'year', years }: { view: 'groups' | 'compliance'; by?: GroupBy; years?: number[] }) => {
       const grid = view === 'groups' ? groupGrid(groupStats(lib.db, by, years), by) : complianceGrid(compliance(lib.db));
-      const file = defaultExportPath(lib.home, 'xlsx').replace(/\.xlsx$/, `-${view}.xlsx`);
+      const file = await saveTarget(defaultExportPath(lib.home, 'xlsx').replace(/\.xlsx$/, `-${view}.xlsx`));
       fs.mkdirSync(nodePath.dirname(file), { recursive: true });
-      writeGridXlsx(grid, file);
+      await writeGridXlsx(grid, file);
       return { path: file, rows: grid.rows.length - 1 };
     },
     'bundle:conflicts': ({ reportId }: { reportId?: number }) => listConflicts(lib.db, reportId),
@@ -184,7 +212,6 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
         return { ok: false, code: typeof e.code === 'string' ? e.code : 'internal', message: e.message };
       }
     },
-    exportTo: async (format, file, options) => (await runExport(lib, format, file, options)).reports,
     importBundle: (file) => importBundle(lib, file),
     exportBundle: async (file) => void (await exportBundle(lib, file)),
     on(event, listener) {

@@ -1,24 +1,40 @@
 // Export files written through a buffer into <file>.tmp and renamed into place only when complete.
 import fs from 'node:fs';
 
+/** bytes per chunk handed on */
 const SIZE = 1 << 22;
+/** characters joined before they are encoded (one encoder call per many small strings) */
+const PENDING = 1 << 13;
 
-/** Strings encoded straight into one reused Buffer, handed on when it fills: no joins, little garbage. */
+/** Strings joined, encoded into a Buffer and handed on a chunk at a time: few calls, little garbage. */
 export class FileBuffer {
-  private readonly buf = Buffer.allocUnsafe(SIZE);
+  private buf = Buffer.allocUnsafe(SIZE);
   private at = 0;
-  /** `sink` gets each full chunk (a view of the buffer, used before the next write) */
+  private pending = '';
+  /** `sink` gets each full chunk and may keep it (the next one is a new Buffer) */
   constructor(private readonly sink: (chunk: Buffer) => void) {}
   write(s: string): void {
+    this.pending += s;
+    if (this.pending.length >= PENDING) this.encode();
+  }
+  private encode(): void {
+    const s = this.pending;
+    this.pending = '';
     if (this.at + s.length * 3 > SIZE) {
-      this.flush();
+      this.handOn();
       if (s.length * 3 > SIZE) return this.sink(Buffer.from(s, 'utf8'));
     }
     this.at += this.buf.write(s, this.at, 'utf8');
   }
-  flush(): void {
-    if (this.at) this.sink(this.buf.subarray(0, this.at));
+  private handOn(): void {
+    if (!this.at) return;
+    this.sink(this.buf.subarray(0, this.at));
+    this.buf = Buffer.allocUnsafe(SIZE);
     this.at = 0;
+  }
+  flush(): void {
+    this.encode();
+    this.handOn();
   }
 }
 

@@ -1,8 +1,10 @@
 // CSV exports that open correctly in Excel on Chinese Windows: UTF-8 with BOM, CRLF, cells that
 // start a formula neutralised. Long format (report, key, value, status) and wide (a row per report).
+// Lines are made straight from the stored field rows: no object per field.
 import { FIELDS, fieldDef } from '../../../shared/fields';
+import type { FieldValue } from '../../../shared/model';
 import type { Db } from '../store/db';
-import type { ExportSource } from '../store/export-read';
+import { F, type ExportSource } from '../store/export-read';
 import { exportSources, type ExportOptions } from './options';
 import { BufferedFile } from './buffered-file';
 
@@ -32,13 +34,25 @@ export function csvLine(cells: readonly unknown[]): string {
 export const fileNames = (r: ExportSource): string => r.files.map((f) => f.name).join('; ');
 export const failedChecks = (r: ExportSource): number => r.checks.filter((c) => !c.ok).length;
 
-/** Write a CSV file (BOM first) from header rows and a stream of rows. */
-export function writeCsv(file: string, head: readonly (readonly unknown[])[], rows: Iterable<readonly unknown[]>): void {
+/** Column of each field key in the wide layouts (after the fixed columns). */
+export const KEY_COLUMN: ReadonlyMap<string, number> = new Map(FIELDS.map((f, i) => [f.key, i]));
+
+/** The values of a report's fields in the wide layouts' order (null where it has none). */
+export function wideValues(r: ExportSource): (FieldValue | null)[] {
+  const values = new Array<FieldValue | null>(FIELDS.length).fill(null);
+  for (const f of r.rows) {
+    const i = KEY_COLUMN.get(f[F.key]);
+    if (i !== undefined) values[i] = f[F.value];
+  }
+  return values;
+}
+
+/** Write CSV lines (BOM first) into <file>.tmp, renamed into place when complete. */
+function writeCsv(file: string, write: (line: (s: string) => void) => void): void {
   const out = new BufferedFile(file);
   try {
     out.write(BOM);
-    for (const h of head) out.write(csvLine(h));
-    for (const r of rows) out.write(csvLine(r));
+    write((s) => out.write(s));
   } catch (err) {
     out.abort();
     throw err;
@@ -48,41 +62,34 @@ export function writeCsv(file: string, head: readonly (readonly unknown[])[], ro
 
 export function writeCsvExport(db: Db, file: string, shape: CsvShape, options: ExportOptions = {}): number {
   let n = 0;
-  const count = function* <T>(reports: Iterable<ExportSource>, rows: (r: ExportSource) => Iterable<T>): Generator<T> {
-    for (const r of reports) {
-      n++;
-      yield* rows(r);
-    }
-  };
-  const reports = exportSources(db, options, { checks: shape === 'wide' ? 'failing' : 'none', unmapped: false });
+  const reports = exportSources(db, options, { columns: shape === 'long' ? ['text', 'unit', 'confidence'] : [], checks: shape === 'wide' ? 'failing' : 'none', unmapped: false });
   if (shape === 'long') {
-    const labels = new Map<string, string>();
-    const label = (key: string): string => {
-      let l = labels.get(key);
-      if (l === undefined) labels.set(key, (l = fieldDef(key)?.label ?? ''));
-      return l;
+    // "key,label," once per key
+    const keyCells = new Map<string, string>();
+    const keyCell = (key: string): string => {
+      let c = keyCells.get(key);
+      if (c === undefined) keyCells.set(key, (c = `${csvCell(key)},${csvCell(fieldDef(key)?.label ?? '')},`));
+      return c;
     };
-    writeCsv(
-      file,
-      [['report_id', 'files', 'key', 'label', 'value', 'unit', 'status', 'confidence', 'original_text']],
-      count(reports, (r) => {
-        const names = fileNames(r);
-        return r.fields.map((f) => [r.id, names, f.key, label(f.key), f.value, f.unit ?? '', f.status, f.confidence, f.text]);
-      }),
-    );
+    writeCsv(file, (write) => {
+      write(csvLine(['report_id', 'files', 'key', 'label', 'value', 'unit', 'status', 'confidence', 'original_text']));
+      for (const r of reports) {
+        const lead = `${r.id},${csvCell(fileNames(r))},`;
+        for (const f of r.rows) {
+          write(`${lead}${keyCell(f[F.key])}${csvCell(f[F.value])},${csvCell(f[F.unit])},${f[F.status]},${f[F.confidence]},${csvCell(f[F.text])}${EOL}`);
+        }
+        n++;
+      }
+    });
   } else {
-    const keys = FIELDS.map((f) => f.key);
-    writeCsv(
-      file,
-      [
-        ['report_id', 'files', 'duplicate_of', 'failed_checks', ...keys],
-        ['报告编号', '文件', '重复于', '未通过校验', ...FIELDS.map((f) => f.label)],
-      ],
-      count(reports, (r) => {
-        const values = new Map(r.fields.map((f) => [f.key, f.value]));
-        return [[r.id, fileNames(r), r.duplicateOf, failedChecks(r), ...keys.map((k) => values.get(k) ?? null)]];
-      }),
-    );
+    writeCsv(file, (write) => {
+      write(csvLine(['report_id', 'files', 'duplicate_of', 'failed_checks', ...FIELDS.map((f) => f.key)]));
+      write(csvLine(['报告编号', '文件', '重复于', '未通过校验', ...FIELDS.map((f) => f.label)]));
+      for (const r of reports) {
+        write(csvLine([r.id, fileNames(r), r.duplicateOf, failedChecks(r), ...wideValues(r)]));
+        n++;
+      }
+    });
   }
   return n;
 }

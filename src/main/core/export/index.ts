@@ -42,6 +42,6 @@ export async function runExport(lib: { db: Db; home: string }, format: ExportFor
   const reports = await EXPORTERS[format](lib.db, file, options);
   if (!options.includeOriginals) return { path: file, reports };
   const zip = originalsPath(file);
-  const files = await writeOriginalsZip(lib.db, lib.home, selectReportIds(lib.db, options), zip);
+  const files = writeOriginalsZip(lib.db, lib.home, selectReportIds(lib.db, options), zip);
   return { path: file, reports, originals: { path: zip, files } };
 }

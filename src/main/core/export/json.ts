@@ -1,7 +1,6 @@
 // The nianbao/v1 JSON export: every report with all its source files, fields and checks.
 import type { Db } from '../store/db';
-import type { ExportSource } from '../store/export-read';
-import { readForExport } from '../store/export-read';
+import { F, readForExport, type ExportSource } from '../store/export-read';
 import type { FieldSource, FieldValue, FieldStatus } from '../../../shared/model';
 import { exportSources, type ExportOptions } from './options';
 import { BufferedFile } from './buffered-file';
@@ -21,25 +20,23 @@ export interface NianbaoExport {
   reports: ExportedReport[];
 }
 
-export function toExported(r: ExportSource): ExportedReport {
-  return {
-    id: r.id,
-    files: r.files,
-    duplicate_of: r.duplicateOf,
-    fields: Object.fromEntries(
-      r.fields.map((f) => [
-        f.key,
-        { value: f.value, text: f.text, status: f.status, confidence: f.confidence, source: f.source, ...(f.unit ? { unit: f.unit } : {}), ...(f.approx ? { approx: true } : {}) },
-      ]),
-    ),
-    checks: r.checks.map((c) => ({ rule: c.rule, ok: c.ok, severity: c.severity, message: c.message, keys: c.keys, ...(c.diff === undefined ? {} : { diff: c.diff }) })),
-    unmapped: r.unmapped,
-  };
+/**
+ * One report as nianbao/v1 JSON text. Field sources are put in as stored (JSON written by
+ * JSON.stringify when the field was stored): never parsed and written again.
+ */
+export function reportJson(r: ExportSource): string {
+  let fields = '';
+  for (const f of r.rows) {
+    const unit = f[F.unit] ? `,"unit":${JSON.stringify(f[F.unit])}` : '';
+    fields += `${fields ? ',' : ''}${JSON.stringify(f[F.key])}:{"value":${JSON.stringify(f[F.value])},"text":${JSON.stringify(f[F.text])},"status":"${f[F.status]}","confidence":${JSON.stringify(f[F.confidence])},"source":${f[F.source] ?? '{}'}${unit}${f[F.approx] ? ',"approx":true' : ''}}`;
+  }
+  const checks = r.checks.map((c) => ({ rule: c.rule, ok: c.ok, severity: c.severity, message: c.message, keys: c.keys, ...(c.diff === undefined ? {} : { diff: c.diff }) }));
+  return `{"id":${r.id},"files":${JSON.stringify(r.files)},"duplicate_of":${JSON.stringify(r.duplicateOf)},"fields":{${fields}},"checks":${JSON.stringify(checks)},"unmapped":${JSON.stringify(r.unmapped)}}`;
 }
 
 export function exportReport(db: Db, id: number): ExportedReport | undefined {
   const [r] = readForExport(db, [id]);
-  return r && toExported(r);
+  return r && (JSON.parse(reportJson(r)) as ExportedReport);
 }
 
 /** Write the export report by report, so memory stays flat on large libraries. */
@@ -48,7 +45,7 @@ export function writeJsonExport(db: Db, file: string, options: ExportOptions = {
   let n = 0;
   try {
     out.write(`{"schema":"nianbao/v1","exported_at":${JSON.stringify(new Date().toISOString())},"reports":[`);
-    for (const r of exportSources(db, options, { source: true, checks: 'all', unmapped: true })) out.write(`${n++ ? ',' : ''}\n${JSON.stringify(toExported(r))}`);
+    for (const r of exportSources(db, options, { checks: 'all', unmapped: true })) out.write(`${n++ ? ',' : ''}\n${reportJson(r)}`);
     out.write('\n]}\n');
   } catch (err) {
     out.abort();

@@ -2,7 +2,7 @@
 // person checked, and the originals as a zip beside the export.
 import type { Db } from '../store/db';
 import { selectReportIds, type ReportFilter } from '../store/selection';
-import { readForExport, type ExportSource, type ReadNeeds } from '../store/export-read';
+import { F, readForExport, type ExportSource, type FieldRow, type ReadNeeds } from '../store/export-read';
 
 export interface ExportOptions extends ReportFilter {
   /** only figures a person corrected or verified (or of a report verified as a whole); metadata always */
@@ -11,10 +11,9 @@ export interface ExportOptions extends ReportFilter {
   includeOriginals?: boolean;
 }
 
-const checked = (r: ExportSource, f: ExportSource['fields'][number]): boolean =>
-  f.key.startsWith('meta.') || f.status === 'corrected' || f.status === 'verified' || r.reviewStatus === 'verified';
+const checked = (f: FieldRow): boolean => f[F.key].startsWith('meta.') || f[F.status] === 'corrected' || f[F.status] === 'verified';
 
 /** The selected reports, with the fields the options keep and what the format needs. */
 export function* exportSources(db: Db, options: ExportOptions, needs: ReadNeeds, ids = selectReportIds(db, options)): Generator<ExportSource> {
-  for (const r of readForExport(db, ids, needs)) yield options.verifiedOnly ? { ...r, fields: r.fields.filter((f) => checked(r, f)) } : r;
+  for (const r of readForExport(db, ids, needs)) yield options.verifiedOnly && r.reviewStatus !== 'verified' ? r.keep(checked) : r;
 }

@@ -1,9 +1,10 @@
-// A streaming XLSX writer for plain sheets: inline strings, numbers, a few fixed styles, merged
-// ranges, frozen panes, column widths. Each sheet's XML goes to a temporary file as rows come (so
-// several sheets can be filled side by side), and the workbook is zipped from those files at the
-// end with the native zlib: memory stays flat and a row costs a string, not a cell object.
+// A streaming XLSX writer for plain sheets: inline or shared strings, numbers, a few fixed styles,
+// merged ranges, frozen panes, column widths. Each sheet's XML is deflated as rows come, on zlib's
+// thread pool, into a temporary file (so several sheets can be filled side by side and the main
+// thread goes on making rows), and the workbook is zipped from those files at the end: memory
+// stays flat and a row costs a string, not a cell object.
 import fs from 'node:fs';
-import { DeflatedEntry, writeZip, type ZipSource } from './zip-writer';
+import { DeflatedEntry, ZipWriter } from './zip-writer';
 import { FileBuffer } from './buffered-file';
 
 export type XCell = string | number | null | undefined;
@@ -44,6 +45,27 @@ function xmlText(s: string): string {
   return out;
 }
 
+/** an inline or shared string item: whitespace at either end is kept only when asked */
+const stringItem = (s: string): string => (/^\s|\s$/u.test(s) ? `<t xml:space="preserve">${xmlText(s)}</t>` : `<t>${xmlText(s)}</t>`);
+
+/** Strings written once for the whole workbook and referred to by number (xl/sharedStrings.xml). */
+class SharedStrings {
+  private readonly index = new Map<string, number>();
+  get(s: string): number {
+    let i = this.index.get(s);
+    if (i === undefined) this.index.set(s, (i = this.index.size));
+    return i;
+  }
+  get size(): number {
+    return this.index.size;
+  }
+  xml(): string {
+    let out = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" uniqueCount="${this.index.size}">`;
+    for (const s of this.index.keys()) out += `<si>${stringItem(s)}</si>`;
+    return `${out}</sst>`;
+  }
+}
+
 export interface SheetOptions {
   /** column widths in characters, from column A */
   widths?: number[];
@@ -51,6 +73,8 @@ export interface SheetOptions {
   frozen?: { columns: number; rows: number };
   /** default style per column (1-based index into the array from column A) */
   columnStyles?: readonly (number | undefined)[];
+  /** columns whose strings repeat (keys, statuses): written once, as shared strings */
+  sharedColumns?: readonly number[];
 }
 
 export class XlsxSheet {
@@ -58,13 +82,16 @@ export class XlsxSheet {
   private readonly merges: string[] = [];
   readonly entry: DeflatedEntry;
   private readonly out: FileBuffer;
+  private readonly shared: boolean[] = [];
   constructor(
     readonly name: string,
     readonly tmp: string,
     private readonly options: SheetOptions,
+    private readonly strings: SharedStrings,
   ) {
     this.entry = new DeflatedEntry(tmp);
     this.out = new FileBuffer((chunk) => this.entry.write(chunk));
+    for (const c of options.sharedColumns ?? []) this.shared[c] = true;
     this.out.write(this.head());
   }
 
@@ -76,12 +103,12 @@ export class XlsxSheet {
     for (let i = 0; i < cells.length; i++) {
       const v = cells[i];
       const s = typeof styles === 'number' ? styles : (styles?.[i] ?? defaults?.[i]);
-      const attr = s ? ` s="${s}"` : '';
-      const ref = `${columnName(i + 1)}${r}`;
+      const open = s ? `<c r="${columnName(i + 1)}${r}" s="${s}"` : `<c r="${columnName(i + 1)}${r}"`;
       if (typeof v === 'number') {
-        if (Number.isFinite(v)) xml += `<c r="${ref}"${attr}><v>${v}</v></c>`;
-      } else if (v !== null && v !== undefined && v !== '') xml += `<c r="${ref}"${attr} t="inlineStr"><is><t xml:space="preserve">${xmlText(v)}</t></is></c>`;
-      else if (s && typeof styles !== 'undefined') xml += `<c r="${ref}"${attr}/>`;
+        if (Number.isFinite(v)) xml += `${open}><v>${v}</v></c>`;
+      } else if (v !== null && v !== undefined && v !== '') {
+        xml += this.shared[i] ? `${open} t="s"><v>${this.strings.get(v)}</v></c>` : `${open} t="inlineStr"><is>${stringItem(v)}</is></c>`;
+      } else if (s && typeof styles !== 'undefined') xml += `${open}/>`;
     }
     this.out.write(`${xml}</row>`);
   }
@@ -91,11 +118,11 @@ export class XlsxSheet {
     this.merges.push(`${columnName(left)}${top}:${columnName(right)}${bottom}`);
   }
 
-  /** Write the rest of the sheet and close its file. */
-  finish(): void {
+  /** Write the rest of the sheet; resolves when its file is complete. */
+  finish(): Promise<void> {
     this.out.write(this.tail());
     this.out.flush();
-    this.entry.finish();
+    return this.entry.finish();
   }
 
   private head(): string {
@@ -114,44 +141,53 @@ export class XlsxSheet {
 
 const sheetName = (name: string): string => xmlText(name.replace(/[\\/?*[\]:]/g, '_').slice(0, 31));
 
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
+
 export class XlsxWorkbook {
   private readonly sheets: XlsxSheet[] = [];
+  private readonly strings = new SharedStrings();
   constructor(private readonly file: string) {}
 
   addSheet(name: string, options: SheetOptions = {}): XlsxSheet {
-    const sheet = new XlsxSheet(name, `${this.file}.sheet${this.sheets.length + 1}.tmp`, options);
+    const sheet = new XlsxSheet(name, `${this.file}.sheet${this.sheets.length + 1}.tmp`, options, this.strings);
     this.sheets.push(sheet);
     return sheet;
   }
 
-  /** Zip the sheets into <file>.tmp, then rename it into place. */
-  commit(): void {
+  /** Wait while more XML is queued than the deflaters keep up with (null: no need). */
+  backlog(): Promise<unknown> | null {
+    return this.sheets.some((s) => s.entry.congested) ? Promise.all(this.sheets.map((s) => s.entry.drained())) : null;
+  }
+
+  /** Finish the sheets, zip them into <file>.tmp, then rename it into place. */
+  async commit(): Promise<void> {
     try {
+      await Promise.all(this.sheets.map((s) => s.finish()));
       const n = this.sheets.length;
       const range = Array.from({ length: n }, (_, i) => i + 1);
-      // each sheet's head and tail around its rows, in the sheet's file
-      for (const s of this.sheets) s.finish();
-      const parts: ZipSource[] = [
-        {
-          name: '[Content_Types].xml',
-          text: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${range.map((i) => `<Override PartName="/xl/worksheets/sheet${i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}</Types>`,
-        },
-        {
-          name: '_rels/.rels',
-          text: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-        },
-        {
-          name: 'xl/workbook.xml',
-          text: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook ${NS}><sheets>${this.sheets.map((s, i) => `<sheet name="${sheetName(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
-        },
-        {
-          name: 'xl/_rels/workbook.xml.rels',
-          text: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${range.map((i) => `<Relationship Id="rId${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i}.xml"/>`).join('')}<Relationship Id="rId${n + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
-        },
-        { name: 'xl/styles.xml', text: STYLES },
-        ...this.sheets.map((s, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, entry: s.entry })),
-      ];
-      writeZip(`${this.file}.tmp`, parts);
+      const shared = this.strings.size > 0;
+      const zip = new ZipWriter(`${this.file}.tmp`);
+      try {
+        zip.addText(
+          '[Content_Types].xml',
+          `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="${TYPE}.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="${TYPE}.styles+xml"/>${shared ? `<Override PartName="/xl/sharedStrings.xml" ContentType="${TYPE}.sharedStrings+xml"/>` : ''}${range.map((i) => `<Override PartName="/xl/worksheets/sheet${i}.xml" ContentType="${TYPE}.worksheet+xml"/>`).join('')}</Types>`,
+        );
+        zip.addText('_rels/.rels', `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+        zip.addText('xl/workbook.xml', `${XML_HEAD}<workbook ${NS}><sheets>${this.sheets.map((s, i) => `<sheet name="${sheetName(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`);
+        zip.addText(
+          'xl/_rels/workbook.xml.rels',
+          `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${range.map((i) => `<Relationship Id="rId${i}" Type="${REL}/worksheet" Target="worksheets/sheet${i}.xml"/>`).join('')}<Relationship Id="rId${n + 1}" Type="${REL}/styles" Target="styles.xml"/>${shared ? `<Relationship Id="rId${n + 2}" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` : ''}</Relationships>`,
+        );
+        zip.addText('xl/styles.xml', STYLES);
+        if (shared) zip.addText('xl/sharedStrings.xml', this.strings.xml());
+        this.sheets.forEach((s, i) => zip.addDeflated(`xl/worksheets/sheet${i + 1}.xml`, s.entry));
+        zip.close();
+      } catch (err) {
+        zip.abort();
+        throw err;
+      }
       fs.renameSync(`${this.file}.tmp`, this.file);
     } catch (err) {
       fs.rmSync(`${this.file}.tmp`, { force: true });
@@ -162,10 +198,8 @@ export class XlsxWorkbook {
   }
 
   /** Give up: remove the temporary files. */
-  abort(): void {
-    for (const s of this.sheets) {
-      s.entry.close();
-      fs.rmSync(s.tmp, { force: true });
-    }
+  async abort(): Promise<void> {
+    await Promise.all(this.sheets.map((s) => s.entry.abort()));
+    for (const s of this.sheets) fs.rmSync(s.tmp, { force: true });
   }
 }

@@ -4,9 +4,9 @@
 import { FIELDS } from '../../../shared/fields';
 import type { Db } from '../store/db';
 import { selectReportIds } from '../store/selection';
-import type { ExportSource } from '../store/export-read';
+import { F, fieldPlace, type ExportSource } from '../store/export-read';
 import { exportSources, type ExportOptions } from './options';
-import { failedChecks, fileNames } from './csv';
+import { failedChecks, fileNames, wideValues } from './csv';
 import { officialTables, type Grid } from './official-tables';
 import { STYLE, XlsxWorkbook, type XCell, type XlsxSheet } from './xlsx-writer';
 
@@ -24,13 +24,15 @@ class LongSheet {
     private readonly name: string,
     private readonly head: string[],
     private readonly widths: number[],
+    /** columns of repeated strings */
+    private readonly sharedColumns: number[],
     private readonly limit = MAX_SHEET_ROWS,
   ) {
     this.next();
   }
   private next(): void {
     this.part++;
-    this.sheet = this.book.addSheet(this.part === 1 ? this.name : `${this.name} ${this.part}`, { widths: this.widths, frozen: { columns: 0, rows: 1 } });
+    this.sheet = this.book.addSheet(this.part === 1 ? this.name : `${this.name} ${this.part}`, { widths: this.widths, frozen: { columns: 0, rows: 1 }, sharedColumns: this.sharedColumns });
     this.sheet.row(this.head, STYLE.head);
     this.rows = 1;
   }
@@ -58,13 +60,13 @@ export function writeGrid(book: XlsxWorkbook, grid: Grid): void {
 }
 
 function writeOfficialTables(book: XlsxWorkbook, r: ExportSource): void {
-  const values = new Map(r.fields.map((f) => [f.key, f.value]));
+  const values = new Map(r.rows.map((f) => [f[F.key], f[F.value]]));
   const layout = values.get('meta.format');
   const tables = officialTables(typeof layout === 'string' ? (layout as Parameters<typeof officialTables>[0]) : null, values, r.unmapped);
   for (const grid of tables) writeGrid(book, grid);
 }
 
-export function writeXlsxExport(db: Db, file: string, options: ExportOptions = {}): number {
+export async function writeXlsxExport(db: Db, file: string, options: ExportOptions = {}): Promise<number> {
   const ids = selectReportIds(db, options);
   const book = new XlsxWorkbook(file);
   const keys = FIELDS.map((f) => f.key);
@@ -73,28 +75,31 @@ export function writeXlsxExport(db: Db, file: string, options: ExportOptions = {
     widths: [...FIXED.map(() => 14), ...FIELDS.map(() => 12)],
     columnStyles: [...FIXED.map(() => undefined), ...FIELDS.map((f) => (f.unit === '万元' ? STYLE.money : undefined))],
   });
-  const provenance = new LongSheet(book, '来源 provenance', ['report_id', 'key', 'value', 'status', 'confidence', 'original_text', 'page', 'span'], [10, 28, 12, 10, 10, 24, 8, 14]);
-  const checks = new LongSheet(book, '校验 checks', ['report_id', 'rule', 'severity', 'message', 'keys'], [10, 24, 10, 60, 30]);
+  // keys and statuses repeat on every report: shared strings
+  const provenance = new LongSheet(book, '来源 provenance', ['report_id', 'key', 'value', 'status', 'confidence', 'original_text', 'page', 'span'], [10, 28, 12, 10, 10, 24, 8, 14], [1, 3]);
+  const checks = new LongSheet(book, '校验 checks', ['report_id', 'rule', 'severity', 'message', 'keys'], [10, 24, 10, 60, 30], [1, 2]);
   let n = 0;
   try {
     wide.row([...FIXED, ...keys], STYLE.head);
     wide.row([...FIXED_LABELS, ...FIELDS.map((f) => f.label)], STYLE.head);
     let single: ExportSource | undefined;
-    for (const r of exportSources(db, options, { source: true, checks: 'failing', unmapped: ids.length === 1 }, ids)) {
-      const values = new Map(r.fields.map((f) => [f.key, f.value]));
-      wide.row([r.id, fileNames(r), r.duplicateOf, failedChecks(r), ...keys.map((k) => values.get(k))]);
-      for (const f of r.fields) {
-        const { page, span } = f.source;
-        provenance.row([r.id, f.key, f.value, f.status, f.confidence, f.text, page, span ? `${span[0]}-${span[1]}` : null]);
+    for (const r of exportSources(db, options, { columns: ['text', 'confidence', 'source'], checks: 'failing', unmapped: ids.length === 1 }, ids)) {
+      wide.row([r.id, fileNames(r), r.duplicateOf, failedChecks(r), ...wideValues(r)]);
+      for (const f of r.rows) {
+        const [page, span] = fieldPlace(f[F.source]);
+        provenance.row([r.id, f[F.key], f[F.value], f[F.status], f[F.confidence], f[F.text], page, span]);
       }
       for (const c of r.checks) if (!c.ok) checks.row([r.id, c.rule, c.severity, c.message, c.keys.join(', ')]);
       if (ids.length === 1) single = r;
       n++;
+      // the deflaters run beside this loop; wait only when they fall behind
+      const backlog = book.backlog();
+      if (backlog) await backlog;
     }
     if (single) writeOfficialTables(book, single);
-    book.commit();
+    await book.commit();
   } catch (err) {
-    book.abort();
+    await book.abort();
     throw err;
   }
   return n;

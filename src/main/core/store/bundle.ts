@@ -3,6 +3,19 @@
 // side's corrections are merged into it. Other reports are added, linked to a near-duplicate twin
 // (minhash) where there is one. A figure both sides corrected differently keeps the local value
 // and the incoming one is stored as a conflict, never silently overwritten.
+//
+// Schema-aware: every table is copied by the columns both databases have, so a column a later
+// migration adds travels without a change here. Tables:
+//   reports and what hangs off them (files, names, pages, bands, fields, history, checks, unmapped
+//     rows): the rules below; ids are made anew, links to other rows mapped
+//   any other table linking rows to reports: copied with the links mapped, for the reports added
+//   any other table linking nothing (OCR cache, saved views, …): rows copied, a row whose key is
+//     already here stays as it is here
+//   not carried: LOCAL_TABLES (this library's own work log and open questions) and caches and
+//     indexes that are made again (report text index, outlines)
+// Trash: what the sender moved to the trash does not travel; a report in this library's trash
+// stays there, and what the bundle knows of it (names, corrections, history) is merged into it.
+// Saved views: the bundle's views are added; a view of the same name here is kept as it is.
 import { sql, type Db } from './db';
 import { bands } from '../import/fingerprint';
 import { findFileBySha, findNearDuplicate, listFields, writeChecks } from './reports';
@@ -28,10 +41,12 @@ export interface MergeSummary {
   history: number;
   /** figures corrected differently on both sides */
   conflicts: number;
+  /** rows of other tables taken over (OCR cache, saved views, …), by table */
+  other: Record<string, number>;
 }
 
-/** the report columns the merge looks at (all of them are copied) */
-interface ReportRow {
+type Row = Record<string, unknown>;
+interface ReportRow extends Row {
   id: number;
   agency: string | null;
   year: number | null;
@@ -39,33 +54,11 @@ interface ReportRow {
   duplicate_of: number | null;
   minhash: Buffer | null;
 }
-interface FileRow {
-  id: number;
-  sha256: string;
-  size: number;
-  kind: string;
-  encoding: string | null;
-  created_at: string;
-}
-interface FieldRow {
+interface FieldRow extends Row {
   key: string;
   value: FieldValue;
-  original_text: string | null;
-  unit: string | null;
-  approx: number;
-  confidence: number;
   status: FieldStatus;
-  source: string;
-  note: string | null;
   updated_at: string;
-}
-/** the history columns that identify an entry on both sides */
-interface HistoryRow {
-  key: string;
-  new_value: FieldValue;
-  new_status: string;
-  changed_at: string;
-  changed_by: string;
 }
 
 const HUMAN: readonly FieldStatus[] = ['corrected', 'verified'];
@@ -79,78 +72,141 @@ const META_COLUMNS: Record<string, string> = {
   'meta.doc_kind': 'doc_kind',
 };
 
+/** Merged by the rules of this module. */
+const REPORT_TABLES = ['reports', 'files', 'file_sources', 'pages', 'report_bands', 'fields', 'field_history', 'checks', 'unmapped_rows'];
+/** Never carried: this library's own import log and merge questions, and what is made again here. */
+export const LOCAL_TABLES: Readonly<Record<string, string>> = {
+  jobs: 'import log of this library',
+  job_outcomes: 'import log of this library',
+  merge_conflicts: "the sender's own open conflicts",
+  report_outlines: 'cache, made again by the analysis',
+};
+
 const signature = (b: Buffer | null): Uint32Array | null => (b && b.byteLength === 256 ? new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)) : null);
 
+interface Column {
+  name: string;
+  type: string;
+  pk: number;
+}
+const columnsOf = (d: Db, table: string): Column[] => d.pragma(`table_info(${JSON.stringify(table)})`) as Column[];
+/** an INTEGER PRIMARY KEY: the rowid, made anew on insert */
+const rowidAlias = (cols: Column[]): string | null => {
+  const pk = cols.filter((c) => c.pk > 0);
+  return pk.length === 1 && pk[0]!.type.toUpperCase() === 'INTEGER' ? pk[0]!.name : null;
+};
+
 /** Columns of a table that both databases have, in the destination's order, less some. */
-function sharedColumns(db: Db, src: Db, table: string, except: readonly string[]): string[] {
-  const names = (d: Db) => (d.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
-  const theirs = new Set(names(src));
-  return names(db).filter((c) => theirs.has(c) && !except.includes(c));
+function sharedColumns(db: Db, src: Db, table: string, except: readonly string[] = []): string[] {
+  const theirs = new Set(columnsOf(src, table).map((c) => c.name));
+  return columnsOf(db, table)
+    .map((c) => c.name)
+    .filter((c) => theirs.has(c) && !except.includes(c));
+}
+
+/** The ordinary tables of a database (no SQLite internals, no full-text index and its shadows). */
+export function plainTables(d: Db): string[] {
+  return (d.pragma('table_list') as { schema: string; name: string; type: string }[])
+    .filter((t) => t.schema === 'main' && t.type === 'table' && !t.name.startsWith('sqlite_'))
+    .map((t) => t.name);
+}
+
+/** Columns of a table that link to other tables: column → table it points at. */
+const linksOf = (d: Db, table: string): Map<string, string> =>
+  new Map((d.pragma(`foreign_key_list(${JSON.stringify(table)})`) as { table: string; from: string }[]).map((k) => [k.from, k.table]));
+
+/**
+ * How a table travels: by the report rules, not at all (local), copied with its links to reports
+ * mapped (for the reports added), copied as it is (no links), or `unmapped`: it links to other rows
+ * than reports, which no generic rule can map (a table like that needs a rule of its own).
+ */
+export function tableRule(db: Db, table: string): 'report' | 'local' | 'linked' | 'copied' | 'unmapped' {
+  if (REPORT_TABLES.includes(table)) return 'report';
+  if (table in LOCAL_TABLES) return 'local';
+  const links = [...linksOf(db, table).values()];
+  if (links.some((to) => to !== 'reports')) return 'unmapped';
+  return links.length ? 'linked' : 'copied';
+}
+
+const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * An INSERT of a table's shared columns: the given link columns first (values set by the caller),
+ * then the rest copied from the bundle's row; the rowid alias is made anew.
+ */
+function inserter(db: Db, src: Db, table: string, links: readonly string[], verb = 'INSERT'): { run: (row: Row, ...linkValues: unknown[]) => { changes: number; id: number } } {
+  const alias = rowidAlias(columnsOf(db, table));
+  const copied = sharedColumns(db, src, table, [...links, ...(alias ? [alias] : [])]);
+  const all = [...links, ...copied];
+  const stmt = sql(db, `${verb} INTO ${quote(table)} (${all.map(quote).join(', ')}) VALUES (${all.map(() => '?').join(', ')})`);
+  return {
+    run: (row, ...linkValues) => {
+      const r = stmt.run(...linkValues, ...copied.map((c) => row[c]));
+      return { changes: r.changes, id: Number(r.lastInsertRowid) };
+    },
+  };
 }
 
 export function mergeLibrary(db: Db, src: Db, bundle: string): MergeSummary {
-  const summary: MergeSummary = { reports: 0, added: 0, nearDuplicates: 0, exactDuplicates: 0, names: 0, adopted: 0, history: 0, conflicts: 0 };
+  const summary: MergeSummary = { reports: 0, added: 0, nearDuplicates: 0, exactDuplicates: 0, names: 0, adopted: 0, history: 0, conflicts: 0, other: {} };
   const ids = new Map<number, number>();
+  const added = new Set<number>();
   const touched = new Set<number>();
   const now = new Date().toISOString();
 
-  const copyFile = (f: FileRow, reportId: number): number => {
-    const fileId = Number(
-      sql(db, 'INSERT INTO files (report_id, sha256, size, kind, encoding, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(reportId, f.sha256, f.size, f.kind, f.encoding, f.created_at).lastInsertRowid,
-    );
-    const page = sql(db, 'INSERT INTO pages (file_id, page, text, tables, tokens) VALUES (?, ?, ?, ?, ?)');
-    for (const p of src.prepare('SELECT page, text, tables, tokens FROM pages WHERE file_id = ? ORDER BY page').iterate(f.id) as Iterable<{ page: number; text: string; tables: string | null; tokens: string | null }>) {
-      page.run(fileId, p.page, p.text, p.tables, p.tokens);
-    }
+  const insertFile = inserter(db, src, 'files', ['report_id']);
+  const insertPage = inserter(db, src, 'pages', ['file_id']);
+  const insertName = inserter(db, src, 'file_sources', ['file_id', 'job_id'], 'INSERT OR IGNORE');
+  const insertField = inserter(db, src, 'fields', ['report_id'], 'INSERT OR REPLACE');
+  const insertCheck = inserter(db, src, 'checks', ['report_id']);
+  const insertUnmapped = inserter(db, src, 'unmapped_rows', ['report_id']);
+  // a report's own columns; duplicate_of is mapped, and it is not in this library's text index yet
+  const insertReport = inserter(db, src, 'reports', ['duplicate_of', 'text_indexed']);
+  const reportColumns = sharedColumns(db, src, 'reports', ['id', 'duplicate_of', 'text_indexed']);
+  const restoreReport = sql(db, `UPDATE reports SET ${reportColumns.map((c) => `${quote(c)} = ?`).join(', ')} WHERE id = ?`);
+
+  const copyFile = (f: Row, reportId: number): number => {
+    const fileId = insertFile.run(f, reportId).id;
+    for (const p of src.prepare('SELECT * FROM pages WHERE file_id = ? ORDER BY page').iterate(f.id) as Iterable<Row>) insertPage.run(p, fileId);
     return fileId;
   };
 
-  const copyNames = (srcFileId: number, fileId: number): void => {
-    const add = sql(db, 'INSERT OR IGNORE INTO file_sources (file_id, name, path, job_id, seen_at) VALUES (?, ?, ?, NULL, ?)');
-    for (const s of src.prepare('SELECT name, path, seen_at FROM file_sources WHERE file_id = ? ORDER BY id').all(srcFileId) as { name: string; path: string; seen_at: string }[]) {
-      summary.names += add.run(fileId, s.name, s.path, s.seen_at).changes;
-    }
+  const copyNames = (srcFileId: unknown, fileId: number): void => {
+    for (const s of src.prepare('SELECT * FROM file_sources WHERE file_id = ? ORDER BY id').all(srcFileId) as Row[]) summary.names += insertName.run(s, fileId, null).changes;
   };
 
-  // every column both sides have (later migrations add some), except the row's own id and links
-  // to other rows of the bundle's database
-  const historyColumns = sharedColumns(db, src, 'field_history', ['id', 'report_id', 'restored_from']);
-  // a report's own columns; it is not in this library's full-text index yet
-  const reportColumns = sharedColumns(db, src, 'reports', ['id', 'duplicate_of', 'text_indexed']);
+  // history: every column both sides have; a restore's link to the row it reverted is mapped
+  const historyLinks = sharedColumns(db, src, 'field_history').includes('restored_from') ? ['report_id', 'restored_from'] : ['report_id'];
+  const insertHistory = inserter(db, src, 'field_history', historyLinks);
+  const historyIds = new Map<unknown, number>();
   const copyHistory = (srcId: number, reportId: number): void => {
-    const exists = sql(
+    const existing = sql(
       db,
-      'SELECT 1 FROM field_history WHERE report_id = ? AND key = ? AND changed_at = ? AND changed_by = ? AND new_status = ? AND new_value IS ?',
+      'SELECT id FROM field_history WHERE report_id = ? AND key = ? AND changed_at = ? AND changed_by = ? AND new_status = ? AND new_value IS ?',
     ).pluck();
-    const insert = sql(db, `INSERT INTO field_history (report_id, ${historyColumns.join(', ')}) VALUES (?, ${historyColumns.map(() => '?').join(', ')})`);
-    for (const h of src.prepare('SELECT * FROM field_history WHERE report_id = ? ORDER BY id').all(srcId) as (HistoryRow & Record<string, unknown>)[]) {
-      if (exists.get(reportId, h.key, h.changed_at, h.changed_by, h.new_status, h.new_value)) continue;
-      insert.run(reportId, ...historyColumns.map((c) => h[c]));
+    for (const h of src.prepare('SELECT * FROM field_history WHERE report_id = ? ORDER BY id').all(srcId) as Row[]) {
+      const here = existing.get(reportId, h.key, h.changed_at, h.changed_by, h.new_status, h.new_value) as number | undefined;
+      if (here !== undefined) {
+        historyIds.set(h.id, here);
+        continue;
+      }
+      historyIds.set(h.id, insertHistory.run(h, reportId, historyIds.get(h.restored_from) ?? null).id);
       summary.history++;
     }
   };
 
   const writeField = (reportId: number, f: FieldRow): void => {
-    sql(
-      db,
-      `INSERT OR REPLACE INTO fields (report_id, key, value, original_text, unit, approx, confidence, status, source, note, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(reportId, f.key, f.value, f.original_text, f.unit, f.approx, f.confidence, f.status, f.source, f.note, f.updated_at);
+    insertField.run(f, reportId);
     const column = META_COLUMNS[f.key];
     if (column) sql(db, `UPDATE reports SET ${column} = ? WHERE id = ?`).run(f.value, reportId);
   };
 
-  const addReport = (r: ReportRow, files: FileRow[]): number => {
+  const addReport = (r: ReportRow, files: Row[]): number => {
     const sig = signature(r.minhash);
     const mapped = r.duplicate_of === null ? undefined : ids.get(r.duplicate_of);
     const twin = mapped ?? (sig ? findNearDuplicate(db, sig, { year: r.year, agency: r.agency }) : null);
     const root = twin === null ? null : ((sql(db, 'SELECT duplicate_of FROM reports WHERE id = ?').pluck().get(twin) as number | null) ?? twin);
-    const id = Number(
-      sql(db, `INSERT INTO reports (duplicate_of, ${reportColumns.join(', ')}) VALUES (?, ${reportColumns.map(() => '?').join(', ')})`).run(
-        root,
-        ...reportColumns.map((c) => (r as unknown as Record<string, unknown>)[c]),
-      ).lastInsertRowid,
-    );
+    const id = insertReport.run(r, root, 0).id;
     if (root !== null) summary.nearDuplicates++;
     for (const f of files) copyNames(f.id, copyFile(f, id));
     if (sig) {
@@ -159,35 +215,20 @@ export function mergeLibrary(db: Db, src: Db, bundle: string): MergeSummary {
     }
     for (const f of src.prepare('SELECT * FROM fields WHERE report_id = ? ORDER BY rowid').all(r.id) as FieldRow[]) writeField(id, f);
     copyHistory(r.id, id);
-    const check = sql(db, 'INSERT INTO checks (report_id, seq, rule, ok, severity, message, keys, diff) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    for (const c of src.prepare('SELECT seq, rule, ok, severity, message, keys, diff FROM checks WHERE report_id = ? ORDER BY seq').all(r.id) as {
-      seq: number;
-      rule: string;
-      ok: number;
-      severity: string;
-      message: string;
-      keys: string;
-      diff: number | null;
-    }[]) {
-      check.run(id, c.seq, c.rule, c.ok, c.severity, c.message, c.keys, c.diff);
-    }
-    const row = sql(db, 'INSERT INTO unmapped_rows (report_id, seq, label, "values", span) VALUES (?, ?, ?, ?, ?)');
-    for (const u of src.prepare('SELECT seq, label, "values", span FROM unmapped_rows WHERE report_id = ? ORDER BY seq').all(r.id) as {
-      seq: number;
-      label: string;
-      values: string;
-      span: string | null;
-    }[]) {
-      row.run(id, u.seq, u.label, u.values, u.span);
-    }
+    for (const c of src.prepare('SELECT * FROM checks WHERE report_id = ? ORDER BY seq').all(r.id) as Row[]) insertCheck.run(c, id);
+    for (const u of src.prepare('SELECT * FROM unmapped_rows WHERE report_id = ? ORDER BY seq').all(r.id) as Row[]) insertUnmapped.run(u, id);
+    // columns that triggers keep (counts, firsts) moved while the rows came in: the bundle's values
+    // describe exactly these rows
+    restoreReport.run(...reportColumns.map((c) => r[c]), id);
     if (root === null) touched.add(id);
+    added.add(id);
     summary.added++;
     return id;
   };
 
-  const mergeInto = (reportId: number, r: ReportRow, files: FileRow[]): void => {
+  const mergeInto = (reportId: number, r: ReportRow, files: Row[]): void => {
     for (const f of files) {
-      const here = findFileBySha(db, f.sha256);
+      const here = findFileBySha(db, f.sha256 as string);
       copyNames(f.id, here ? here.fileId : copyFile(f, reportId));
     }
     const before = summary.history;
@@ -219,17 +260,39 @@ export function mergeLibrary(db: Db, src: Db, bundle: string): MergeSummary {
     }
   };
 
+  /** Tables the rules above do not name: rows linked to reports follow the reports added, the rest is copied unless here. */
+  const mergeOtherTables = (): void => {
+    const theirs = new Set(plainTables(src));
+    for (const table of plainTables(db)) {
+      const rule = tableRule(db, table);
+      if ((rule !== 'linked' && rule !== 'copied') || !theirs.has(table)) continue;
+      const columns = [...linksOf(db, table).keys()];
+      const insert = inserter(db, src, table, columns, 'INSERT OR IGNORE');
+      let n = 0;
+      for (const row of src.prepare(`SELECT * FROM ${quote(table)}`).iterate() as Iterable<Row>) {
+        const mapped = columns.map((c) => (row[c] === null ? null : ids.get(row[c] as number)));
+        // rows of reports that did not come in (left in the sender's trash, or already here) stay behind
+        if (columns.length && mapped.some((id, i) => (row[columns[i]!] !== null && id === undefined) || (id != null && !added.has(id)))) continue;
+        n += insert.run(row, ...mapped).changes;
+      }
+      if (n) summary.other[table] = n;
+    }
+  };
+
+  // what the sender moved to the trash does not travel
+  const live = columnsOf(src, 'reports').some((c) => c.name === 'deleted_at') ? 'WHERE deleted_at IS NULL' : '';
   db.transaction(() => {
-    for (const r of src.prepare('SELECT * FROM reports ORDER BY id').all() as ReportRow[]) {
+    for (const r of src.prepare(`SELECT * FROM reports ${live} ORDER BY id`).all() as ReportRow[]) {
       summary.reports++;
-      const files = src.prepare('SELECT id, sha256, size, kind, encoding, created_at FROM files WHERE report_id = ? ORDER BY id').all(r.id) as FileRow[];
-      const existing = files.map((f) => findFileBySha(db, f.sha256)).find((e) => e !== undefined);
+      const files = src.prepare('SELECT * FROM files WHERE report_id = ? ORDER BY id').all(r.id) as Row[];
+      const existing = files.map((f) => findFileBySha(db, f.sha256 as string)).find((e) => e !== undefined);
       if (existing) {
         ids.set(r.id, existing.reportId);
         summary.exactDuplicates++;
         mergeInto(existing.reportId, r, files);
       } else ids.set(r.id, addReport(r, files));
     }
+    mergeOtherTables();
     for (const id of touched) {
       const identity = sql(db, 'SELECT agency, year FROM reports WHERE id = ?').get(id) as { agency: string | null; year: number | null };
       refreshCrossYear(db, id, identity.agency, identity.year);

@@ -1,19 +1,44 @@
 // Reading reports for export in batches: one query per table per batch instead of several per
 // report, and never the document text, so exports of 10,000 reports stay fast and flat in memory.
 import { sql, type Db } from './db';
-import type { CheckResult, ExtractedField, FieldStatus, FieldValue, ReportSummary, UnmappedRow } from '../../../shared/model';
+import { checkOf, type CheckRow } from './reports';
+import type { CheckResult, FieldStatus, FieldValue, ReportSummary, UnmappedRow } from '../../../shared/model';
 
-export interface ExportSource {
-  id: number;
-  duplicateOf: number | null;
-  reviewStatus: ReportSummary['reviewStatus'];
-  files: { name: string; sha256: string }[];
-  fields: ExtractedField[];
-  checks: CheckResult[];
-  unmapped: Omit<UnmappedRow, 'span'>[];
+/** A stored field as read for export, its columns in this order: an array per row, no object. */
+export type FieldRow = readonly [
+  reportId: number,
+  key: string,
+  value: FieldValue,
+  text: string | null,
+  unit: string | null,
+  approx: number,
+  confidence: number,
+  status: FieldStatus,
+  note: string | null,
+  /** the source as stored (JSON), when read */
+  source: string | null,
+];
+/** Positions in a FieldRow. */
+export const F = { key: 1, value: 2, text: 3, unit: 4, approx: 5, confidence: 6, status: 7, note: 8, source: 9 } as const;
+
+/** The columns an export may go without (each value read costs): column, and what stands in for it. */
+const OPTIONAL = {
+  text: ['original_text', 'NULL'],
+  unit: ['unit', 'NULL'],
+  approx: ['approx', '0'],
+  confidence: ['confidence', '0'],
+  note: ['note', 'NULL'],
+  source: ['source', 'NULL'],
+} as const;
+export type FieldColumn = keyof typeof OPTIONAL;
+const ALL_COLUMNS = Object.keys(OPTIONAL) as FieldColumn[];
+
+function fieldColumns(wanted: readonly FieldColumn[]): string {
+  const c = (name: FieldColumn): string => OPTIONAL[name][wanted.includes(name) ? 0 : 1];
+  return `report_id, key, value, ${c('text')}, ${c('unit')}, ${c('approx')}, ${c('confidence')}, status, ${c('note')}, ${c('source')}`;
 }
 
-const BATCH = 400;
+const BATCH = 100;
 
 function groupBy<T extends { report_id: number }>(rows: T[]): Map<number, T[]> {
   const out = new Map<number, T[]>();
@@ -25,55 +50,53 @@ function groupBy<T extends { report_id: number }>(rows: T[]): Map<number, T[]> {
   return out;
 }
 
-/** fields columns in this order, read as arrays (no object per row); the source only when needed */
-const FIELD_COLUMNS = 'report_id, key, value, original_text, unit, approx, confidence, status, note';
-type FieldRow = [number, string, FieldValue, string | null, string | null, number, number, FieldStatus, string | null, string?];
-
-
 /** What an export reads besides the fields' values: their sources, the checks, unmapped rows. */
 export interface ReadNeeds {
-  /** the fields' sources (parsed only when read) */
-  source?: boolean;
+  /** the fields' columns besides report, key, value and status (default all; the others read as NULL or 0) */
+  columns?: readonly FieldColumn[];
   checks?: 'all' | 'failing' | 'none';
   unmapped?: boolean;
 }
 
-/** A stored field; its source is parsed only when read (most exports never look at it). */
-class StoredField implements ExtractedField {
-  key: string;
-  value: FieldValue;
-  text: string | null;
-  confidence: number;
-  status: FieldStatus;
-  unit?: string;
-  approx?: boolean;
-  note?: string;
-  #source: string | ExtractedField['source'];
-  constructor(f: FieldRow) {
-    this.key = f[1];
-    this.value = f[2];
-    this.text = f[3];
-    this.confidence = f[6];
-    this.status = f[7];
-    if (f[4]) this.unit = f[4];
-    if (f[5]) this.approx = true;
-    if (f[8]) this.note = f[8];
-    this.#source = f[9] ?? '{}';
-  }
-  get source(): ExtractedField['source'] {
-    if (typeof this.#source === 'string') this.#source = JSON.parse(this.#source) as ExtractedField['source'];
-    return this.#source;
+
+const PAGE = /"page":(\d+)/;
+const SPAN = /"span":\[(\d+),(\d+)\]/;
+
+/**
+ * The page and the character span ("120-134") of a field's source without parsing it: sources
+ * are flat JSON written by JSON.stringify of a FieldSource (sha256, span, page, box).
+ */
+export function fieldPlace(source: string | null): [page: number | null, span: string | null] {
+  if (!source) return [null, null];
+  const page = PAGE.exec(source);
+  const span = SPAN.exec(source);
+  return [page ? Number(page[1]) : null, span ? `${span[1]}-${span[2]}` : null];
+}
+
+/** One report as an export reads it: the field rows as arrays, no object per field. */
+export class ExportSource {
+  constructor(
+    readonly id: number,
+    readonly duplicateOf: number | null,
+    readonly reviewStatus: ReportSummary['reviewStatus'],
+    readonly files: { name: string; sha256: string }[],
+    readonly rows: readonly FieldRow[],
+    readonly checks: CheckResult[],
+    readonly unmapped: Omit<UnmappedRow, 'span'>[],
+  ) {}
+  /** the same report with only some of its fields */
+  keep(test: (f: FieldRow) => boolean): ExportSource {
+    return new ExportSource(this.id, this.duplicateOf, this.reviewStatus, this.files, this.rows.filter(test), this.checks, this.unmapped);
   }
 }
-const toField = (f: FieldRow): ExtractedField => new StoredField(f);
 
-function readBatch(db: Db, ids: number[], needs: ReadNeeds): ExportSource[] {
+function readBatch(db: Db, ids: readonly number[], needs: ReadNeeds): ExportSource[] {
   const json = JSON.stringify(ids);
-  const reports = sql(db, 'SELECT id, duplicate_of AS duplicateOf, review_status AS reviewStatus FROM reports WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id').all(json) as {
-    id: number;
-    duplicateOf: number | null;
-    reviewStatus: ExportSource['reviewStatus'];
-  }[];
+  const reports = sql(db, 'SELECT id, duplicate_of, review_status FROM reports WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id').raw().all(json) as [
+    number,
+    number | null,
+    ExportSource['reviewStatus'],
+  ][];
   const files = groupBy(
     sql(
       db,
@@ -83,8 +106,7 @@ function readBatch(db: Db, ids: number[], needs: ReadNeeds): ExportSource[] {
   );
   const fields = new Map<number, FieldRow[]>();
   // in the primary key's order: no sort
-  const columns = needs.source ? `${FIELD_COLUMNS}, source` : FIELD_COLUMNS;
-  for (const f of sql(db, `SELECT ${columns} FROM fields WHERE report_id IN (SELECT value FROM json_each(?)) ORDER BY report_id, key`).raw().all(json) as FieldRow[]) {
+  for (const f of sql(db, `SELECT ${fieldColumns(needs.columns ?? ALL_COLUMNS)} FROM fields WHERE report_id IN (SELECT value FROM json_each(?)) ORDER BY report_id, key`).raw().all(json) as FieldRow[]) {
     let list = fields.get(f[0]);
     if (!list) fields.set(f[0], (list = []));
     list.push(f);
@@ -94,17 +116,7 @@ function readBatch(db: Db, ids: number[], needs: ReadNeeds): ExportSource[] {
     failing: 'SELECT report_id, rule, ok, severity, message, keys, diff FROM checks WHERE report_id IN (SELECT value FROM json_each(?)) AND ok = 0 ORDER BY report_id, seq',
     none: null,
   }[needs.checks ?? 'all'];
-  const checks = groupBy(
-    (checkSql ? sql(db, checkSql).all(json) : []) as {
-      report_id: number;
-      rule: string;
-      ok: number;
-      severity: CheckResult['severity'];
-      message: string;
-      keys: string;
-      diff: number | null;
-    }[],
-  );
+  const checks = groupBy((checkSql ? sql(db, checkSql).all(json) : []) as (CheckRow & { report_id: number })[]);
   const unmapped = groupBy(
     (needs.unmapped === false ? [] : sql(db, 'SELECT report_id, label, "values" FROM unmapped_rows WHERE report_id IN (SELECT value FROM json_each(?)) ORDER BY report_id, seq').all(json)) as {
       report_id: number;
@@ -112,24 +124,22 @@ function readBatch(db: Db, ids: number[], needs: ReadNeeds): ExportSource[] {
       values: string;
     }[],
   );
-  return reports.map((r) => ({
-    ...r,
-    files: (files.get(r.id) ?? []).map((f) => ({ name: f.name, sha256: f.sha256 })),
-    fields: (fields.get(r.id) ?? []).map(toField),
-    checks: (checks.get(r.id) ?? []).map((c) => ({
-      rule: c.rule,
-      ok: c.ok === 1,
-      severity: c.severity,
-      message: c.message,
-      keys: JSON.parse(c.keys) as string[],
-      ...(c.diff === null ? {} : { diff: c.diff }),
-    })),
-    unmapped: (unmapped.get(r.id) ?? []).map((u) => ({ label: u.label, values: JSON.parse(u.values) as (number | null)[] })),
-  }));
+  return reports.map(
+    ([id, duplicateOf, reviewStatus]) =>
+      new ExportSource(
+        id,
+        duplicateOf,
+        reviewStatus,
+        (files.get(id) ?? []).map((f) => ({ name: f.name, sha256: f.sha256 })),
+        fields.get(id) ?? [],
+        (checks.get(id) ?? []).map(checkOf),
+        (unmapped.get(id) ?? []).map((u) => ({ label: u.label, values: JSON.parse(u.values) as (number | null)[] })),
+      ),
+  );
 }
 
 /** The reports with these ids, in id order, a batch at a time (everything unless told otherwise). */
-export function* readForExport(db: Db, ids: readonly number[], needs: ReadNeeds = { source: true, checks: 'all', unmapped: true }): Generator<ExportSource> {
+export function* readForExport(db: Db, ids: readonly number[], needs: ReadNeeds = {}): Generator<ExportSource> {
   for (let i = 0; i < ids.length; i += BATCH) yield* readBatch(db, ids.slice(i, i + BATCH), needs);
 }
 

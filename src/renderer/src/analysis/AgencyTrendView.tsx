@@ -17,7 +17,7 @@ function Change({ value }: { value: number | null }) {
 
 export function AgencyTrendView({ onOpen }: { onOpen: (id: number) => void }) {
   const { t } = useI18n();
-  const [list, setList] = useState<AgencyEntry[]>([]);
+  const [list, setList] = useState<AgencyEntry[] | null>(null);
   const [agency, setAgency] = useState<string>('');
   const [trend, setTrend] = useState<AgencyTrend | null>(null);
   const [chartKey, setChartKey] = useState<string | null>(null);
@@ -47,13 +47,21 @@ export function AgencyTrendView({ onOpen }: { onOpen: (id: number) => void }) {
   const figures = useMemo(() => (trend ? trend.figures.filter((f) => !onlyChanged || f.changes.some((c) => c !== null && c !== 0)) : []), [trend, onlyChanged]);
   const chart = trend?.figures.find((f) => f.key === chartKey);
 
+  if (list?.length === 0)
+    return (
+      <div className="analysis-pane" data-testid="agency-trend">
+        <p className="muted empty" data-testid="analysis-empty">
+          {t('analysis.noAgencies')}
+        </p>
+      </div>
+    );
   return (
     <div className="analysis-pane" data-testid="agency-trend">
       <div className="toolbar">
         <label>
           {t('analysis.agency')}
           <select value={agency} onChange={(e) => setAgency(e.target.value)} data-testid="agency-select">
-            {list.map((a) => (
+            {(list ?? []).map((a) => (
               <option key={a.agency} value={a.agency}>
                 {a.agency}（{a.years.join('、')}）
               </option>

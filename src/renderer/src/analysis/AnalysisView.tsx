@@ -38,7 +38,7 @@ export function AnalysisView({ onOpen, onClose }: { onOpen: (id: number) => void
         </button>
       </nav>
       {tab === 'agency' && <AgencyTrendView onOpen={onOpen} />}
-      {tab === 'groups' && <GroupsView years={years} />}
+      {tab === 'groups' && <GroupsView years={years} onOpen={onOpen} />}
       {tab === 'compliance' && <ComplianceView onOpen={onOpen} />}
       {tab === 'conflicts' && <ConflictsView onOpen={onOpen} />}
     </main>

@@ -1,50 +1,53 @@
 // Completeness and compliance per report: required sections and tables, failing rules, published
 // by the legal deadline (1月31日 of the next year from the 2019 条例 on, 3月31日 before).
-import { useEffect, useMemo, useState } from 'react';
-import type { ComplianceRow } from '../../../shared/analysis';
+import { useEffect, useState } from 'react';
+import type { CompliancePage, ComplianceSort } from '../../../shared/analysis';
 import { api } from '../api';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/zh-CN';
-import { useSorted, type Accessor } from './useSorted';
-import { SaveButton } from './SaveButton';
+import { SaveButton, savedMessage } from './SaveButton';
+import { Pager } from './Pager';
 
-const SHOWN = 300;
-const hasProblem = (r: ComplianceRow) => r.missingSections.length > 0 || r.tables.some((x) => !x.present) || r.errors > 0 || r.onTime === false;
-
-const COLUMNS: Record<string, Accessor<ComplianceRow>> = {
-  id: (r) => r.reportId,
-  agency: (r) => r.agency,
-  year: (r) => r.year,
-  sections: (r) => r.missingSections.length,
-  tables: (r) => r.tables.filter((x) => !x.present).length,
-  errors: (r) => r.errors,
-  published: (r) => r.publishedAt,
-  late: (r) => r.daysLate,
-};
+/** rows per page: the core filters, sorts and pages, the view shows what it gets */
+const PAGE = 100;
+/** columns whose first click sorts the largest first */
+const NUMERIC: readonly ComplianceSort[] = ['sections', 'tables', 'errors', 'late'];
 
 export function ComplianceView({ onOpen }: { onOpen: (id: number) => void }) {
   const { t } = useI18n();
-  const [rows, setRows] = useState<ComplianceRow[] | null>(null);
+  const [page, setPage] = useState<CompliancePage | null>(null);
   const [onlyProblems, setOnlyProblems] = useState(true);
+  const [sort, setSort] = useState<{ key: ComplianceSort; desc: boolean }>({ key: 'id', desc: false });
+  const [offset, setOffset] = useState(0);
   useEffect(() => {
-    void api.call('analysis:compliance', {}).then((r) => r.ok && setRows(r.value));
-  }, []);
-  const shown = useMemo(() => (rows ?? []).filter((r) => !onlyProblems || hasProblem(r)), [rows, onlyProblems]);
-  const { sorted, toggle, mark } = useSorted(shown, COLUMNS, 'id');
-  const all = rows ?? [];
-  const summary = [
-    ['analysis.complete', all.filter((r) => r.missingSections.length === 0).length],
-    ['analysis.tablesComplete', all.filter((r) => r.tables.every((x) => x.present)).length],
-    ['analysis.noErrors', all.filter((r) => r.errors === 0).length],
-    ['analysis.onTime', all.filter((r) => r.onTime === true).length],
-    ['analysis.late', all.filter((r) => r.onTime === false).length],
-    ['analysis.dateUnknown', all.filter((r) => r.onTime === null).length],
-  ] as const;
+    let live = true;
+    void api.call('analysis:compliance', { onlyProblems, sort: sort.key, desc: sort.desc, offset, limit: PAGE }).then((r) => live && r.ok && setPage(r.value));
+    return () => {
+      live = false;
+    };
+  }, [onlyProblems, sort, offset]);
+  const toggle = (key: ComplianceSort) => {
+    setSort((s) => ({ key, desc: s.key === key ? !s.desc : NUMERIC.includes(key) }));
+    setOffset(0);
+  };
+  const mark = (key: ComplianceSort) => (sort.key === key ? (sort.desc ? ' ▼' : ' ▲') : '');
+  const rows = page?.rows ?? [];
+  const total = page?.total ?? 0;
+  const summary = page
+    ? ([
+        ['analysis.complete', page.summary.complete],
+        ['analysis.tablesComplete', page.summary.tablesComplete],
+        ['analysis.noErrors', page.summary.noErrors],
+        ['analysis.onTime', page.summary.onTime],
+        ['analysis.late', page.summary.late],
+        ['analysis.dateUnknown', page.summary.dateUnknown],
+      ] as const)
+    : [];
   const exportXlsx = async () => {
     const r = await api.call('analysis:export', { view: 'compliance' });
-    return r.ok ? t('analysis.saved', { path: r.value.path }) : t('errorPrefix') + r.message;
+    return savedMessage(r, (v) => t('analysis.saved', { path: v.path }), t('errorPrefix'));
   };
-  const th = (key: string, text: string) => (
+  const th = (key: ComplianceSort, text: string) => (
     <th>
       <button type="button" className="sort" onClick={() => toggle(key)}>
         {text}
@@ -60,13 +63,21 @@ export function ComplianceView({ onOpen }: { onOpen: (id: number) => void }) {
             <div key={key}>
               <dt>{t(key)}</dt>
               <dd className="num">
-                {n} / {all.length}
+                {n} / {page?.reports ?? 0}
               </dd>
             </div>
           ))}
         </dl>
         <label>
-          <input type="checkbox" checked={onlyProblems} onChange={(e) => setOnlyProblems(e.target.checked)} data-testid="only-problems" />
+          <input
+            type="checkbox"
+            checked={onlyProblems}
+            onChange={(e) => {
+              setOnlyProblems(e.target.checked);
+              setOffset(0);
+            }}
+            data-testid="only-problems"
+          />
           {t('analysis.onlyProblems')}
         </label>
         <SaveButton label={t('analysis.exportXlsx')} save={exportXlsx} testId="compliance-export" />
@@ -86,7 +97,7 @@ export function ComplianceView({ onOpen }: { onOpen: (id: number) => void }) {
             </tr>
           </thead>
           <tbody>
-            {sorted.slice(0, SHOWN).map((r) => (
+            {rows.map((r) => (
               <tr key={r.reportId}>
                 <td>
                   <button type="button" className="link" onClick={() => onOpen(r.reportId)}>
@@ -120,7 +131,8 @@ export function ComplianceView({ onOpen }: { onOpen: (id: number) => void }) {
             ))}
           </tbody>
         </table>
-        {sorted.length > SHOWN && <p className="muted">{t('analysis.capped', { shown: SHOWN, total: sorted.length })}</p>}
+        {page && total === 0 && <p className="muted" data-testid="compliance-empty">{t(page.reports ? 'analysis.noProblems' : 'analysis.noReports')}</p>}
+        <Pager offset={offset} total={total} size={PAGE} onOffset={setOffset} testId="compliance-pager" />
       </section>
     </div>
   );

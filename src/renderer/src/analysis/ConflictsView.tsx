@@ -5,7 +5,7 @@ import type { MergeConflict } from '../../../shared/api';
 import { fieldDef } from '../../../shared/fields';
 import { api } from '../api';
 import { useI18n } from '../i18n';
-import { SaveButton } from './SaveButton';
+import { SaveButton, savedMessage } from './SaveButton';
 
 export function ConflictsView({ onOpen }: { onOpen: (id: number) => void }) {
   const { t } = useI18n();
@@ -13,7 +13,7 @@ export function ConflictsView({ onOpen }: { onOpen: (id: number) => void }) {
   const [error, setError] = useState<string | null>(null);
   const exportBundle = async () => {
     const r = await api.call('bundle:export', {});
-    return r.ok ? t('analysis.bundleSaved', { n: r.value.reports, path: r.value.path }) : t('errorPrefix') + r.message;
+    return savedMessage(r, (v) => t('analysis.bundleSaved', { n: v.reports, path: v.path }), t('errorPrefix'));
   };
   const load = useCallback(() => void api.call('bundle:conflicts', {}).then((r) => r.ok && setRows(r.value)), []);
   useEffect(load, [load]);

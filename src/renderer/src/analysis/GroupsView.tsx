@@ -7,7 +7,8 @@ import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/zh-CN';
 import { BarChart, formatNumber } from './charts';
 import { useSorted, type Accessor } from './useSorted';
-import { SaveButton } from './SaveButton';
+import { SaveButton, savedMessage } from './SaveButton';
+import { GroupMembers } from './GroupMembers';
 
 const DENIED = T3_ROWS.filter(([row]) => row.startsWith('denied_')).map(([row, label]) => [row, label.split('·')[1] ?? label] as const);
 const share = (n: number | null) => (n === null ? '—' : `${(n * 100).toFixed(1)}%`);
@@ -26,13 +27,16 @@ const COLUMNS: Record<string, Accessor<GroupStats>> = {
   suitCorrected: (g) => g.suit.corrected,
 };
 
-export function GroupsView({ years }: { years: number[] }) {
+export function GroupsView({ years, onOpen }: { years: number[]; onOpen: (id: number) => void }) {
   const { t } = useI18n();
   const [by, setBy] = useState<GroupBy>('year');
   const [chosenYears, setChosenYears] = useState<number[]>([]);
   // the rows with the grouping they were made for (labels follow the rows, not the buttons)
-  const [result, setResult] = useState<{ by: GroupBy; rows: GroupStats[] }>({ by: 'year', rows: [] });
-  const rows = result.rows;
+  const [result, setResult] = useState<{ by: GroupBy; rows: GroupStats[] } | null>(null);
+  const rows = useMemo(() => result?.rows ?? [], [result]);
+  const shownBy = result?.by ?? by;
+  // the row whose reports are listed below the table
+  const [chosen, setChosen] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
     void api.call('analysis:groups', { by, ...(chosenYears.length ? { years: chosenYears } : {}) }).then((r) => live && r.ok && setResult({ by, rows: r.value }));
@@ -41,11 +45,11 @@ export function GroupsView({ years }: { years: number[] }) {
     };
   }, [by, chosenYears]);
   const { sorted, toggle, mark } = useSorted(rows, COLUMNS, 'group');
-  const label = (g: string) => (result.by === 'level' && g !== '—' ? t(`level.${g}` as MessageKey) : g);
+  const label = (g: string) => (shownBy === 'level' && g !== '—' ? t(`level.${g}` as MessageKey) : g);
   const deniedTotals = useMemo(() => DENIED.map(([row, name]) => ({ name, value: rows.reduce((a, g) => a + (g.denied[row] ?? 0), 0) })), [rows]);
   const exportXlsx = async () => {
     const r = await api.call('analysis:export', { view: 'groups', by, ...(chosenYears.length ? { years: chosenYears } : {}) });
-    return r.ok ? t('analysis.saved', { path: r.value.path }) : t('errorPrefix') + r.message;
+    return savedMessage(r, (v) => t('analysis.saved', { path: v.path }), t('errorPrefix'));
   };
   const th = (key: string, text: string) => (
     <th>
@@ -75,56 +79,70 @@ export function GroupsView({ years }: { years: number[] }) {
         </span>
         <SaveButton label={t('analysis.exportXlsx')} save={exportXlsx} testId="groups-export" />
       </div>
-      <div className="charts">
-        <section className="card">
-          <h3>{t('analysis.receivedBy', { by: t(`analysis.by.${by}` as MessageKey) })}</h3>
-          <BarChart label={t('analysis.received')} rows={sorted.map((g) => ({ name: label(g.group), value: g.received }))} />
-        </section>
-        <section className="card">
-          <h3>{t('analysis.shareBy', { by: t(`analysis.by.${by}` as MessageKey) })}</h3>
-          <BarChart label={t('analysis.share')} rows={sorted.map((g) => ({ name: label(g.group), value: g.grantedShare ?? 0 }))} format={share} />
-        </section>
-        <section className="card">
-          <h3>{t('analysis.deniedReasons')}</h3>
-          <BarChart label={t('analysis.deniedReasons')} rows={deniedTotals} />
-        </section>
-      </div>
-      <section className="card">
-        <table className="grid-table" data-testid="groups-table">
-          <thead>
-            <tr>
-              {th('group', t(`analysis.by.${by}` as MessageKey))}
-              {th('reports', t('analysis.reports'))}
-              {th('received', t('analysis.received'))}
-              {th('median', t('analysis.median'))}
-              {th('p90', t('analysis.p90'))}
-              {th('share', t('analysis.share'))}
-              {th('denied', t('analysis.denied'))}
-              {th('review', t('analysis.review'))}
-              {th('reviewCorrected', t('analysis.reviewCorrected'))}
-              {th('suit', t('analysis.suit'))}
-              {th('suitCorrected', t('analysis.suitCorrected'))}
-            </tr>
-          </thead>
-          <tbody>
-            {sorted.map((g) => (
-              <tr key={g.group}>
-                <td>{label(g.group)}</td>
-                <td className="num">{g.reports}</td>
-                <td className="num">{formatNumber(g.received)}</td>
-                <td className="num">{g.receivedMedian ?? '—'}</td>
-                <td className="num">{g.receivedP90 ?? '—'}</td>
-                <td className="num">{share(g.grantedShare)}</td>
-                <td className="num">{formatNumber(COLUMNS.denied!(g) as number)}</td>
-                <td className="num">{g.review.total}</td>
-                <td className="num">{g.review.corrected}</td>
-                <td className="num">{g.suit.total}</td>
-                <td className="num">{g.suit.corrected}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      {result && rows.length === 0 ? (
+        <p className="muted empty" data-testid="analysis-empty">
+          {t('analysis.noReports')}
+        </p>
+      ) : (
+        <>
+          <div className="charts">
+            <section className="card">
+              <h3>{t('analysis.receivedBy', { by: t(`analysis.by.${by}` as MessageKey) })}</h3>
+              <BarChart label={t('analysis.received')} rows={sorted.map((g) => ({ name: label(g.group), value: g.received }))} />
+            </section>
+            <section className="card">
+              <h3>{t('analysis.shareBy', { by: t(`analysis.by.${by}` as MessageKey) })}</h3>
+              <BarChart label={t('analysis.share')} rows={sorted.map((g) => ({ name: label(g.group), value: g.grantedShare ?? 0 }))} format={share} />
+            </section>
+            <section className="card">
+              <h3>{t('analysis.deniedReasons')}</h3>
+              <BarChart label={t('analysis.deniedReasons')} rows={deniedTotals} />
+            </section>
+          </div>
+          <section className="card">
+            <table className="grid-table" data-testid="groups-table">
+              <thead>
+                <tr>
+                  {th('group', t(`analysis.by.${by}` as MessageKey))}
+                  {th('reports', t('analysis.reports'))}
+                  {th('received', t('analysis.received'))}
+                  {th('median', t('analysis.median'))}
+                  {th('p90', t('analysis.p90'))}
+                  {th('share', t('analysis.share'))}
+                  {th('denied', t('analysis.denied'))}
+                  {th('review', t('analysis.review'))}
+                  {th('reviewCorrected', t('analysis.reviewCorrected'))}
+                  {th('suit', t('analysis.suit'))}
+                  {th('suitCorrected', t('analysis.suitCorrected'))}
+                </tr>
+              </thead>
+              <tbody>
+                {sorted.map((g) => (
+                  <tr key={g.group} className={chosen === g.group ? 'chosen' : ''}>
+                    <td>
+                      <button type="button" className="link" onClick={() => setChosen(chosen === g.group ? null : g.group)} title={t('analysis.showMembers')} data-testid={`group-${g.group}`}>
+                        {label(g.group)}
+                      </button>
+                    </td>
+                    <td className="num">{g.reports}</td>
+                    <td className="num">{formatNumber(g.received)}</td>
+                    <td className="num">{g.receivedMedian ?? '—'}</td>
+                    <td className="num">{g.receivedP90 ?? '—'}</td>
+                    <td className="num">{share(g.grantedShare)}</td>
+                    <td className="num">{formatNumber(COLUMNS.denied!(g) as number)}</td>
+                    <td className="num">{g.review.total}</td>
+                    <td className="num">{g.review.corrected}</td>
+                    <td className="num">{g.suit.total}</td>
+                    <td className="num">{g.suit.corrected}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <p className="muted hint">{t('analysis.membersHint')}</p>
+          </section>
+        </>
+      )}
+      {chosen !== null && rows.some((g) => g.group === chosen) && <GroupMembers by={shownBy} group={chosen} label={label(chosen)} years={chosenYears} onOpen={onOpen} />}
     </div>
   );
 }

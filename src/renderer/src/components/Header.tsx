@@ -1,5 +1,6 @@
 import type { LibraryInfo } from '../../../shared/api';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { api } from '../api';
 import { useI18n } from '../i18n';
 import { ExportDialog } from '../export/ExportDialog';
 
@@ -7,6 +8,8 @@ export function Header({ info, query, onQuery, onSwitchLocale, onAnalysis }: { i
   const { t } = useI18n();
   const [exported, setExported] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
+  // the desktop menu's File › 导出… opens the same dialog
+  useEffect(() => api.on('menu:export', () => setExporting(true)), []);
   return (
     <header className="header">
       <div>

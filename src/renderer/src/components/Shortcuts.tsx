@@ -8,6 +8,11 @@ const KEYS: [string, MessageKey][] = [
   ['Enter', 'keys.edit'],
   ['Esc', 'keys.cancel'],
   ['V', 'keys.verify'],
+  ['↑ / ↓', 'keys.listMove'],
+  ['Shift + ↑ / ↓, Shift + Click', 'keys.extend'],
+  ['Space, Ctrl + Click', 'keys.toggle'],
+  ['Ctrl + A', 'keys.selectAll'],
+  ['Delete', 'keys.trash'],
   ['?', 'keys.help'],
 ];
 
@@ -18,6 +23,7 @@ const REVIEW_KEYS: [string, MessageKey][] = [
   ['Enter / F2', 'keys.edit'],
   ['Esc', 'keys.cancel'],
   ['V', 'keys.verify'],
+  ['M / Shift+F2', 'keys.note'],
   ['Shift+V', 'keys.verifyReport'],
   ['Ctrl+Z / Ctrl+Shift+Z', 'keys.undo'],
   ['J / K', 'keys.queue'],

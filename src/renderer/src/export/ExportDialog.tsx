@@ -1,5 +1,6 @@
 // The export dialog: file format, which reports (selection, years, layouts, regions), only checked
-// figures, the originals as a zip. Writes into the library's exports folder through library:export.
+// figures, the originals as a zip. Writes through library:export: into the library's exports folder,
+// or (desktop) where the person picks in the native save dialog the main process shows.
 import { useEffect, useState } from 'react';
 import type { ApiArgs, LibraryFacets } from '../../../shared/api';
 import { api } from '../api';
@@ -22,6 +23,7 @@ const toggle = <T,>(list: T[], value: T): T[] => (list.includes(value) ? list.fi
 export function ExportDialog({ ids, onClose, onDone }: { ids?: number[]; onClose: () => void; onDone: (message: string) => void }) {
   const { t } = useI18n();
   const [facets, setFacets] = useState<LibraryFacets | null>(null);
+  const [asks, setAsks] = useState(false);
   const [format, setFormat] = useState<Format>('xlsx');
   const [onlySelected, setOnlySelected] = useState(Boolean(ids?.length));
   const [years, setYears] = useState<number[]>([]);
@@ -34,6 +36,7 @@ export function ExportDialog({ ids, onClose, onDone }: { ids?: number[]; onClose
 
   useEffect(() => {
     void api.call('library:facets', {}).then((r) => r.ok && setFacets(r.value));
+    void api.call('library:info', {}).then((r) => r.ok && setAsks(Boolean(r.value.asksSavePath)));
   }, []);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && !busy && onClose();
@@ -54,7 +57,8 @@ export function ExportDialog({ ids, onClose, onDone }: { ids?: number[]; onClose
       ...(includeOriginals ? { includeOriginals } : {}),
     });
     setBusy(false);
-    if (!r.ok) return setError(t('errorPrefix') + r.message);
+    // the save dialog cancelled: the options stay as chosen
+    if (!r.ok) return setError(r.code === 'cancelled' ? null : t('errorPrefix') + r.message);
     const originals = r.value.originals ? ' ' + t('exportDialog.originalsTo', { n: r.value.originals.files, path: r.value.originals.path }) : '';
     onDone(t('exportedTo', { n: r.value.reports, path: r.value.path }) + originals);
     onClose();
@@ -137,7 +141,7 @@ export function ExportDialog({ ids, onClose, onDone }: { ids?: number[]; onClose
             {t('exportDialog.originals')}
           </label>
         </fieldset>
-        <p className="muted hint">{t('exportDialog.hint')}</p>
+        <p className="muted hint">{t(asks ? 'exportDialog.hintAsk' : 'exportDialog.hint')}</p>
         {error && <p className="warn">{error}</p>}
         <div className="actions">
           <button type="button" onClick={onClose} disabled={busy}>
