@@ -92,7 +92,7 @@ export function ocrJob(opts: OcrJobOptions): OcrJob {
       stats.cached += hits.length;
       const missing = need.pages.filter((p) => !cached.has(p));
       // every page is drawn from the file's bytes: shared with the workers, not copied per page
-      const shared = missing.length > 0 ? { sha256: file.sha256, bytes: sharedCopy(file.bytes) } : file;
+      const shared = missing.length > 0 && !(file.bytes.buffer instanceof SharedArrayBuffer) ? { sha256: file.sha256, bytes: sharedCopy(file.bytes) } : file;
       let done = 0;
       onPage(done, missing.length);
       const read = await Promise.all(
@@ -117,8 +117,9 @@ async function recognizeFigures(ocr: OcrPool, figures: NonNullable<PageImage['fi
   const missed = figures.cells.filter((c) => !all.words.some((w) => w.x < c.x + c.w && w.x + w.w > c.x && w.y < c.y + c.h && w.y + w.h > c.y)).slice(0, MAX_CELLS_AGAIN);
   const again = await Promise.all(
     missed.map(async (c) => {
-      const r = await ocr.recognize({ spix: cropSpix(figures.spix, figures.width, c), width: c.w, height: c.h }, true, '8');
-      return { ...r, words: r.words.map((w) => ({ ...w, x: w.x + c.x, y: w.y + c.y })) };
+      const crop = cropSpix(figures.spix, figures.width, c);
+      const r = await ocr.recognize(crop, true, '8');
+      return { ...r, words: r.words.map((w) => ({ ...w, x: w.x + crop.x, y: w.y + crop.y })) };
     }),
   );
   const words = [...all.words, ...again.flatMap((r) => r.words)].map((w) => ({ ...w, x: w.x + figures.x, y: w.y + figures.y }));

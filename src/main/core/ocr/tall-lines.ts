@@ -79,8 +79,9 @@ export function replaceInBand(words: readonly Word[], band: Box, again: readonly
 export async function recognizeText(ocr: OcrPool, image: OcrImage): Promise<{ words: Word[]; ms: number }> {
   let { words, ms } = await ocr.recognize(image);
   for (const band of tallBands(words, image.width, image.height)) {
-    const again = await ocr.recognize({ spix: cropSpix(image.spix, image.width, band), width: band.w, height: band.h }, false, BAND_PSM);
-    words = replaceInBand(words, band, again.words);
+    const crop = cropSpix(image.spix, image.width, band);
+    const again = await ocr.recognize(crop, false, BAND_PSM);
+    words = replaceInBand(words, { x: crop.x, y: crop.y, w: crop.width, h: crop.height }, again.words);
     ms += again.ms;
   }
   return { words, ms };
