@@ -67,6 +67,23 @@ describe('OCR import of images and mixed PDFs', () => {
     expect(tiffPages.n).toBe(3);
   });
 
+  it('turns pages upright with nothing saying how they lie: a scan fed sideways (JPEG, no EXIF), an upside-down scanned PDF', async () => {
+    t = testLibrary();
+    const s = await t.import([fixture('images', 'scan-turned-90.jpg'), fixture('pdf', 'scan-upside-down.pdf')]);
+    expect(s.outcomes.map((o) => o.status)).toEqual(['imported', 'imported']);
+    for (const r of t.exported()) {
+      expect(r.fields['meta.agency']?.value).toBe('松阳县交通运输局');
+      expect(r.fields['t2.license.decisions']?.value).toBe(3372);
+    }
+    // read upright: portrait pages, read with confidence
+    const pages = t.lib.db.prepare('SELECT width, height, confidence FROM ocr_pages').all() as { width: number; height: number; confidence: number }[];
+    expect(pages).toHaveLength(2);
+    for (const p of pages) {
+      expect(p.height).toBeGreaterThan(p.width);
+      expect(p.confidence).toBeGreaterThan(0.6);
+    }
+  });
+
   it('reads a mixed PDF: the text page as text, the scanned pages by OCR', async () => {
     t = testLibrary();
     const s = await t.import([fixture('pdf', 'mixed.pdf')]);

@@ -12,6 +12,7 @@ import type { Executor } from './executor';
 import type { PageImage } from '../ocr/page-image';
 import { cropSpix } from '../ocr/spix';
 import { recognizeText } from '../ocr/tall-lines';
+import { bestTurn, doubtful, type Turn } from '../ocr/orientation';
 import type { TableRules, Word } from '../normalize/positioned-types';
 
 export interface OcrStats {
@@ -65,13 +66,23 @@ export function ocrJob(opts: OcrJobOptions): OcrJob {
     await slots.acquire();
     try {
       if (closed) throw new OcrCancelled();
-      const image = await untilAborted(opts.executor.pageImage({ bytes: file.bytes, sha256: file.sha256, kind: source, page }), opts.signal);
-      if (!image.ok) throw new NormalizeError(image.code as NormalizeError['code'], image.message);
-      const { scale, width, height, figures, rules } = image.value;
+      const draw = async (turn: Turn): Promise<PageImage> => {
+        const image = await untilAborted(opts.executor.pageImage({ bytes: file.bytes, sha256: file.sha256, kind: source, page, turn }), opts.signal);
+        if (!image.ok) throw new NormalizeError(image.code as NormalizeError['code'], image.message);
+        return image.value;
+      };
       const ocr = await getPool();
-      const parts = await Promise.all([recognizeText(ocr, image.value), ...(figures ? [recognizeFigures(ocr, figures)] : [])]);
-      const r = { words: parts.flatMap((p) => p.words), ms: parts.reduce((n, p) => n + p.ms, 0) };
-      const confidence = r.words.length ? r.words.reduce((n, w) => n + (w.conf ?? 0), 0) / r.words.length : 0;
+      let image = await draw(0);
+      let r = await recognizePage(ocr, image);
+      // a page that read badly may be turned: read again at the turn its densest square reads best at
+      if (doubtful(r.words)) {
+        const turn = await bestTurn(ocr, image.probes);
+        const turned = turn && (await draw(turn));
+        const again = turned && (await recognizePage(ocr, turned));
+        if (again && meanConfidence(again.words) > meanConfidence(r.words)) [image, r] = [turned, { ...again, ms: again.ms + r.ms }];
+      }
+      const { scale, width, height, rules } = image;
+      const confidence = meanConfidence(r.words);
       const words = scale === 1 ? r.words : r.words.map((w) => ({ ...w, x: w.x / scale, y: w.y / scale, w: w.w / scale, h: w.h / scale }));
       const json = JSON.stringify({ words, rules: scaleRules(rules, 1 / scale) } satisfies OcrWords);
       const result: OcrPage = { page, width: width / scale, height: height / scale, confidence, json };
@@ -107,6 +118,14 @@ export function ocrJob(opts: OcrJobOptions): OcrJob {
     close,
   };
 }
+
+/** A page picture's text and its figure columns, in page pixels. */
+async function recognizePage(ocr: OcrPool, image: PageImage): Promise<{ words: Word[]; ms: number }> {
+  const parts = await Promise.all([recognizeText(ocr, image), ...(image.figures ? [recognizeFigures(ocr, image.figures)] : [])]);
+  return { words: parts.flatMap((p) => p.words), ms: parts.reduce((n, p) => n + p.ms, 0) };
+}
+
+const meanConfidence = (words: readonly Word[]): number => (words.length ? words.reduce((n, w) => n + (w.conf ?? 0), 0) / words.length : 0);
 
 /**
  * The figure columns, then again, one by one, the cells with ink where no word was read (tesseract
