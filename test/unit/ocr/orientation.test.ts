@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { probes, turnGrey, type Turn } from '../../../src/main/core/ocr/orientation';
 import { spixPixel } from '../../../src/main/core/ocr/spix';
+import type { GreyPage } from '../../../src/main/core/image/decode';
 
 describe('page orientation', () => {
   const grey = Uint8Array.from([1, 2, 3, 4, 5, 6]); // 3 × 2
@@ -10,7 +11,7 @@ describe('page orientation', () => {
     expect(turnGrey(grey, 3, 2, 1)).toEqual({ grey: Uint8Array.from([4, 1, 5, 2, 6, 3]), width: 2, height: 3 });
     expect(turnGrey(grey, 3, 2, 2).grey).toEqual(Uint8Array.from([6, 5, 4, 3, 2, 1]));
     expect(turnGrey(grey, 3, 2, 3)).toEqual({ grey: Uint8Array.from([3, 6, 2, 5, 1, 4]), width: 2, height: 3 });
-    let t = { grey, width: 3, height: 2 };
+    let t: GreyPage = { grey, width: 3, height: 2 };
     for (let i = 0; i < 4; i++) t = turnGrey(t.grey, t.width, t.height, 1 as Turn);
     expect(t).toEqual({ grey, width: 3, height: 2 });
   });

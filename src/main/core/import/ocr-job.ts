@@ -75,11 +75,11 @@ export function ocrJob(opts: OcrJobOptions): OcrJob {
       let image = await draw(0);
       let r = await recognizePage(ocr, image);
       // a page that read badly may be turned: read again at the turn its densest square reads best at
-      if (doubtful(r.words)) {
-        const turn = await bestTurn(ocr, image.probes);
-        const turned = turn && (await draw(turn));
-        const again = turned && (await recognizePage(ocr, turned));
-        if (again && meanConfidence(again.words) > meanConfidence(r.words)) [image, r] = [turned, { ...again, ms: again.ms + r.ms }];
+      const turn = doubtful(r.words) ? await bestTurn(ocr, image.probes) : 0;
+      if (turn !== 0) {
+        const turned = await draw(turn);
+        const again = await recognizePage(ocr, turned);
+        if (meanConfidence(again.words) > meanConfidence(r.words)) [image, r] = [turned, { ...again, ms: again.ms + r.ms }];
       }
       const { scale, width, height, rules } = image;
       const confidence = meanConfidence(r.words);
