@@ -7,7 +7,7 @@ import path from 'node:path';
 import { processFile } from '../out/node/pipeline.js';
 
 const root = new URL('../test/fixtures/', import.meta.url);
-const dirs = ['seeds', 'real', 'reports', 'handmade', 'files'];
+const dirs = ['seeds', 'real', 'reports', 'handmade', 'variety', 'files'];
 const docs = dirs
   .flatMap((d) => {
     const dir = path.join(root.pathname, d);

@@ -19,6 +19,8 @@ await build({
     ocr: 'src/main/core/ocr/index.ts',
     // the PDF text-layer reader, for bench/pdf.mjs
     pdf: 'src/main/core/pdf/index.ts',
+    // the store and the API host as a library, for bench/library.mjs
+    core: 'src/main/core/bench-exports.ts',
   },
   outdir: 'out/node',
   bundle: true,

@@ -1,13 +1,16 @@
 // The typed API contract between the UI and the core. The preload (IPC) and the
 // browser harness (HTTP) expose exactly these methods and events.
 import { z } from 'zod';
-import type { FieldHistoryEntry, FieldStatus, FieldValue, JobProgress, JobSummary, ReportDetail, ReportSummary } from './model';
+import type { FieldHistoryEntry, FieldStatus, FieldValue, JobProgress, JobSummary, ReportDetail } from './model';
+import { libraryQuery, type BulkVerifyResult, type EmptyTrashResult, type LibraryCounts, type LibraryPage, type SavedView } from './library';
 import type { AgencyEntry, AgencyTrend, CompliancePage, GroupMember, GroupStats } from './analysis';
 import { COMPLIANCE_SORTS } from './analysis';
 import { API_EVENT_NAMES, API_METHOD_NAMES, type ApiEventName, type ApiMethodName } from './channels';
 import type { PageView, ReextractSummary, ReviewQueueItem } from './review';
 
 const id = z.number().int().positive();
+const ids = z.array(id).min(1).max(200_000);
+const viewName = z.string().trim().min(1).max(80);
 
 /** Which reports and figures an export covers (every option may be left out: everything). */
 export const exportOptionsSchema = z
@@ -26,8 +29,21 @@ export const EXPORT_FORMAT_NAMES = ['json', 'csv', 'csv-wide', 'xlsx'] as const;
 /** Argument schemas: the renderer is untrusted, every call is validated. */
 export const apiArgs = {
   'library:info': z.object({}).strict(),
-  'library:list': z.object({}).strict(),
-  'library:search': z.object({ query: z.string().max(200) }).strict(),
+  // the library list: one window of the query's ordered result (and where `locate` is in it)
+  'library:list': z
+    .object({ query: libraryQuery.default({}), offset: z.number().int().min(0).default(0), limit: z.number().int().min(0).max(1000).default(200), locate: id.optional() })
+    .strict(),
+  'library:ids': z.object({ query: libraryQuery.default({}), offset: z.number().int().min(0).optional(), limit: z.number().int().min(0).optional() }).strict(),
+  'library:counts': z.object({}).strict(),
+  // a note accepts reports whose error-level rules fail, as report:verify does
+  'library:verify': z.object({ ids, note: z.string().min(1).max(2000).optional() }).strict(),
+  'trash:move': z.object({ ids }).strict(),
+  'trash:restore': z.object({ ids }).strict(),
+  'trash:empty': z.object({}).strict(),
+  'view:list': z.object({}).strict(),
+  'view:save': z.object({ name: viewName, query: libraryQuery }).strict(),
+  'view:rename': z.object({ id, name: viewName }).strict(),
+  'view:delete': z.object({ id }).strict(),
   'report:get': z.object({ id }).strict(),
   'report:history': z.object({ id }).strict(),
   'report:verify': z.object({ id, note: z.string().min(1).max(2000).optional() }).strict(),
@@ -60,7 +76,8 @@ export const apiArgs = {
       note: z.string().max(2000).optional(),
     })
     .strict(),
-  'report:reextract': z.object({ ids: z.array(id).min(1).max(100_000), keepManual: z.boolean().optional() }).strict(),
+  // jobId: the caller may name the job, to follow its job:progress events and cancel it (import:cancel) while it runs
+  'report:reextract': z.object({ ids: z.array(id).min(1).max(100_000), keepManual: z.boolean().optional(), jobId: z.string().uuid().optional() }).strict(),
   'report:merge': z.object({ ids: z.tuple([id, id]) }).strict(),
   'library:export': exportOptionsSchema.extend({ format: z.enum(EXPORT_FORMAT_NAMES) }).strict(),
   'library:facets': z.object({}).strict(),
@@ -120,9 +137,22 @@ export interface LibraryFacets {
 
 export interface ApiResults {
   'library:info': LibraryInfo;
-  'library:list': ReportSummary[];
-  /** full-text search over report text, agency and title */
-  'library:search': ReportSummary[];
+  'library:list': LibraryPage;
+  /** ids of the query's result in its order (a range of it with offset/limit): select all, Shift ranges */
+  'library:ids': number[];
+  'library:counts': LibraryCounts;
+  /** verifies the reports where no error-level rule fails (all of them with a note), says which were refused and why */
+  'library:verify': BulkVerifyResult;
+  /** how many reports moved to / came back from the trash */
+  'trash:move': { moved: number };
+  'trash:restore': { restored: number };
+  /** deletes the trashed reports and the originals no other report uses */
+  'trash:empty': EmptyTrashResult;
+  'view:list': SavedView[];
+  /** a new view, or the view of that name with the new query */
+  'view:save': SavedView;
+  'view:rename': SavedView;
+  'view:delete': { deleted: true };
   'report:get': ReportDetail;
   'report:history': FieldHistoryEntry[];
   /** marks the report verified: refused while a rule fails, unless accepted with a note; `change` is its history row */

@@ -62,8 +62,12 @@ export interface ReportSummary {
   fileName: string;
   reviewStatus: 'unreviewed' | 'in_review' | 'verified';
   failedChecks: number;
+  /** lowest confidence of the report's fields, null without fields */
+  minConfidence: number | null;
   duplicateOf: number | null;
   importedAt: string;
+  /** in the trash since, null in the library */
+  deletedAt: string | null;
 }
 
 export interface ReportFile {
@@ -114,7 +118,7 @@ export interface FileOutcome {
   reportId?: number;
   /** for duplicates: the report the file already belongs to (exact) or is twin of (near) */
   duplicateOf?: number;
-  /** machine-readable reason for failed/skipped, e.g. 'empty', 'encoding', 'not_text' */
+  /** machine-readable reason for failed/skipped, e.g. 'empty', 'encoding', 'not_text'; 'restored': imported by bringing its report back from the trash */
   code?: string;
   message?: string;
 }

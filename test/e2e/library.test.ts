@@ -87,6 +87,9 @@ describe('library window', () => {
     await dropFiles(s.page, many);
     // cancel once the core is working through the files
     await s.page.getByTestId('job').getByText('正在导入').waitFor();
+    // running counts, then the speed and the time left once there is enough to tell
+    await s.page.getByTestId('job-counts').getByText(/已导入 \d+/).waitFor();
+    await s.page.getByTestId('job-eta').getByText(/剩余约 \d+/).waitFor();
     await s.page.getByTestId('job').screenshot({ path: path.join(SCREENSHOTS, 'job.png') });
     await s.page.getByTestId('cancel').click();
     const summary = s.page.getByTestId('summary');

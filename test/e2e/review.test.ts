@@ -17,9 +17,9 @@ describe('review screen', () => {
     const { page } = s;
     await drop(page, ['reports', '2021-broken-balance.html']);
     await page.getByTestId('summary').getByText('已导入 1').waitFor();
-    const row = page.getByTestId('report-row').first();
-    await row.focus();
-    await row.press('Enter');
+    // a click shows the report and puts the keyboard in the list; Enter opens it for review
+    await page.getByTestId('report-row').first().click();
+    await page.getByTestId('library').press('Enter');
 
     const review = page.getByTestId('review');
     const findings = review.getByTestId('findings');

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { T3_ROWS } from '../../src/shared/fields';
 import { testLibrary, writeFiles, type TestLibrary } from '../support/library';
+import { moveToTrash, restoreFromTrash } from '../../src/main/core/store/trash';
 
 /** A 2021-format report as pipe text: every 表三 row natural = total = v(row), other columns 0. */
 function report(year: number, t3: Record<string, number>, valid: number, issued: number, repealed: number): string {
@@ -40,5 +41,17 @@ describe('cross-year rules', () => {
     expect(r2022.checks.find((c) => c.rule === 'cross.valid_chain')).toMatchObject({ ok: true, severity: 'warning' });
     // the earlier year has no previous year: no cross checks
     expect(t.exported().find((r) => r.files[0]!.name === 'a-2021.txt')!.checks.some((c) => c.rule.startsWith('cross.'))).toBe(false);
+  });
+
+  it('leave a report in the trash out of the chain, and take it back in when restored', async () => {
+    t = testLibrary();
+    await t.import([writeFiles({ 'a-2021.txt': report(2021, { carried_forward: 2 }, 35, 3, 0), 'b-2022.txt': report(2022, { carried_over: 3, total: 3 }, 40, 6, 1) })]);
+    const ids = Object.fromEntries(t.exported().map((r) => [r.files[0]!.name, r.id]));
+    const cross = () => t.exported().find((r) => r.id === ids['b-2022.txt'])!.checks.filter((c) => c.rule.startsWith('cross.'));
+    expect(cross().some((c) => !c.ok)).toBe(true);
+    expect(moveToTrash(t.lib.db, [ids['a-2021.txt']!])).toBe(1);
+    expect(cross()).toEqual([]);
+    expect(restoreFromTrash(t.lib.db, [ids['a-2021.txt']!])).toBe(1);
+    expect(cross().some((c) => !c.ok)).toBe(true);
   });
 });

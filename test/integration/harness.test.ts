@@ -1,4 +1,5 @@
 // The browser harness: same handlers as IPC, guarded by token and origin.
+import crypto from 'node:crypto';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../src/main/core/store/migrations';
@@ -54,8 +55,9 @@ describe('browser harness', () => {
     expect(started).toMatchObject({ ok: true, value: { jobId: expect.any(String) } });
     expect(await done).toMatchObject({ imported: 5, failed: 0 });
     expect(events.at(-1)).toBe('5/5');
-    const list = (await (await call(h, 'library:list', {})).json()) as { value: unknown[] };
-    expect(list.value).toHaveLength(5);
+    const list = (await (await call(h, 'library:list', {})).json()) as { value: { total: number; rows: unknown[] } };
+    expect(list.value.total).toBe(5);
+    expect(list.value.rows).toHaveLength(5);
   });
 });
 
@@ -65,8 +67,8 @@ describe('corrections over the API', () => {
     const done = new Promise((resolve) => h.host.on('job:done', resolve));
     await call(h, 'import:start', { paths: [fixture('seeds')] });
     await done;
-    const list = (await (await call(h, 'library:list', {})).json()) as { value: { id: number; fileName: string }[] };
-    const id = list.value.find((r) => r.fileName.startsWith('003_'))!.id;
+    const list = (await (await call(h, 'library:list', {})).json()) as { value: { rows: { id: number; fileName: string }[] } };
+    const id = list.value.rows.find((r) => r.fileName.startsWith('003_'))!.id;
     const updated = (await (await call(h, 'field:update', { reportId: id, key: 'legacy.apply.in_person', value: 2, status: 'corrected', note: '核对原件' })).json()) as {
       ok: boolean;
       value: { fields: { key: string; value: unknown; status: string }[]; checks: { rule: string; ok: boolean }[] };
@@ -78,5 +80,35 @@ describe('corrections over the API', () => {
     expect(history).toMatchObject({ ok: true, value: [{ key: 'legacy.apply.in_person', oldValue: 0, newValue: 2, reason: '核对原件' }] });
     const bad = await (await call(h, 'field:update', { reportId: id, key: 'legacy.apply.in_person', value: -3, status: 'corrected' })).json();
     expect(bad).toMatchObject({ ok: false, code: 'bad_value' });
+  });
+});
+
+describe('re-extraction as a job over the API', () => {
+  it('is named by the caller, streams its progress under that name and can be cancelled', async () => {
+    const h = await start();
+    const imported = new Promise((resolve) => h.host.on('job:done', resolve));
+    await call(h, 'import:start', { paths: [fixture('reports'), fixture('seeds')] });
+    expect(await imported).toMatchObject({ imported: 55 });
+    const ids = ((await h.host.dispatch('library:ids', { query: {} })) as { value: number[] }).value;
+    const progress = new Map<string, number[]>();
+    h.host.on('job:progress', (p) => progress.set(p.jobId, [...(progress.get(p.jobId) ?? []), p.done]));
+
+    // cancelled at once: the reports already in work finish, no other starts
+    const first = crypto.randomUUID();
+    const cancelled = h.host.dispatch('report:reextract', { ids, jobId: first });
+    expect(await h.host.dispatch('report:reextract', { ids, jobId: first })).toMatchObject({ ok: false, code: 'job_exists' });
+    expect(await h.host.dispatch('import:cancel', { jobId: first })).toMatchObject({ ok: true, value: { cancelled: true } });
+    const partial = (await cancelled) as { ok: true; value: { jobId: string; reextracted: number[]; failed: unknown[] } };
+    expect(partial.value.jobId).toBe(first);
+    const reached = partial.value.reextracted.length + partial.value.failed.length;
+    expect(reached).toBeGreaterThan(0);
+    expect(reached).toBeLessThan(ids.length);
+    expect(progress.get(first)).toHaveLength(reached);
+
+    const second = crypto.randomUUID();
+    const full = (await h.host.dispatch('report:reextract', { ids, jobId: second, keepManual: true })) as { ok: true; value: { reextracted: number[] } };
+    expect(full.value.reextracted).toEqual(ids);
+    expect(progress.get(second)!.at(-1)).toBe(ids.length);
+    expect(await h.host.dispatch('report:reextract', { ids, jobId: 'not-a-uuid' })).toMatchObject({ ok: false, code: 'bad_args' });
   });
 });

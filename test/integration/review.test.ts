@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { changeField, fieldHistory, restoreField, verifyReport } from '../../src/main/core/store/corrections';
-import { getReport, listReports, searchReports } from '../../src/main/core/store/reports';
+import { getReport, reportSummaries } from '../../src/main/core/store/reports';
+import { queryIds } from '../../src/main/core/store/library-query';
 import { reviewQueue } from '../../src/main/core/store/review-queue';
 import { mergeReports } from '../../src/main/core/store/merge';
 import { reextractReports } from '../../src/main/core/review/reextract';
@@ -19,7 +20,9 @@ import { testLibrary, writeFiles, type TestLibrary } from '../support/library';
 let t: TestLibrary;
 afterEach(() => t?.lib.close());
 
-const byFile = (t: TestLibrary, prefix: string) => listReports(t.lib.db).find((r) => r.fileName.startsWith(prefix))!.id;
+const allReports = (db: TestLibrary['lib']['db']) => reportSummaries(db, queryIds(db, {}));
+const searchFor = (db: TestLibrary['lib']['db'], search: string) => reportSummaries(db, queryIds(db, { search }));
+const byFile = (t: TestLibrary, prefix: string) => allReports(t.lib.db).find((r) => r.fileName.startsWith(prefix))!.id;
 const field = (t: TestLibrary, id: number, key: string) => getReport(t.lib.db, id)!.fields.find((f) => f.key === key);
 const check = (t: TestLibrary, id: number, rule: string) => getReport(t.lib.db, id)!.checks.find((c) => c.rule === rule)!;
 const reviewStatus = (t: TestLibrary, id: number) => getReport(t.lib.db, id)!.reviewStatus;
@@ -88,7 +91,7 @@ describe('metadata', () => {
     const id = byFile(t, '003_');
     const executor = inlineExecutor();
     expect(await editMetadata(t.lib, executor, id, { agency: '平江县人民政府', year: 2016, region: '湖南省岳阳市平江县' }, '标题页所示')).toMatchObject({ reextracted: false, changes: [expect.any(Number), expect.any(Number)] });
-    const row = listReports(t.lib.db).find((r) => r.id === id)!;
+    const row = allReports(t.lib.db).find((r) => r.id === id)!;
     expect([row.agency, row.year, row.region]).toEqual(['平江县人民政府', 2016, '湖南省岳阳市平江县']);
     expect(fieldHistory(t.lib.db, id).filter((h) => h.key.startsWith('meta.')).map((h) => [h.key, h.newValue, h.reason])).toEqual([
       ['meta.agency', '平江县人民政府', '标题页所示'],
@@ -116,7 +119,7 @@ describe('re-extraction', () => {
     changeField(t.lib.db, { reportId: id, key: 'legacy.apply.received', value: 9, status: 'corrected' });
     // an automatic value that drifted (as an older extractor would have left it)
     t.lib.db.prepare("UPDATE fields SET value = 41 WHERE report_id = ? AND key = 'legacy.active.total'").run(id);
-    const before = listReports(t.lib.db).length;
+    const before = allReports(t.lib.db).length;
 
     const kept = await reextractReports(t.lib, inlineExecutor(), [id]);
     expect(kept).toMatchObject({ reextracted: [id], failed: [], kept: 2, changed: 1 });
@@ -127,8 +130,8 @@ describe('re-extraction', () => {
       ['*', null, null],
     ]);
     expect(check(t, id, 'legacy.apply_channels').ok).toBe(false); // 9 ≠ 7 + …: the corrections are what is checked
-    expect(searchReports(t.lib.db, '平江县民政局').map((r) => r.id)).toEqual([id]);
-    expect(listReports(t.lib.db)).toHaveLength(before);
+    expect(searchFor(t.lib.db, '平江县民政局').map((r) => r.id)).toEqual([id]);
+    expect(allReports(t.lib.db)).toHaveLength(before);
 
     const replaced = await reextractReports(t.lib, inlineExecutor(), [id], { keepManual: false });
     expect(replaced).toMatchObject({ kept: 0, changed: 2 });
@@ -166,7 +169,7 @@ describe('merging', () => {
     changeField(t.lib.db, { reportId: b, key: 'legacy.apply.letter', value: 5, status: 'corrected' });
 
     expect(mergeReports(t.lib.db, b, a, 'tester')).toBe(a);
-    expect(listReports(t.lib.db).map((r) => r.id)).toEqual([a]);
+    expect(allReports(t.lib.db).map((r) => r.id)).toEqual([a]);
     const merged = getReport(t.lib.db, a)!;
     expect(merged.files.map((f) => f.name)).toEqual(['a.txt', 'b.txt']);
     expect(merged.fields.find((f) => f.key === 'legacy.apply.fax')).toMatchObject({ value: 4, status: 'corrected' });
@@ -175,7 +178,7 @@ describe('merging', () => {
     expect(history.filter((h) => h.reason === '原件如此')).toHaveLength(1);
     expect(history.at(-1)).toMatchObject({ key: '*', action: 'merge', changedBy: 'tester' });
     expect(history.at(-1)!.reason).toContain(`#${b}`);
-    expect(searchReports(t.lib.db, '平江县民政局').map((r) => r.id)).toEqual([a]);
+    expect(searchFor(t.lib.db, '平江县民政局').map((r) => r.id)).toEqual([a]);
     expect(() => mergeReports(t.lib.db, a, a, 'tester')).toThrow(/自身/);
     expect(() => mergeReports(t.lib.db, a, b, 'tester')).toThrow(/不存在/);
   });
@@ -184,7 +187,7 @@ describe('merging', () => {
 describe('review queue', () => {
   it('puts failing, then low-confidence reports first and verified ones last', async () => {
     t = await seeds();
-    const ids = listReports(t.lib.db).map((r) => r.id);
+    const ids = allReports(t.lib.db).map((r) => r.id);
     const [failing, low, done] = [byFile(t, '003_'), byFile(t, '001_'), byFile(t, '000_')];
     changeField(t.lib.db, { reportId: failing, key: 'legacy.apply.in_person', value: 5, status: 'corrected' });
     t.lib.db.prepare("UPDATE fields SET confidence = 0.3 WHERE report_id = ? AND key = 'meta.agency'").run(low);
@@ -203,7 +206,7 @@ describe('page views', () => {
   it('gives the words and size of a PDF page, with the field boxes on it', async () => {
     t = testLibrary();
     await t.import([fixture('pdf', 'table-2021.pdf')]);
-    const id = listReports(t.lib.db)[0]!.id;
+    const id = allReports(t.lib.db)[0]!.id;
     const boxed = getReport(t.lib.db, id)!.fields.find((f) => f.source.box)!;
     const view = await pageViews(t.lib).get(id, boxed.source.page!);
     expect(view.pages[0]).toBe(1);

@@ -1,13 +1,13 @@
 // Full-text search over the library: Chinese substrings through the trigram index, short queries by scan.
 import { afterEach, describe, expect, it } from 'vitest';
-import { searchReports } from '../../src/main/core/store/reports';
+import { queryPage } from '../../src/main/core/store/library-query';
 import { fixture } from '../support/tmp';
 import { testLibrary, type TestLibrary } from '../support/library';
 
 let t: TestLibrary;
 afterEach(() => t?.lib.close());
 
-const names = (t: TestLibrary, q: string) => searchReports(t.lib.db, q).map((r) => r.fileName.slice(0, 3)).sort();
+const names = (t: TestLibrary, search: string) => queryPage(t.lib.db, { search }, 0, 100).rows.map((r) => r.fileName.slice(0, 3)).sort();
 
 describe('search', () => {
   it('finds reports by any substring of their text', async () => {

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { FileOutcome, JobProgress } from '../../shared/model';
 import { openLibrary, type Library } from './store/library';
-import { listReports } from './store/reports';
+import { reportSummaries } from './store/reports';
+import { queryIds } from './store/library-query';
 import { failStaleJobs } from './store/jobs';
 import { inlineExecutor, workerExecutor } from './import/executor';
 import { runImport } from './import/job';
@@ -25,7 +26,7 @@ const USAGE = `用法 / usage:
   nianbao export --db PATH --format json|csv|csv-wide|xlsx --out FILE   导出 / export
       [--ids 1,2] [--years 2021,2022] [--regions 湖南省,福建省] [--layouts 2021,2019,legacy,narrative]
       [--verified-only] [--originals]      只导出已核对的数字 / 同时导出原始文件 (FILE-originals.zip)
-  nianbao list [--db PATH]                        列出报告 / list reports
+  nianbao list [--db PATH] [--search TEXT]        列出报告（可全文搜索）/ list reports (full-text search)
   nianbao bundle export --out FILE [--db PATH]    把整个资料库打包成一个文件 / the whole library as one file
   nianbao bundle import FILE [--db PATH]          合并另一个资料库包 / merge another library's bundle
 Without --db the library in NIANBAO_HOME or the per-user app data folder is used.`;
@@ -39,6 +40,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     allowPositionals: true,
     options: {
       db: { type: 'string' },
+      search: { type: 'string' },
       format: { type: 'string', default: 'json' },
       out: { type: 'string' },
       ids: { type: 'string' },
@@ -89,7 +91,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       return bundleCommand(positionals, values.out, open, io);
     case 'list':
       return withLibrary(open(), (lib) => {
-        for (const r of listReports(lib.db)) {
+        for (const r of reportSummaries(lib.db, queryIds(lib.db, { search: values.search }))) {
           const dup = r.duplicateOf ? `\t重复于 #${r.duplicateOf}` : '';
           io.out(`#${r.id}\t${r.year ?? '—'}\t${r.format ?? '—'}\t${r.agency ?? '—'}\t${r.fileName}${dup}`);
         }

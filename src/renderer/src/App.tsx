@@ -1,17 +1,16 @@
 // The main window: header, library list, report detail, job panel; drop anywhere to import.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { LibraryInfo } from '../../shared/api';
-import type { ReportSummary } from '../../shared/model';
 import { api } from './api';
 import { I18n, saveLocale, savedLocale, translator, type Locale } from './i18n';
 import { Header } from './components/Header';
-import { LibraryList } from './components/LibraryList';
+import { LibraryPane } from './components/LibraryPane';
 import { JobPanel } from './components/JobPanel';
 import { ReportDetail } from './components/ReportDetail';
-import { useImportJob } from './useImportJob';
+import { useJob } from './useJob';
 import { useWindowDrop } from './useWindowDrop';
 import { Shortcuts } from './components/Shortcuts';
-import { sortReports, type Sort } from './sort';
+import { useLibrary } from './useLibrary';
 import { ReviewScreen } from './review/ReviewScreen';
 import { AnalysisView } from './analysis/AnalysisView';
 
@@ -21,19 +20,26 @@ export function App() {
   const [info, setInfo] = useState<LibraryInfo | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
   const [review, setReview] = useState<number | null>(null);
+  // the review queue is made of the reports the list shows, in its order (null while they are asked for)
+  const [reviewIds, setReviewIds] = useState<number[] | null>(null);
   const [analysis, setAnalysis] = useState(false);
-  const [query, setQuery] = useState('');
-  const [sort, setSort] = useState<Sort>({ key: 'id', desc: false });
-  const [unsorted, setReports] = useState<ReportSummary[]>([]);
-  const reports = useMemo(() => sortReports(unsorted, sort), [unsorted, sort]);
-
+  const library = useLibrary();
+  const { reload } = library;
+  const loadInfo = useCallback(() => void api.call('library:info', {}).then((r) => r.ok && setInfo(r.value)), []);
+  useEffect(loadInfo, [loadInfo]);
+  const openReview = useCallback(
+    (id: number) => {
+      setReviewIds(null);
+      setReview(id);
+      void library.ids().then(setReviewIds);
+    },
+    [library],
+  );
   const refresh = useCallback(() => {
-    const list = query.trim() ? api.call('library:search', { query }) : api.call('library:list', {});
-    void list.then((r) => r.ok && setReports(r.value));
-    void api.call('library:info', {}).then((r) => r.ok && setInfo(r.value));
-  }, [query]);
-  useEffect(refresh, [refresh]);
-  const { job, importFiles, cancel, dismiss, fail } = useImportJob(refresh);
+    reload();
+    loadInfo();
+  }, [reload, loadInfo]);
+  const { job, importFiles, reextract, cancel, dismiss, fail } = useJob(refresh);
 
   const dragging = useWindowDrop(importFiles, fail);
 
@@ -42,19 +48,17 @@ export function App() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.ctrlKey || e.metaKey || e.altKey) return;
-      // the review screen walks its own queue
-      const step = review !== null ? 0 : e.key === 'j' || e.key === 'PageDown' ? 1 : e.key === 'k' || e.key === 'PageUp' ? -1 : 0;
-      if (step && reports.length) {
+      // the review screen walks its own queue; the analysis view hides the list
+      const step = review !== null || analysis ? 0 : e.key === 'j' || e.key === 'PageDown' ? 1 : e.key === 'k' || e.key === 'PageUp' ? -1 : 0;
+      if (step) {
         e.preventDefault();
-        const at = reports.findIndex((r) => r.id === selected);
-        const next = reports[Math.min(reports.length - 1, Math.max(0, at + step))] ?? reports[0]!;
-        setSelected(next.id);
+        void library.neighbour(selected, step).then((id) => id !== null && setSelected(id));
       } else if (e.key === '?') setHelp((h) => !h);
       else if (e.key === 'Escape') setHelp(false);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [reports, selected, review]);
+  }, [library, selected, review, analysis]);
 
   const switchLocale = () => {
     const next = locale === 'zh-CN' ? 'en' : 'zh-CN';
@@ -68,7 +72,7 @@ export function App() {
         {review !== null ? (
           <ReviewScreen
             startId={review}
-            ids={reports.map((r) => r.id)}
+            ids={reviewIds}
             onClose={(id, changed) => {
               setReview(null);
               setSelected(id);
@@ -78,7 +82,7 @@ export function App() {
           />
         ) : (
           <>
-            <Header info={info} query={query} onQuery={setQuery} onSwitchLocale={switchLocale} onAnalysis={() => setAnalysis((a) => !a)} />
+            <Header info={info} query={library.search} onQuery={library.setSearch} onSwitchLocale={switchLocale} onAnalysis={() => setAnalysis((a) => !a)} />
             {analysis ? (
               <AnalysisView
                 onClose={() => setAnalysis(false)}
@@ -89,8 +93,8 @@ export function App() {
               />
             ) : (
               <main className={selected === null ? 'content' : 'content with-detail'}>
-                <LibraryList reports={reports} sort={sort} onSort={setSort} selected={selected} onSelect={setSelected} onOpen={setReview} />
-                {selected !== null && <ReportDetail id={selected} onClose={() => setSelected(null)} onOpen={setSelected} onChanged={refresh} onReview={setReview} />}
+                <LibraryPane library={library} shown={selected} onShow={setSelected} onOpen={openReview} onReextract={job && job.phase !== 'finished' ? undefined : reextract} onChanged={refresh} />
+                {selected !== null && <ReportDetail id={selected} onClose={() => setSelected(null)} onOpen={setSelected} onChanged={refresh} onReview={openReview} />}
               </main>
             )}
           </>

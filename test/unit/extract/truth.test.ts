@@ -1,5 +1,5 @@
-// normalize → extract on the seeds, the real reports, the awkward renderings and the hand-written
-// documents, against truth:
+// normalize → extract on the seeds, the real reports, the generated corpus, the awkward renderings
+// and the hand-written documents (handmade, variety), against truth:
 // every key right (null included) unless flagged unsure, nothing invented, spans pointing at the text.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -18,6 +18,8 @@ const cases = [
   ...load('real', 'truth.json').map((d) => ['real', d] as const),
   ...load('awkward', 'truth.json').map((d) => ['awkward', d] as const),
   ...load('handmade', 'truth.json').map((d) => ['handmade', d] as const),
+  ...load('variety', 'truth.json').map((d) => ['variety', d] as const),
+  ...load('reports', 'truth.json').map((d) => ['reports', d] as const),
 ];
 /** A value may be wrong only where the reader said it was unsure (an ambiguous digit run). */
 const UNSURE = 0.6;

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../../src/main/core/normalize';
+import { mojibakeRepaired } from '../../../src/main/core/normalize/decode';
+import { mergeBoxRows } from '../../../src/main/core/normalize/box-table';
 import { NormalizeError } from '../../../src/main/core/normalize/types';
 import { fixture } from '../../support/tmp';
 
@@ -39,6 +41,42 @@ describe('encodings', () => {
       const { name, bytes } = seed(p);
       expect(normalize(bytes, name).encodingBy).toBe('utf8');
     }
+  });
+  it('repairs UTF-8 once read as Latin-1 and saved again, and leaves real Latin-1 text alone', () => {
+    const text = '某县民政局2020年政府信息公开工作年度报告\n主动公开政府信息12条。';
+    const garbled = Buffer.from(Buffer.from(text, 'utf8').toString('latin1'), 'utf8');
+    expect(normalize(garbled, 'x.txt').text).toBe(text);
+    expect(mojibakeRepaired('Café crème brûlée à la française, déjà vu, naïve façade, élève, Noël, garçon. '.repeat(3))).toBeNull();
+  });
+  it('reads a box-drawn table row whose cells wrap over lines as one row, rulings dropped', () => {
+    const dump = [
+      '┌──────────────────┬───┬───┐',
+      '│1.申请人无正当理由逾期不补正、行政 │3  │4  │',
+      '│机关不再处理其政府信息公开申请     │   │   │',
+      '├──────────────────┼───┼───┤',
+      '│  │1  │   │',
+      '└──────────────────┴───┴───┘',
+    ];
+    expect(mergeBoxRows(dump)).toEqual(['1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 │ 3 │ 4', ' │ 1 │ ']);
+    // the text of a cell spanning rows, printed beside a ruling, stays
+    expect(mergeBoxRows(['│（六）其他 ├────┼───┤'])).toEqual(['（六）其他']);
+  });
+  it('drops the print header and footer of a printed page copied as text', () => {
+    const text = normalize(Buffer.from('12/1/26, 10:50 PM   某局2022年政府信息公开工作年度报告_某市人民政府\n某局2022年政府信息公开工作年度报告\n正文\nfile:///tmp/a.html   1/3\n2023/1/20 下午3:05 某局2022年政府信息公开工作年度报告\n正文二'), 'x.txt').text;
+    expect(text).toBe('某局2022年政府信息公开工作年度报告\n正文\n正文二');
+  });
+  it('keeps the footer that names who runs the site aside as pageMeta.site', () => {
+    const html = '<html><body><p>正文</p><div class="footer">主办单位：秭归县人民政府办公室 鄂ICP备05008866号</div></body></html>';
+    expect(normalize(Buffer.from(html), 'x.html').pageMeta.site).toContain('秭归县人民政府办公室');
+    const text = normalize(Buffer.from('正文一行\n主办单位：龙泉驿区人民政府办公室'), 'x.txt');
+    expect(text.pageMeta.site).toContain('龙泉驿区人民政府办公室');
+    expect(text.text).not.toContain('主办单位');
+  });
+  it('reads a page re-saved as UTF-8 that still declares gb2312 as UTF-8', () => {
+    const html = '<html><head><meta charset="gb2312"><title>某局2020年政府信息公开工作年度报告</title></head><body><p>主动公开政府信息12条。</p></body></html>';
+    const doc = normalize(Buffer.from(html, 'utf8'), 'x.html');
+    expect(doc.text).toContain('主动公开政府信息12条');
+    expect(doc.encoding).toBe('utf-8');
   });
 });
 

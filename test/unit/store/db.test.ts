@@ -59,7 +59,7 @@ describe('migration 2 (full-text index)', () => {
     v1.prepare("INSERT INTO files (id, report_id, sha256, size, kind, created_at) VALUES (1, 1, 'abc', 3, 'text', 'now')").run();
     v1.prepare("INSERT INTO pages (file_id, page, text) VALUES (1, 0, '平江县民政局年度报告')").run();
     v1.close();
-    const v2 = openDatabase(file, MIGRATIONS.slice(0, 2));
+    const v2 = openDatabase(file, MIGRATIONS.filter((m) => m.version <= 2));
     expect(schemaVersion(v2)).toBe(2);
     expect(indexPendingText(v2)).toBe(1);
     expect(v2.prepare("SELECT rowid FROM report_text WHERE report_text MATCH '民政局'").pluck().all()).toEqual([1]);
@@ -78,5 +78,31 @@ describe('migration 3 (OCR cache)', () => {
     expect(cachedOcrPages(db, 'ab', 'other settings').size).toBe(0);
     expect(cachedOcrPages(db, 'cd', 'chi_sim/psm6').size).toBe(0);
     db.close();
+  });
+});
+
+describe('migration 5 (library columns, trash, saved views)', () => {
+  it('fills the list columns of reports stored before it', () => {
+    const file = path.join(tempDir(), 'lib.sqlite');
+    const v2 = openDatabase(file, MIGRATIONS.filter((m) => m.version <= 2));
+    v2.exec(`
+      INSERT INTO reports (id, agency, created_at, updated_at) VALUES (1, '平江县民政局', 'now', 'now');
+      INSERT INTO files (id, report_id, sha256, size, kind, created_at) VALUES (1, 1, 'abc', 3, 'html', 'now');
+      INSERT INTO file_sources (file_id, name, path, seen_at) VALUES (1, '年报.html', '/x/年报.html', 'now');
+      INSERT INTO pages (file_id, page, text) VALUES (1, 0, '平江县民政局年度报告');
+      INSERT INTO fields (report_id, key, value, confidence, status, source, updated_at) VALUES (1, 'meta.agency', '平江县民政局', 0.6, 'auto', '{}', 'now'), (1, 'meta.year', 2019, 0.9, 'auto', '{}', 'now');
+      INSERT INTO checks (report_id, seq, rule, ok, severity, message, keys) VALUES (1, 0, 't3.column_total', 0, 'error', 'x', '[]'), (1, 1, 't3.row_total', 1, 'error', 'x', '[]');`);
+    indexPendingText(v2);
+    v2.close();
+    const v5 = openDatabase(file);
+    expect(v5.prepare('SELECT failed_checks, min_confidence, file_kind, file_name, deleted_at FROM reports').get()).toEqual({
+      failed_checks: 1,
+      min_confidence: 0.6,
+      file_kind: 'html',
+      file_name: '年报.html',
+      deleted_at: null,
+    });
+    expect(v5.prepare("SELECT count(*) FROM saved_views").pluck().get()).toBe(0);
+    v5.close();
   });
 });

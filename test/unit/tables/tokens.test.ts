@@ -63,4 +63,38 @@ describe('table text → rows', () => {
       ['三、依申请公开情况', ['五'], []],
     ]);
   });
+
+  it('reads zero marks glued to a label or a figure as one run, not as label text', () => {
+    expect(rows('规章无无无 行政规范性文件无无无 行政强制无')).toEqual([
+      ['规章', ['无无无'], []],
+      ['行政规范性文件', ['无无无'], []],
+      ['行政强制', ['无'], []],
+    ]);
+    expect(rows('一、本年新收政府信息公开申请数量3—————3 二、上年结转政府信息公开申请数量———————')).toEqual([
+      ['一、本年新收政府信息公开申请数量', ['3', '—————', '3'], []],
+      ['二、上年结转政府信息公开申请数量', ['———————'], []],
+    ]);
+    expect(rows('行政处罚 | 0—0')).toEqual([['行政处罚', ['0', '—', '0'], []]]);
+  });
+
+  it('ends a figure with thousands separators after its three digits when the next cell is glued to it', () => {
+    expect(rows('一、本年新收政府信息公开申请数量1,032118309')).toEqual([['一、本年新收政府信息公开申请数量', ['1,032', '118309'], []]]);
+    expect(rows('行政许可 | 12,345 | 6')).toEqual([['行政许可', ['12,345', '6'], []]]);
+  });
+
+  it('drops a page number a flattened copy kept between rows', () => {
+    expect(rows('5.属于三类内部事务信息0000000— 3 —6.属于四类过程性信息9100010')).toEqual([
+      ['5.属于三类内部事务信息', ['0000000'], []],
+      ['6.属于四类过程性信息', ['9100010'], []],
+    ]);
+    // cells apart are cells: — | 1 | —
+    expect(rows('3.补正后申请内容仍不明确\t—\t1\t—')).toEqual([['3.补正后申请内容仍不明确', ['—', '1', '—'], []]]);
+  });
+
+  it('keeps 无 that begins a word in a label', () => {
+    expect(rows('4.无正当理由大量反复申请 0 | 0\n（四）无法提供 | 1')).toEqual([
+      ['4.无正当理由大量反复申请', ['0', '0'], []],
+      ['（四）无法提供', ['1'], []],
+    ]);
+  });
 });

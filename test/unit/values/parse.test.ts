@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { convertMoney, parseValue } from '../../../src/main/core/extract/values/parse';
 import { parseChineseNumeral } from '../../../src/main/core/extract/values/numerals';
+import { groupedCuts, markCuts } from '../../../src/main/core/extract/tables/read';
 
 describe('parseValue', () => {
   it.each([
@@ -37,6 +38,27 @@ describe('parseValue', () => {
     expect(convertMoney(251000, '元', '万元')).toEqual({ value: 25.1, note: expect.stringContaining('元') });
     expect(convertMoney(3.5, '万元', '元')).toMatchObject({ value: 35000 });
     expect(convertMoney(3.5, null, '万元')).toEqual({ value: 3.5 });
+  });
+});
+
+describe('digit runs ending in a figure with thousands separators', () => {
+  it('starts that figure one to three digits before its first comma', () => {
+    expect(groupedCuts('11830921,164', 6)).toContainEqual(['118', '3', '0', '9', '2', '1,164']);
+    expect(groupedCuts('21,164', 2)).toEqual([['2', '1,164']]);
+    expect(groupedCuts('1,164', 1)).toEqual([['1,164']]);
+    expect(groupedCuts('01,164', 1)).toEqual([]);
+  });
+});
+
+describe('runs of zero marks', () => {
+  it('reads a cell of dashes however many were typed as zero', () => {
+    expect(parseValue('———')).toEqual({ kind: 'zero_mark', value: 0 });
+    expect(parseValue('--')).toEqual({ kind: 'zero_mark', value: 0 });
+  });
+  it('cuts a run into cells of one mark each: 无 or 〇 one character, — or —— for a dash', () => {
+    expect(markCuts('无无无', 3)).toEqual([['无', '无', '无']]);
+    expect(markCuts('———', 3).map((c) => c.join('|'))).toEqual(['—|—|—', '—|——', '——|—']);
+    expect(markCuts('————', 2)).toEqual([['——', '——']]);
   });
 });
 

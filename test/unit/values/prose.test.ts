@@ -15,6 +15,30 @@ describe('prose figures', () => {
     });
   });
 
+  it('reads figures with spaces around them, fees 共计…元 and none-clauses beside other clauses', () => {
+    expect(values('2022年，全市主动公开政府信息 35,612 条。收取检索、复制费用共计三百元。')).toEqual({ 'n.active_total': 35612, 'n.fees': 300 });
+    expect(values('全年未收到政府信息公开申请，未发生行政复议和行政诉讼。')).toEqual({ 'n.apply_received': 0, 'n.review_count': 0, 'n.suit_count': 0 });
+    expect(values('全年未收到行政复议申请。')['n.apply_received']).toBeUndefined();
+  });
+
+  it('reads other wordings: 群众 applications, 政务信息, reviews and lawsuits stated together, 不存在', () => {
+    expect(values('全年受理群众申请公开政府信息5件。')).toEqual({ 'n.apply_received': 5 });
+    expect(values('全年共收到群众政府信息公开申请3件。')).toEqual({ 'n.apply_received': 3 });
+    expect(values('全年主动公开各类政务信息318条。')).toEqual({ 'n.active_total': 318 });
+    expect(values('今年以来共公开各类信息256条。')).toEqual({ 'n.active_total': 256 });
+    expect(values('政府信息公开行政复议、行政诉讼均为0件。')).toEqual({ 'n.review_count': 0, 'n.suit_count': 0 });
+    expect(values('不存在收费情况。')).toEqual({ 'n.fees': 0 });
+  });
+
+  it('reads a sentence a wrapped paragraph breaks over lines, with the span over the printed text', () => {
+    const text = '2022年，市市场监督管理局坚持以人民为中心的发展思想，全年主动公开政\n府信息1,207条，深入推进决策、执行、管理、服务、结果公开，收到政府信息公开申请\n67件。\n二、主动公开政府信息情况\n一、总体情况';
+    const fields = extractProse(text, 'x');
+    expect(Object.fromEntries(fields.map((f) => [f.key, f.value]))).toEqual({ 'n.active_total': 1207, 'n.apply_received': 67 });
+    for (const f of fields) expect(text.slice(...f.source.span!)).toBe(f.text);
+    // a heading after a long line is not part of its sentence
+    expect(values('全年共处理各类事项若干，办结率达到百分之百，群众满意度不断提高\n二、收到政府信息公开申请3件')).toEqual({ 'n.apply_received': 3 });
+  });
+
   it('reads "none" sentences as zero', () => {
     expect(values('本年度，木场乡没有接到公众、法人或其他组织要求公开政府信息的申请。2023年我乡未收取政府信息公开费用。')).toEqual({ 'n.apply_received': 0, 'n.fees': 0 });
     expect(values('本年度我局无申请行政复议和提起行政诉讼情况。')).toEqual({ 'n.review_count': 0, 'n.suit_count': 0 });

@@ -7,7 +7,12 @@ import { pathToFileURL } from 'node:url';
 import { apiArgs, type ApiEvent, type ApiEvents, type ApiMethod, type ApiResponse, type ApiResults } from '../../../shared/api';
 import { API_METHOD_NAMES } from '../../../shared/channels';
 import { openLibrary, schemaVersion, type Library } from '../store/library';
-import { countReports, getReport, listReports, searchReports } from '../store/reports';
+import { countReports, getReport } from '../store/reports';
+import { libraryCounts, queryIds, queryPage } from '../store/library-query';
+import { emptyTrash, moveToTrash, restoreFromTrash } from '../store/trash';
+import { deleteView, listViews, renameView, saveView } from '../store/saved-views';
+import { verifyInChunks } from '../store/bulk-verify';
+import type { LibraryQuery } from '../../../shared/library';
 import { failStaleJobs } from '../store/jobs';
 import { inlineExecutor, workerExecutor, type Executor } from '../import/executor';
 import { runImport } from '../import/job';
@@ -102,8 +107,18 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
 
   const handlers: Handlers = {
     'library:info': () => ({ home: lib.home, dbPath: lib.dbPath, reports: countReports(lib.db), schemaVersion: schemaVersion(lib.db), asksSavePath: Boolean(options.chooseSavePath) }),
-    'library:list': () => listReports(lib.db),
-    'library:search': ({ query }: { query: string }) => searchReports(lib.db, query),
+    'library:list': ({ query, offset, limit, locate }: { query: LibraryQuery; offset: number; limit: number; locate?: number }) => queryPage(lib.db, query, offset, limit, locate),
+    'library:ids': ({ query, offset = 0, limit }: { query: LibraryQuery; offset?: number; limit?: number }) =>
+      queryIds(lib.db, query).slice(offset, limit === undefined ? undefined : offset + limit),
+    'library:counts': () => libraryCounts(lib.db),
+    'library:verify': ({ ids, note }: { ids: number[]; note?: string }) => verifyInChunks(lib.db, ids, { note }),
+    'trash:move': ({ ids }: { ids: number[] }) => ({ moved: moveToTrash(lib.db, ids) }),
+    'trash:restore': ({ ids }: { ids: number[] }) => ({ restored: restoreFromTrash(lib.db, ids) }),
+    'trash:empty': () => emptyTrash(lib.db, lib.home),
+    'view:list': () => listViews(lib.db),
+    'view:save': ({ name, query }: { name: string; query: LibraryQuery }) => saveView(lib.db, name, query),
+    'view:rename': ({ id, name }: { id: number; name: string }) => renameView(lib.db, id, name),
+    'view:delete': ({ id }: { id: number }) => (deleteView(lib.db, id), { deleted: true as const }),
     'report:get': ({ id }: { id: number }) => reportDetail(id),
     'report:history': ({ id }: { id: number }) => fieldHistory(lib.db, id),
     'report:verify': ({ id, note }: { id: number; note?: string }) => {
@@ -124,8 +139,8 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
       reportDetail(id);
       return { ...reportDetail(id), ...(await editMetadata(lib, executor, id, changes, note)) };
     },
-    'report:reextract': ({ ids, keepManual }: { ids: number[]; keepManual?: boolean }) => {
-      const jobId = crypto.randomUUID();
+    'report:reextract': ({ ids, keepManual, jobId = crypto.randomUUID() }: { ids: number[]; keepManual?: boolean; jobId?: string }) => {
+      if (jobs.has(jobId)) throw new ApiFailure('job_exists', `任务 ${jobId} 已在运行`);
       const abort = new AbortController();
       return track(jobId, abort, reextractReports(lib, executor, ids, { keepManual, jobId, signal: abort.signal, onProgress: (p) => emit('job:progress', p) }));
     },

@@ -11,6 +11,7 @@ import { fileKindOf, MAX_FILE_BYTES } from './file-types';
 import type { ProcessedFile } from '../pipeline';
 import { isInformative } from './fingerprint';
 import { refreshCrossYear } from '../store/cross-year';
+import { restoreFromTrash } from '../store/trash';
 import { putBlob } from './blob-store';
 import { walk, type FoundFile } from './walk';
 import type { Executor } from './executor';
@@ -92,13 +93,18 @@ export async function runImport(lib: Library, paths: readonly string[], opts: Im
     storeNew(file, sha256, bytes.byteLength, result.value);
   };
 
-  /** Same bytes already in the library: only remember this name and path. */
+  /** Same bytes already in the library: only remember this name and path (and bring its report back from the trash). */
   const recordExactDuplicate = (file: FoundFile, sha256: string): boolean => {
     const existing = findFileBySha(db, sha256);
     if (!existing) return false;
-    record({ path: file.path, name: file.name, status: 'duplicate', reportId: existing.reportId, duplicateOf: existing.reportId }, () =>
-      addFileSource(db, existing.fileId, file.name, file.path, jobId),
-    );
+    const outcome: FileOutcome = { path: file.path, name: file.name, status: 'duplicate', reportId: existing.reportId, duplicateOf: existing.reportId };
+    record(outcome, () => {
+      addFileSource(db, existing.fileId, file.name, file.path, jobId);
+      if (restoreFromTrash(db, [existing.reportId])) {
+        delete outcome.duplicateOf;
+        Object.assign(outcome, { status: 'imported', code: 'restored', message: `报告 #${existing.reportId} 原在回收站中，已恢复` });
+      }
+    });
     return true;
   };
 

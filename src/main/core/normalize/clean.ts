@@ -11,7 +11,8 @@ const FRAGMENTS: readonly RegExp[] = [
   /(?:打印本页|打印此页|关闭窗口|关闭本页|返回顶部|加入收藏)/gu,
   /扫一扫在手机(?:上)?打开当前页/gu,
   /(?:阅读次数|浏览次数|点击率|点击数|访问量|阅读量|浏览量|访问次数)\s*[:：]?\s*\d*\s*次?/gu,
-  /分享到\s*[:：].*$/gu,
+  // the share targets only: a page copied as one line goes on after them
+  /分享到\s*[:：]?\s*(?:(?:微信|微博|新浪微博|腾讯微博|QQ空间|QQ好友|QQ|朋友圈|人人网|豆瓣网?|百度|更多|复制链接|\+)[\s、|，,]*)*/gu,
   /\|{3,}/gu,
 ];
 
@@ -23,6 +24,10 @@ const LINES: readonly RegExp[] = [
   /^(?:上一篇|下一篇|上一条|下一条|上一條|下一條)\s*[:：]/u,
   /(?:版权所有|版權所有|ICP备|ICP備|ICP证|ICP證|公网安备|公網安備|网站标识码|網站標識碼|技术支持|技術支持|主办单位|主辦單位|承办单位|承辦單位|网站地图|網站地圖|联系我们|聯繫我們|政府网站找错|适老化|無障礙|无障碍)/iu,
   /^(?:相关链接|相关文章|相关阅读|相关新闻|热点推荐)\s*[:：]?$/u,
+  // a browser's print header and footer kept by a text copy of the printed page: 12/1/26, 10:50 PM
+  // …title…, 2023/1/20 15:05 …; file:///…/page.html 1/3
+  /^(?:\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}\s*(?:[AP]M)?|\d{4}\/\d{1,2}\/\d{1,2}\s+(?:上午|下午)?\d{1,2}:\d{2})\s+\S/iu,
+  /^(?:https?|file):\/\/\S+\s+\d{1,3}\s*\/\s*\d{1,3}$/iu,
 ];
 const MAX_CHROME_LINE = 120;
 const PAGE_NUMBER = /^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/u;
@@ -36,11 +41,15 @@ export interface Cleaned {
   blocks: Block[];
   boilerplateLines: number;
   repeatedChars: number;
+  /** dropped footer lines naming who runs the site (主办单位：…, 版权所有：…) */
+  site: string[];
 }
+const SITE_LINE = /主办|主辦|版权所有|版權所有|Copyright/iu;
 
 export function clean(blocks: readonly Block[]): Cleaned {
   let boilerplateLines = 0;
   const kept: Block[] = [];
+  const site: string[] = [];
   for (const b of blocks) {
     if (b.cells || b.marks) {
       // table rows and positioned lines keep their text (offsets map to cells and page boxes)
@@ -55,9 +64,10 @@ export function clean(blocks: readonly Block[]): Cleaned {
     const chrome = isChromeLine(text);
     if (changed || chrome) boilerplateLines++;
     if (text && !chrome) kept.push({ text });
+    else if (chrome && SITE_LINE.test(text)) site.push(text);
   }
   const { blocks: once, removedChars } = dropRepeatedBody(kept);
-  return { blocks: once, boilerplateLines, repeatedChars: removedChars };
+  return { blocks: once, boilerplateLines, repeatedChars: removedChars, site };
 }
 
 const MIN_ANCHOR = 20;

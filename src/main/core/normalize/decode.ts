@@ -13,6 +13,31 @@ export interface Decoded {
 const CHINESE_ALIASES: Readonly<Record<string, string>> = { gb2312: 'gb18030', gbk: 'gb18030', 'x-gbk': 'gb18030', gb18030: 'gb18030', 'x-euc-cn': 'gb18030' };
 
 export function decode(bytes: Uint8Array, declared: (ascii: string) => string | null): Decoded {
+  const decoded = decodeBytes(bytes, declared);
+  const repaired = mojibakeRepaired(decoded.text);
+  return repaired === null ? decoded : { ...decoded, text: repaired };
+}
+
+/**
+ * UTF-8 once read as Latin-1 or Windows-1252 and saved again (å¹³æ½­ for 平潭): the characters'
+ * single-byte codes are the original UTF-8, which reads as Chinese. Only text with no Chinese of its
+ * own and many such characters is repaired.
+ */
+export function mojibakeRepaired(text: string): string | null {
+  const sample = text.slice(0, 20000);
+  const accented = sample.match(/[\u00c0-\u00ff]/g)?.length ?? 0;
+  if (accented < 20 || /[\u4e00-\u9fff]/u.test(sample)) return null;
+  for (const enc of ['latin1', 'win1252'] as const) {
+    if (!iconv.encodingExists(enc)) continue;
+    const bytes = iconv.encode(text, enc);
+    if (iconv.decode(bytes, enc) !== text || !isUtf8(bytes)) continue;
+    const repaired = new TextDecoder('utf-8').decode(bytes);
+    if (/[\u4e00-\u9fff]/u.test(repaired)) return repaired;
+  }
+  return null;
+}
+
+function decodeBytes(bytes: Uint8Array, declared: (ascii: string) => string | null): Decoded {
   const bom = fromBom(bytes);
   if (bom) return bom;
   const utf16 = utf16WithoutBom(bytes);
@@ -22,7 +47,9 @@ export function decode(bytes: Uint8Array, declared: (ascii: string) => string | 
   const meta = declared(head);
   if (meta) {
     const enc = CHINESE_ALIASES[meta.toLowerCase()] ?? meta.toLowerCase();
-    if (iconv.encodingExists(enc) && !(enc === 'utf-8' && !isUtf8(bytes))) return { text: iconv.decode(Buffer.from(bytes), enc), encoding: enc, by: 'meta' };
+    // a page re-saved as UTF-8 keeps its old gb2312 tag: valid UTF-8 with Chinese in it is not GBK
+    const resaved = enc === 'gb18030' && hasMultibyte(bytes) && isUtf8(bytes);
+    if (iconv.encodingExists(enc) && !resaved && !(enc === 'utf-8' && !isUtf8(bytes))) return { text: iconv.decode(Buffer.from(bytes), enc), encoding: enc, by: 'meta' };
   }
   if (isUtf8(bytes)) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', by: 'utf8' };
   const gb = iconv.decode(Buffer.from(bytes), 'gb18030');
@@ -60,6 +87,8 @@ function looksBinary(b: Uint8Array): boolean {
   }
   return bad > Math.max(8, n * 0.02);
 }
+
+const hasMultibyte = (b: Uint8Array): boolean => b.some((c) => c >= 0x80);
 
 function isUtf8(b: Uint8Array): boolean {
   try {

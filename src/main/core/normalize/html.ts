@@ -39,7 +39,12 @@ export function parseHtml(html: string): ParsedHtml {
     }
     const name = node.name;
     if (name === 'head') return readHead(node, pageMeta);
-    if (SKIP.has(name) || isChrome(node)) return;
+    if (SKIP.has(name)) return;
+    if (isChrome(node)) {
+      // who runs the site (主办单位：某县人民政府办公室) still tells where the page is from
+      if (name === 'footer' || FOOTER.test(`${node.attribs.class ?? ''} ${node.attribs.id ?? ''}`)) addSite(pageMeta, textOf(node));
+      return;
+    }
     if (name === 'table') {
       flush();
       readTable(node, tableCount++).forEach((row) => blocks.push(rowBlock(row)));
@@ -53,6 +58,14 @@ export function parseHtml(html: string): ParsedHtml {
   dom.children.forEach(visit);
   flush();
   return { blocks, pageMeta, tableCount };
+}
+
+const FOOTER = /(?:^|[\s_-])(?:footer|foot|copyright|bottom)(?:$|[\s_-])/i;
+
+/** Site footer text kept aside (pageMeta.site), a few hundred characters at most. */
+export function addSite(meta: Record<string, string>, text: string): void {
+  const line = cleanInline(text);
+  if (line) meta.site = `${meta.site ? `${meta.site} ` : ''}${line}`.slice(0, 400);
 }
 
 function isChrome(el: Element): boolean {

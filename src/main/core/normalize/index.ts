@@ -1,9 +1,10 @@
 // normalize: bytes of a web page or text file → NormalizedDoc (clean text, tables, page metadata).
 import path from 'node:path';
 import { decode, type Decoded } from './decode';
-import { parseHtml } from './html';
+import { addSite, parseHtml } from './html';
 import { htmlPartOfMht } from './mht';
 import { clean } from './clean';
+import { mergeBoxRows } from './box-table';
 import { cleanInline, CELL_SEPARATOR, type Block } from './blocks';
 import { NormalizeError, type GridCell, type NormalizedDoc, type SourceKind, type SourceTable, type TextBox } from './types';
 import type { PositionedDoc } from './positioned-types';
@@ -40,8 +41,7 @@ function declaredCharset(head: string): string | null {
 }
 
 function textBlocks(text: string): Block[] {
-  return text
-    .split(/\r\n|\r|\n/)
+  return mergeBoxRows(text.split(/\r\n|\r|\n/))
     .map(cleanInline)
     .filter(Boolean)
     .map((line) => ({ text: line }));
@@ -49,6 +49,7 @@ function textBlocks(text: string): Block[] {
 
 function assemble(blocks: Block[], pageMeta: Record<string, string>, sourceKind: SourceKind, decoded: Pick<Decoded, 'encoding' | 'by'>): NormalizedDoc {
   const cleaned = clean(blocks);
+  for (const line of cleaned.site) addSite(pageMeta, line);
   let text = '';
   const tables = new Map<number, SourceTable>();
   const positions: TextBox[] = [];

@@ -39,7 +39,10 @@ export interface NormalizedDoc {
   /** how the encoding was decided */
   encodingBy: 'bom' | 'meta' | 'utf8' | 'gb18030' | 'detector' | 'none';
   tables: SourceTable[];
-  /** <title> or <meta> values of a web page (lower-cased names), e.g. title, articletitle, pubdate */
+  /**
+   * <title> or <meta> values of a web page (lower-cased names), e.g. title, articletitle, pubdate;
+   * site: the footer text cleaning dropped (主办单位：…), for where the page is from
+   */
   pageMeta: Record<string, string>;
   /** page boxes of the text, for sources with positions (PDF, scans, OFD) */
   positions?: TextBox[];

@@ -1,6 +1,6 @@
 // SQL of the analysis views: agencies and their years, figures pivoted per report, report
-// outlines (cached in report_outlines), compliance inputs. Originals only: near-duplicate twins
-// would count a report twice.
+// outlines (cached in report_outlines), compliance inputs. Originals only (near-duplicate twins
+// would count a report twice), none in the trash.
 import { sql, type Db } from './db';
 import { FIGURE_KEYS } from './migrations';
 import type { FieldValue } from '../../../shared/model';
@@ -9,7 +9,7 @@ export function listAgencies(db: Db): { agency: string; region: string | null; y
   return sql(
     db,
     `SELECT agency, max(region) AS region, group_concat(DISTINCT year) AS years FROM reports
-     WHERE agency IS NOT NULL AND year IS NOT NULL AND duplicate_of IS NULL GROUP BY agency ORDER BY count(*) DESC, agency`,
+     WHERE agency IS NOT NULL AND year IS NOT NULL AND duplicate_of IS NULL AND deleted_at IS NULL GROUP BY agency ORDER BY count(*) DESC, agency`,
   ).all() as { agency: string; region: string | null; years: string }[];
 }
 
@@ -28,8 +28,8 @@ export function agencyYears(db: Db, agency: string): AgencyYear[] {
     db,
     `SELECT r.id, r.year, r.format, coalesce(p.text, '') AS text FROM reports r
      LEFT JOIN pages p ON p.file_id = (SELECT min(id) FROM files WHERE report_id = r.id) AND p.page = 0
-     WHERE r.agency = ? AND r.year IS NOT NULL AND r.duplicate_of IS NULL
-       AND r.id = (SELECT min(id) FROM reports x WHERE x.agency = r.agency AND x.year = r.year AND x.duplicate_of IS NULL)
+     WHERE r.agency = ? AND r.year IS NOT NULL AND r.duplicate_of IS NULL AND r.deleted_at IS NULL
+       AND r.id = (SELECT min(id) FROM reports x WHERE x.agency = r.agency AND x.year = r.year AND x.duplicate_of IS NULL AND x.deleted_at IS NULL)
      ORDER BY r.year`,
   ).all(agency) as Omit<AgencyYear, 'fields' | 'checks'>[];
   return rows.map((r) => ({
@@ -56,7 +56,7 @@ const FIGURES_SQL = `SELECT report_id, key, value FROM fields WHERE key IN (${FI
 export function figuresByReport(db: Db, years?: readonly number[]): ReportFigures[] {
   const reports = new Map<number, ReportFigures>();
   const wanted = years?.length ? new Set(years) : null;
-  for (const [id, agency, region, year] of sql(db, 'SELECT id, agency, region, year FROM reports WHERE duplicate_of IS NULL').raw().all() as [number, string | null, string | null, number | null][]) {
+  for (const [id, agency, region, year] of sql(db, 'SELECT id, agency, region, year FROM reports WHERE duplicate_of IS NULL AND deleted_at IS NULL').raw().all() as [number, string | null, string | null, number | null][]) {
     if (!wanted || (year !== null && wanted.has(year))) reports.set(id, { id, agency, region, year, values: {} });
   }
   for (const [id, key, value] of sql(db, FIGURES_SQL).raw().all() as [number, string, unknown][]) {
@@ -123,7 +123,7 @@ export function complianceInputs(db: Db): ComplianceInput[] {
      FROM reports r
      LEFT JOIN report_outlines o ON o.report_id = r.id
      LEFT JOIN (SELECT report_id, sum(severity = 'error') AS errors, sum(severity = 'warning') AS warnings FROM checks WHERE ok = 0 GROUP BY report_id) c ON c.report_id = r.id
-     WHERE r.duplicate_of IS NULL ORDER BY r.id`,
+     WHERE r.duplicate_of IS NULL AND r.deleted_at IS NULL ORDER BY r.id`,
   ).all() as ComplianceInput[];
 }
 

@@ -28,6 +28,10 @@ export function openDatabase(dbPath: string, migrations: readonly Migration[] = 
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
+    // the library columns' triggers (migration 5) must see rows that INSERT OR REPLACE removes
+    db.pragma('recursive_triggers = ON');
+    // 32 MB of pages (the default is 2 MB): the list of a large library is read again on every change
+    db.pragma('cache_size = -32000');
     migrate(db, dbPath, migrations);
     db.pragma('foreign_keys = ON');
     return db;

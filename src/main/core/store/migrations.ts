@@ -206,6 +206,88 @@ CREATE INDEX fields_low_confidence ON fields(report_id) WHERE status = 'auto' AN
 `,
   },
   {
+    version: 5,
+    name: 'library: list columns, trash, saved views',
+    sql: `
+-- what the library list sorts and filters on, kept by triggers so every writer keeps it right
+ALTER TABLE reports ADD COLUMN failed_checks INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE reports ADD COLUMN min_confidence REAL;
+ALTER TABLE reports ADD COLUMN file_kind TEXT;
+ALTER TABLE reports ADD COLUMN file_name TEXT;
+-- in the trash since (NULL: in the library); originals stay until the trash is emptied
+ALTER TABLE reports ADD COLUMN deleted_at TEXT;
+UPDATE reports SET
+  failed_checks = (SELECT count(*) FROM checks c WHERE c.report_id = reports.id AND c.ok = 0),
+  min_confidence = (SELECT min(confidence) FROM fields f WHERE f.report_id = reports.id),
+  file_kind = (SELECT kind FROM files f WHERE f.report_id = reports.id ORDER BY f.id LIMIT 1),
+  file_name = (SELECT s.name FROM files f JOIN file_sources s ON s.file_id = f.id WHERE f.report_id = reports.id ORDER BY f.id, s.id LIMIT 1);
+-- the list's columns in one narrow index: filters, sorts and counts read it instead of the table
+CREATE INDEX reports_list ON reports(deleted_at, review_status, format, file_kind, year, failed_checks, min_confidence, created_at, agency, region, file_name);
+-- and the default order (by id) without a sort
+CREATE INDEX reports_live ON reports(deleted_at, id);
+-- emptying the trash deletes reports: their children are found by these, not by scans
+CREATE INDEX reports_duplicate_of ON reports(duplicate_of);
+CREATE INDEX report_bands_report ON report_bands(report_id);
+CREATE INDEX checks_failed ON checks(rule, report_id) WHERE ok = 0;
+
+CREATE TRIGGER checks_failed_insert AFTER INSERT ON checks WHEN NEW.ok = 0 BEGIN
+  UPDATE reports SET failed_checks = failed_checks + 1 WHERE id = NEW.report_id;
+END;
+CREATE TRIGGER checks_failed_delete AFTER DELETE ON checks WHEN OLD.ok = 0 BEGIN
+  UPDATE reports SET failed_checks = failed_checks - 1 WHERE id = OLD.report_id;
+END;
+CREATE TRIGGER checks_failed_update AFTER UPDATE OF ok, report_id ON checks BEGIN
+  UPDATE reports SET failed_checks = failed_checks - (OLD.ok = 0) WHERE id = OLD.report_id;
+  UPDATE reports SET failed_checks = failed_checks + (NEW.ok = 0) WHERE id = NEW.report_id;
+END;
+
+-- min_confidence: lowered on insert, recomputed only when the row holding the minimum changes or
+-- goes (a report without fields has NULL). INSERT OR REPLACE fires the DELETE triggers because
+-- every connection turns recursive_triggers on (db.ts).
+CREATE TRIGGER fields_confidence_insert AFTER INSERT ON fields BEGIN
+  UPDATE reports SET min_confidence = NEW.confidence WHERE id = NEW.report_id AND (min_confidence IS NULL OR NEW.confidence < min_confidence);
+END;
+CREATE TRIGGER fields_confidence_update AFTER UPDATE OF confidence, report_id ON fields
+WHEN OLD.confidence IS NOT NEW.confidence OR OLD.report_id IS NOT NEW.report_id BEGIN
+  UPDATE reports SET min_confidence = (SELECT min(confidence) FROM fields WHERE report_id = reports.id)
+  WHERE id IN (OLD.report_id, NEW.report_id);
+END;
+CREATE TRIGGER fields_confidence_delete AFTER DELETE ON fields
+WHEN OLD.confidence <= (SELECT min_confidence FROM reports WHERE id = OLD.report_id) BEGIN
+  UPDATE reports SET min_confidence = (SELECT min(confidence) FROM fields WHERE report_id = OLD.report_id) WHERE id = OLD.report_id;
+END;
+
+-- the first file of a report (lowest id) and the first name it arrived under
+CREATE TRIGGER files_first_insert AFTER INSERT ON files BEGIN
+  UPDATE reports SET file_kind = NEW.kind WHERE id = NEW.report_id AND file_kind IS NULL;
+END;
+CREATE TRIGGER file_sources_first_insert AFTER INSERT ON file_sources BEGIN
+  UPDATE reports SET file_name = NEW.name WHERE id = (SELECT report_id FROM files WHERE id = NEW.file_id) AND file_name IS NULL;
+END;
+CREATE TRIGGER files_first_change AFTER UPDATE OF report_id, kind ON files BEGIN
+  UPDATE reports SET
+    file_kind = (SELECT kind FROM files f WHERE f.report_id = reports.id ORDER BY f.id LIMIT 1),
+    file_name = (SELECT s.name FROM files f JOIN file_sources s ON s.file_id = f.id WHERE f.report_id = reports.id ORDER BY f.id, s.id LIMIT 1)
+  WHERE id IN (OLD.report_id, NEW.report_id);
+END;
+CREATE TRIGGER files_first_delete AFTER DELETE ON files BEGIN
+  UPDATE reports SET
+    file_kind = (SELECT kind FROM files f WHERE f.report_id = reports.id ORDER BY f.id LIMIT 1),
+    file_name = (SELECT s.name FROM files f JOIN file_sources s ON s.file_id = f.id WHERE f.report_id = reports.id ORDER BY f.id, s.id LIMIT 1)
+  WHERE id = OLD.report_id;
+END;
+
+-- a named filter + sort + search of the library list (query: JSON, see LibraryQuery)
+CREATE TABLE saved_views (
+  id         INTEGER PRIMARY KEY,
+  name       TEXT NOT NULL UNIQUE,
+  query      TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+`,
+  },
+  {
     version: 6,
     name: 'bundle merge conflicts, report outlines',
     sql: `

@@ -43,7 +43,7 @@ export function addFileSource(db: Db, fileId: number, name: string, path: string
 const MAX_TWIN_CANDIDATES = 8;
 
 /**
- * The most similar earlier report sharing LSH bands, if similar enough. Only the reports sharing
+ * The most similar earlier report (not in the trash) sharing LSH bands, if similar enough. Only the reports sharing
  * the most bands are compared, and reports of another year or agency are never twins (a township
  * copies last year's text).
  */
@@ -54,7 +54,7 @@ export function findNearDuplicate(db: Db, sig: Uint32Array, identity: { year: nu
     db,
     `SELECT b.report_id AS id, r.minhash, r.duplicate_of AS dup, r.year, r.agency, count(*) AS hits
      FROM report_bands b JOIN reports r ON r.id = b.report_id
-     WHERE (b.band, b.hash) IN (VALUES ${values})
+     WHERE (b.band, b.hash) IN (VALUES ${values}) AND r.deleted_at IS NULL
      GROUP BY b.report_id ORDER BY hits DESC, b.report_id LIMIT ${MAX_TWIN_CANDIDATES}`,
   ).all(...hashes.flatMap((h, i) => [i, h])) as { id: number; minhash: Buffer | null; dup: number | null; year: number | null; agency: string | null }[];
   let best: { id: number; sim: number } | null = null;
@@ -136,9 +136,9 @@ export function writeFields(db: Db, reportId: number, fields: ExtractedField[]):
   }
 }
 
-/** The agency's report for a year (the original, not a twin). */
+/** The agency's report for a year (the original, not a twin, not in the trash). */
 export function findByAgencyYear(db: Db, agency: string, year: number): number | undefined {
-  return sql(db, 'SELECT id FROM reports WHERE agency = ? AND year = ? AND duplicate_of IS NULL ORDER BY id LIMIT 1').pluck().get(agency, year) as number | undefined;
+  return sql(db, 'SELECT id FROM reports WHERE agency = ? AND year = ? AND duplicate_of IS NULL AND deleted_at IS NULL ORDER BY id LIMIT 1').pluck().get(agency, year) as number | undefined;
 }
 
 /** Replace the checks of one family of rules (e.g. 'cross.') of a report. */
@@ -157,12 +157,9 @@ export function writeChecks(db: Db, reportId: number, checks: CheckResult[]): vo
 
 const SUMMARY_SQL = `
 SELECT r.id, r.title, r.agency, r.region, r.year, r.format, r.doc_kind AS docKind, r.review_status AS reviewStatus,
-       r.duplicate_of AS duplicateOf, r.created_at AS importedAt,
-       f.kind AS fileKind,
-       (SELECT s.name FROM file_sources s WHERE s.file_id = f.id ORDER BY s.id LIMIT 1) AS fileName,
-       (SELECT count(*) FROM checks c WHERE c.report_id = r.id AND c.ok = 0) AS failedChecks
-FROM reports r
-JOIN files f ON f.id = (SELECT min(id) FROM files WHERE report_id = r.id)`;
+       r.duplicate_of AS duplicateOf, r.created_at AS importedAt, r.file_kind AS fileKind, r.file_name AS fileName,
+       r.failed_checks AS failedChecks, r.min_confidence AS minConfidence, r.deleted_at AS deletedAt
+FROM reports r`;
 
 interface SummaryRow extends Omit<ReportSummary, 'format' | 'docKind'> {
   format: string | null;
@@ -175,8 +172,15 @@ const toSummary = (row: SummaryRow): ReportSummary => ({
   docKind: row.docKind as DocKind | null,
 });
 
-export function listReports(db: Db): ReportSummary[] {
-  return (sql(db, `${SUMMARY_SQL} ORDER BY r.id`).all() as SummaryRow[]).map(toSummary);
+/** Summaries of the given reports, in the order of the ids (missing ids are left out). */
+export function reportSummaries(db: Db, ids: readonly number[]): ReportSummary[] {
+  if (ids.length === 0) return [];
+  const rows = sql(db, `${SUMMARY_SQL} WHERE r.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as SummaryRow[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [toSummary(row)] : [];
+  });
 }
 
 /**
@@ -200,32 +204,9 @@ export function indexPendingText(db: Db): number {
   })();
 }
 
-/**
- * Reports whose text, agency or title contains the query. Three or more characters go through the
- * trigram index; shorter queries (两个字) fall back to a scan.
- */
-export function searchReports(db: Db, query: string): ReportSummary[] {
-  const q = query.trim();
-  if (!q) return listReports(db);
-  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const rows =
-    [...q].length >= 3
-      ? sql(db, `${SUMMARY_SQL} WHERE r.id IN (SELECT rowid FROM report_text WHERE report_text MATCH ?) OR r.agency LIKE ? ESCAPE '\\' OR r.title LIKE ? ESCAPE '\\' ORDER BY r.id`).all(
-          `"${q.replace(/"/g, '""')}"`,
-          like,
-          like,
-        )
-      : sql(
-          db,
-          `${SUMMARY_SQL} WHERE r.agency LIKE @like ESCAPE '\\' OR r.title LIKE @like ESCAPE '\\'
-             OR EXISTS (SELECT 1 FROM files f2 JOIN pages p ON p.file_id = f2.id WHERE f2.report_id = r.id AND p.page = 0 AND p.text LIKE @like ESCAPE '\\')
-           ORDER BY r.id`,
-        ).all({ like });
-  return (rows as SummaryRow[]).map(toSummary);
-}
-
+/** Reports in the library (not in the trash). */
 export function countReports(db: Db): number {
-  return (sql(db, 'SELECT count(*) AS n FROM reports').get() as { n: number }).n;
+  return sql(db, 'SELECT count(*) FROM reports WHERE deleted_at IS NULL').pluck().get() as number;
 }
 
 export function listFiles(db: Db, reportId: number): ReportFile[] {
@@ -309,6 +290,7 @@ export function getReport(db: Db, id: number): ReportDetail | undefined {
   };
 }
 
+/** Every report of the library (not in the trash), by id. */
 export function reportIds(db: Db): number[] {
-  return (sql(db, 'SELECT id FROM reports ORDER BY id').pluck().all() as number[]);
+  return sql(db, 'SELECT id FROM reports WHERE deleted_at IS NULL ORDER BY id').pluck().all() as number[];
 }

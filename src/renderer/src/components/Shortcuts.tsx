@@ -8,6 +8,11 @@ const KEYS: [string, MessageKey][] = [
   ['Enter', 'keys.edit'],
   ['Esc', 'keys.cancel'],
   ['V', 'keys.verify'],
+  ['↑ / ↓', 'keys.listMove'],
+  ['Shift + ↑ / ↓, Shift + Click', 'keys.extend'],
+  ['Space, Ctrl + Click', 'keys.toggle'],
+  ['Ctrl + A', 'keys.selectAll'],
+  ['Delete', 'keys.trash'],
   ['?', 'keys.help'],
 ];
 

@@ -71,8 +71,8 @@ export function ReviewScreen({
   onSwitchLocale,
 }: {
   startId: number;
-  /** the reports the library shows: the queue is made of them */
-  ids: readonly number[];
+  /** the reports the library shows: the queue is made of them (null until they are known) */
+  ids: readonly number[] | null;
   /** back to the library, on the report last shown; `changed`: something was written */
   onClose: (id: number, changed: boolean) => void;
   onSwitchLocale: () => void;
@@ -169,7 +169,7 @@ export function ReviewScreen({
   // opened with: it does not reorder under the person's hands
   const queueAsked = useRef(false);
   useEffect(() => {
-    if (queueAsked.current || !current || (positioned && !view)) return;
+    if (queueAsked.current || !ids || !current || (positioned && !view)) return;
     queueAsked.current = true;
     void api.call('review:queue', { ids: [...ids] }).then((r) => r.ok && setQueue(r.value));
   }, [current, positioned, view, ids]);

@@ -2,17 +2,30 @@
 import * as OpenCC from 'opencc-js/t2cn';
 
 let toSimplified: ((s: string) => string) | null = null;
+/** the last whole text converted: metadata, prose and tables read the same document */
+let lastText: { from: string; to: string } | null = null;
 
 export function simplified(s: string): string {
   toSimplified ??= OpenCC.Converter({ from: 't', to: 'cn' });
-  return toSimplified(s);
+  if (s.length < 1000) return toSimplified(s);
+  if (lastText?.from !== s) lastText = { from: s, to: toSimplified(s) };
+  return lastText.to;
 }
 
-/** Label text → canonical: width/compat folded, simplified, punctuation, spaces and quotes dropped. */
+const canonCache = new Map<string, string>();
+
+/** Label text → canonical: width/compat folded, simplified, punctuation, spaces and quotes dropped (memoised: labels recur). */
 export function canon(s: string): string {
-  return simplified(s.normalize('NFKC'))
+  let c = canonCache.get(s);
+  if (c !== undefined) return c;
+  c = simplified(s.normalize('NFKC'))
     .replace(/[^\p{Script=Han}\p{L}\p{N}]+/gu, '')
     .toLowerCase();
+  if (s.length <= 200) {
+    if (canonCache.size > 20000) canonCache.clear();
+    canonCache.set(s, c);
+  }
+  return c;
 }
 
 /** Numbering at the start of a label: 一、 （一） (1) 1. 1、 ① 其中： */
@@ -38,6 +51,12 @@ export function canonWithMap(text: string): { canon: string; map: Int32Array } {
       if ((code >= 48 && code <= 57) || (code >= 97 && code <= 122)) chars.push(source[i]!);
       else if (code >= 65 && code <= 90) chars.push(String.fromCharCode(code + 32));
       else continue;
+      map.push(i);
+      continue;
+    }
+    if (code >= 0x4e00 && code <= 0x9fff) {
+      // CJK unified ideographs fold to themselves
+      chars.push(source[i]!);
       map.push(i);
       continue;
     }

@@ -18,7 +18,8 @@ export interface Found {
 
 /** The agency printed before the year in a title: 维摩彝族乡2018年… → 维摩彝族乡. */
 export function agencyInTitle(title: string): string | null {
-  const bare = title.replace(/^[【[][^】\]]*[】\]]/u, '');
+  // 【2018年度】…, 一图读懂：…: a lead-in before the title proper
+  const bare = title.replace(/^[【[][^】\]]*[】\]]/u, '').replace(/^[^：:\d]{2,8}[：:]\s*/u, '');
   // 2021年度醴陵市财政局政府信息公开工作年度报告: the agency follows the year
   const after = /^(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?\s*([\p{Script=Han}（）()]{2,30}?)(?:政府信息公开|政务公开|信息公开)/u.exec(bare);
   if (after && after[1]!.replace(AGENCY_END, '').length >= 2 && (AGENCY_END.test(after[1]!) || PLACE_ONLY.test(after[1]!))) return after[1]!;
@@ -72,9 +73,16 @@ function governs(place: string, signature: string): boolean {
   return at > 0 && PLACE_ONLY.test(place) && PLACE_ONLY.test(signature.slice(0, at)) && GOVERNMENT.test(signature.slice(at + place.length));
 }
 
+/** The signature names the same agency with the places above it: 龙潭镇人民政府 → 溆浦县龙潭镇人民政府. */
+const addressed = (name: string, signature: string): boolean =>
+  signature.length > name.length && signature.endsWith(name) && AGENCY_END.test(name) && PLACE_ONLY.test(signature.slice(0, -name.length));
+
+/** The signature is a unit of the named agency (祁门县人民政府 → 祁门县人民政府办公室), not its full name. */
+const subUnit = (name: string, signature: string): boolean => AGENCY_END.test(name) && signature.startsWith(name) && AGENCY_END.test(signature.slice(name.length));
+
 /** A place name standing for its government: 维摩彝族乡 → 维摩彝族乡人民政府, 平潭综合实验区 → 平潭综合实验区管委会. */
 export function fullAgencyName(name: string, signature: string | null): string {
-  if (signature && (signature.startsWith(name) || abbreviates(name, signature) || governs(name, signature))) return signature;
+  if (signature && !subUnit(name, signature) && (signature.startsWith(name) || abbreviates(name, signature) || governs(name, signature) || addressed(name, signature))) return signature;
   if (AGENCY_END.test(name)) return name;
   if (/(?:实验区|开发区|新区|高新区|示范区|园区)$/u.test(name)) return `${name}管委会`;
   if (/街道$/u.test(name)) return `${name}办事处`;

@@ -32,7 +32,8 @@ export function extractMeta(doc: NormalizedDoc, sha256: string): ExtractedField[
   add(docNumber(lines, sha256));
   add(indexNumber(lines, sha256));
   // composed from the agency and the places the text names: no single span
-  const region = regionOf(agency?.value ?? null, doc.text);
+  const site = [/[_|－—-]\s*([^_|－—-]+)$/u.exec(doc.pageMeta.title ?? '')?.[1], doc.pageMeta.site].filter(Boolean).join('\n');
+  const region = regionOf(agency?.value ?? null, doc.text, site);
   if (region) add(metaField('meta.region', region, null, null, 0.7, sha256));
   return out;
 }
@@ -44,7 +45,18 @@ interface Found<T> {
   confidence: number;
 }
 
-const clip = (s: string): string => s.replace(/^[【[][^】\]]{1,12}[】\]]/u, '').replace(/^《([^《》]+)》$/u, '$1').replace(/[\s|]+$/u, '').replace(/[_\-|—]\s*[^_\-|—]*(?:政府|网|门户)$/u, '').trim();
+const clip = (s: string): string =>
+  s
+    .replace(/^[【[][^】\]]{1,12}[】\]]/u, '')
+    .replace(/^《([^《》]+)》$/u, '$1')
+    .replace(/[\s|]+$/u, '')
+    .replace(/[_\-|—]\s*[^_\-|—]*(?:政府|网|门户)$/u, '')
+    // a date printed after the title on its line
+    .replace(/\s+\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/u, '')
+    .trim();
+/** a note after a title: 年度报告（全文）, 年度报告(修订版) */
+const TITLE_NOTE = /\s*[（(](?:全文|正文|修订版|修订稿|更正版?|更新版?|图文版?|文字版|终稿|附表)[)）]$/u;
+const isTitleText = (text: string): boolean => TITLE.test(text.replace(TITLE_NOTE, ''));
 
 function findTitle(lines: readonly Line[], pageMeta: Record<string, string>): Found<string> | null {
   const labelled = lines.slice(0, 15).find((l) => /^(?:标\s*题|文件名称|名\s*称)\s*[:：]/u.test(l.text));
@@ -53,18 +65,27 @@ function findTitle(lines: readonly Line[], pageMeta: Record<string, string>): Fo
     if (value) return { value, text: value, start: labelled.start + labelled.text.indexOf(value), confidence: 0.95 };
   }
   const head = lines.slice(0, 30);
+  const titled = head.map((l) => titleLike(clip(l.text)));
+  // titles of other reports may stand above the article's (相关链接, 热点信息): the article's own
+  // title is the one its date or source line follows
+  const dated = (i: number): boolean => head.slice(i + 1, i + 4).some((l) => DATE_LABELS.some((re) => re.test(l.text)) || /(?:来源|发布机构)\s*[:：]/u.test(l.text));
+  const pick = titled.findIndex((t, i) => t && !titled[i + 1] && dated(i));
   for (let i = 0; i < head.length; i++) {
     const text = clip(head[i]!.text);
-    if (text.length < 6 || text.length > 90 || NOT_TITLE.test(text) || BREADCRUMB.test(text) || NAV_LINE.test(text)) continue;
-    // 政府信息公开年报 alone names a site column, not a report
-    if (/年报$/u.test(text) && !/\d{4}|年度/u.test(text)) continue;
-    if (TITLE.test(text) && /(?:公开|政务)/u.test(text)) {
+    if (titled[i]) {
+      if (pick >= 0 && pick !== i) continue;
       // the agency on a line of its own above the year: 宁乡经济技术开发区管理委员会 / 2021年度…报告
       const above = i > 0 ? clip(head[i - 1]!.text) : '';
-      if (/^\d{4}\s*年/u.test(text) && above.length >= 4 && above.length <= 30 && AGENCY_LINE.test(above)) {
+      if (/^\d{4}\s*年/u.test(text) && !agencyInTitle(text) && above.length >= 4 && above.length <= 30 && AGENCY_LINE.test(above)) {
         return { value: above + text, text: above, start: head[i - 1]!.start + head[i - 1]!.text.indexOf(above), confidence: 0.8 };
       }
       return { value: text, text, start: head[i]!.start + head[i]!.text.indexOf(text), confidence: 0.9 };
+    }
+    if (pick >= 0 || text.length < 6 || text.length > 90 || NOT_TITLE.test(text) || BREADCRUMB.test(text) || NAV_LINE.test(text)) continue;
+    // a title wrapped at the page width: …政府信息公开工作年 / 度报告
+    const next = clip(head[i + 1]?.text ?? '');
+    if (/(?:公开|政务)/u.test(text) && next.length > 0 && next.length <= 12 && titleLike(text + next)) {
+      return { value: text + next, text, start: head[i]!.start + head[i]!.text.indexOf(text), confidence: 0.8 };
     }
     // a title broken over two lines: 关于2015年度…情况的 / 自查报告
     if (/(?:公开|政务).*的$/u.test(text)) {
@@ -73,7 +94,34 @@ function findTitle(lines: readonly Line[], pageMeta: Record<string, string>): Fo
     }
   }
   const meta = pageMeta.articletitle ?? pageMeta.title;
-  return meta && TITLE.test(clip(meta)) ? { value: clip(meta), text: meta, start: null, confidence: 0.8 } : null;
+  if (meta && isTitleText(clip(meta))) return { value: clip(meta), text: meta, start: null, confidence: 0.8 };
+  return titleInRun(lines);
+}
+
+const YEAR = '(?:\\d{4}|[〇○零一二三四五六七八九]{4})';
+const TITLE_IN_RUN = new RegExp(`[\\p{Script=Han}（）()]{2,60}?${YEAR}\\s*年度?[\\p{Script=Han}]{0,12}?(?:政府信息公开|政务公开|信息公开)[\\p{Script=Han}]{0,10}?(?:年度报告|工作报告|情况报告|年报|工作总结|自查报告)`, 'u');
+/** what a page copied as one run prints before its title: menus, breadcrumbs, the column's name */
+const BEFORE_TITLE = /^.*(?:首页|当前位置|所在位置|政务公开|信息公开|公开年报|年度报告|年报|互动交流|政务服务|专题专栏)/u;
+
+/** A page copied as one long run of text (no line breaks): the first title-shaped stretch of its head. */
+function titleInRun(lines: readonly Line[]): Found<string> | null {
+  const first = lines.find((l) => l.text.trim());
+  if (!first || first.text.length <= 90) return null;
+  const head = first.text.slice(0, 2000);
+  const m = TITLE_IN_RUN.exec(head);
+  if (!m || head.slice(Math.max(0, m.index - 1), m.index) === '《') return null;
+  // the agency before the year: what precedes it on the run is chrome
+  const year = new RegExp(`${YEAR}\\s*年`, 'u').exec(m[0])!.index;
+  const value = m[0].slice(0, year).replace(BEFORE_TITLE, '') + m[0].slice(year);
+  const at = m.index + m[0].length - value.length;
+  return { value, text: value, start: first.start + at, confidence: 0.6 };
+}
+
+/** A line that reads as a report's title (the checks of findTitle, title words and topic). */
+function titleLike(text: string): boolean {
+  if (text.length < 6 || text.length > 90 || NOT_TITLE.test(text) || BREADCRUMB.test(text) || NAV_LINE.test(text)) return false;
+  if (/年报$/u.test(text) && !/\d{4}|年度/u.test(text)) return false;
+  return isTitleText(text) && /(?:公开|政务)/u.test(text);
 }
 
 function findAgency(lines: readonly Line[], title: string | null, pageMeta: Record<string, string>): Found<string> | null {
@@ -147,17 +195,31 @@ function yearBefore(published: Found<string>): Found<number> | null {
 
 // a letter or notice about reports is not a report: 关于报送…年度报告的函
 const LETTER = /(?:函|通知|通报|公告|批复|意见|要点|方案)$/u;
+/** an interpretation of a report (一图读懂：…年度报告, …年度报告解读) is not the report either */
+const INTERPRETATION = /^(?:一图(?:读懂|看懂|了解)|图解|图说|解读|政策解读)|解读$/u;
 const KINDS: readonly (readonly [RegExp, DocKind])[] = [
   [/自查报告/u, 'self_check'],
   [/年度报告|年报|本报告/u, 'annual_report'],
   [/总结/u, 'work_summary'],
+  // 政府信息公开工作情况报告, 关于2019年政府信息公开工作情况的报告: the year's report under another name
+  [/(?:信息公开|政务公开)[\p{Script=Han}（）()]*?报告/u, 'annual_report'],
 ];
+
+/** headings of a report's own sections (the national outline and the legacy one) */
+const REPORT_SECTIONS = ['总体情况', '概述', '主动公开政府信息情况', '收到和处理政府信息公开申请情况', '依申请公开', '行政复议、行政诉讼情况', '存在的主要问题', '其他需要报告的事项', '政府信息公开情况统计表'];
+
+/** A notice publishing the report that prints it (关于公布…年度报告的通知, then the report), not a letter only naming it. */
+const holdsReport = (lines: readonly Line[]): boolean => {
+  const body = lines.map((l) => l.text).join('\n');
+  return REPORT_SECTIONS.filter((h) => body.includes(h)).length >= 3;
+};
 
 /** The kind from the title, else from the opening lines (an untitled report still says 本年度报告). */
 function docKind(lines: readonly Line[], title: Found<string> | null, sha256: string): ExtractedField {
   const field = (kind: DocKind, text: string | null, start: number | null, confidence: number): ExtractedField =>
     metaField('meta.doc_kind', kind, text, start, confidence, sha256);
-  if (title) return field(LETTER.test(title.value) ? 'other' : (KINDS.find(([re]) => re.test(title.value))?.[1] ?? 'other'), title.text, title.start, 0.9);
+  if (title && LETTER.test(title.value) && /年度报告|年报/u.test(title.value) && holdsReport(lines)) return field('annual_report', title.text, title.start, 0.7);
+  if (title) return field(LETTER.test(title.value) || INTERPRETATION.test(title.value) ? 'other' : (KINDS.find(([re]) => re.test(title.value))?.[1] ?? 'other'), title.text, title.start, 0.9);
   const head = lines.slice(0, 10);
   const first = head.find((l) => l.text.trim());
   if (first && LETTER.test(first.text.trim())) return field('other', first.text.trim(), first.start + first.text.indexOf(first.text.trim()), 0.7);
@@ -181,7 +243,8 @@ function docNumber(lines: readonly Line[], sha256: string): ExtractedField | nul
     const labelled = /(?:发文字号|文\s*号)\s*[:：]\s*/u.exec(line.text);
     const from = labelled ? labelled.index + labelled[0].length : 0;
     const m = DOC_NUMBER.exec(line.text.slice(from));
-    if (!m || (!labelled && m.index > 0)) continue;
+    // a citation that a wrapped paragraph carried to the start of a line: …〔2021〕30号）要求编制
+    if (!m || (!labelled && (m.index > 0 || /^[）)》]/u.test(line.text.slice(from + m.index + m[0].length))))) continue;
     return metaField('meta.doc_number', canonicalDocNumber(m[1]!), m[1]!, line.start + from + m.index, 0.9, sha256);
   }
   return null;

@@ -17,8 +17,19 @@ const HEAD = 20000;
 const NOT_PLACE = /^(?:国家税务总局|中共|中国共产党)/u;
 const TOWNSHIP = /^([\p{Script=Han}]{1,8}?(?:乡|镇|街道|苏木|社区|村))(?:人民政府|政府|办事处|委员会|党委|居委会|村委会|$)/u;
 
-export function regionOf(agency: string | null, text: string): string | null {
-  const head = text.slice(0, HEAD);
+/**
+ * `site`: what the page says about the site it is on (the site's name after the title in <title>,
+ * the footer's 主办单位): read only when the text does not tell a township's or placeless agency's county.
+ */
+export function regionOf(agency: string | null, text: string, site = ''): string | null {
+  const found = placesOf(agency, text.slice(0, HEAD));
+  if (!site || found.county || !found.underCounty) return found.region;
+  const withSite = placesOf(agency, `${text.slice(0, HEAD)}\n${site}`);
+  return withSite.county ? withSite.region : found.region;
+}
+
+/** `underCounty`: the agency is a township's, a street's or names no place (its county is looked for in the text) */
+function placesOf(agency: string | null, head: string): { region: string | null; county: boolean; underCounty: boolean } {
   const named = mentions(head);
   const own = agency ? agencyPlaces(agency) : {};
   let province = own.province;
@@ -31,7 +42,8 @@ export function regionOf(agency: string | null, text: string): string | null {
   // the county of a township (or of an agency naming no place) is the one the text names; a
   // provincial agency (湖南省民政厅) has none
   const placeless = !own.province && !own.prefecture && !own.county;
-  if (own.township ? !own.county && !own.prefecture : placeless) {
+  const underCounty = own.township ? !own.county && !own.prefecture : placeless;
+  if (underCounty) {
     const found = countyFromText(head, named, own.township ?? null, province);
     if (found) {
       counties = found.candidates;
@@ -54,7 +66,7 @@ export function regionOf(agency: string | null, text: string): string | null {
   prefectures = settle(prefectures, named, (p) => [p, p.province]);
   if (prefectures.length === 1) province = prefectures[0]!.province;
   province ??= counties.length === 0 && prefectures.length === 0 && !agency ? undefined : governmentProvince(head, named);
-  if (!province && prefectures.length === 0 && counties.length === 0) return null;
+  if (!province && prefectures.length === 0 && counties.length === 0) return { region: null, county: false, underCounty };
 
   const prefecture = prefectures.length === 1 ? prefectures[0]! : null;
   const parts = [
@@ -62,7 +74,7 @@ export function regionOf(agency: string | null, text: string): string | null {
     prefecture && !province?.municipality ? printedPrefecture(prefecture, own, named) : undefined,
     counties.length > 0 ? (countyText ?? counties[0]!.name) : undefined,
   ];
-  return parts.filter(Boolean).join('') || null;
+  return { region: parts.filter(Boolean).join('') || null, county: counties.length > 0, underCounty };
 }
 
 /** Place units at the start of an agency name: 广元市朝天区陈家乡人民政府 → 广元市, 朝天区, 陈家乡. */
@@ -95,9 +107,28 @@ function agencyPlaces(agency: string): Own {
   const renamedCandidates = renamed ? countiesNamed(renamed[0]) : [];
   if (exact) own.county = { text: take(exact[0]), candidates: exact[1] };
   else if (renamed && renamedCandidates.length > 0 && !/^(?:市|县|区)/u.test(rest.slice(renamed[0].length))) own.county = { text: take(renamed[0].length), candidates: renamedCandidates };
+  else if (!own.prefecture) Object.assign(own, zonePlace(rest));
   const township = TOWNSHIP.exec(rest);
   if (township) own.township = township[1];
   return own;
+}
+
+const ZONE = /^([\p{Script=Han}]{2,3}?)(?:国家级?)?(?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|开发区|工业园区|产业园区|工业园|新区)/u;
+
+/**
+ * A zone named after its place: after a prefecture when one has that name (湘潭高新技术产业开发区 is
+ * 湘潭市's, not 湘潭县's), else after its county (宁乡经济技术开发区 lies in 宁乡市), when one name.
+ */
+function zonePlace(rest: string): Pick<Own, 'prefecture' | 'county'> {
+  const m = ZONE.exec(rest);
+  if (!m) return {};
+  const g = gazetteer();
+  for (const form of [`${m[1]}市`, `${m[1]}州`, `${m[1]}地区`, `${m[1]}盟`]) {
+    const prefectures = g.prefectureForms.get(form);
+    if (prefectures) return { prefecture: { text: form, candidates: prefectures } };
+  }
+  const candidates = countiesNamed(`${m[1]}县`);
+  return new Set(candidates.map((c) => c.name)).size === 1 ? { county: { text: candidates[0]!.name, candidates } } : {};
 }
 
 /**

@@ -25,13 +25,6 @@ export function labelKeys(label: string): string[] {
   return bare === key ? [key] : [key, bare];
 }
 
-const canonCache = new Map<string, string>();
-const canonOf = (s: string): string => {
-  let c = canonCache.get(s);
-  if (c === undefined) canonCache.set(s, (c = canon(s)));
-  return c;
-};
-
 const matchCache = new WeakMap<readonly RowDef[], Map<string, RowMatch | null>>();
 
 /** Best row definition for a printed label (memoised: the same labels recur across layouts and files). */
@@ -53,9 +46,9 @@ function bestRow(label: string, defs: readonly RowDef[], group: string | null, m
     let best: { defs: RowDef[]; score: number; len: number } | null = null;
     for (const def of defs) {
       if (def.group && def.group !== group) continue;
-      if (def.blockers?.some((b) => whole.includes(canonOf(b)))) continue;
+      if (def.blockers?.some((b) => whole.includes(canon(b)))) continue;
       for (const variant of def.variants) {
-        const v = canonOf(variant);
+        const v = canon(variant);
         const score = Math.max(...keys.map((k) => suffixScore(v, k)));
         if (score < minScore) continue;
         if (!best || score > best.score || (score === best.score && v.length > best.len)) best = { defs: [def], score, len: v.length };

@@ -77,8 +77,8 @@ export function readTable(text: string, schema: TableSchema, region: Region, evi
   const span = `${region.start}:${region.end}`;
   const read = cache.pairs.get(span) ?? pairs(tokenize(text, region.start, region.end), text);
   cache.pairs.set(span, read);
-  for (const pair of read) {
-    const match = matchRow(pair.label, schema.rows, group);
+  for (const [n, pair] of read.entries()) {
+    const match = matchRow(pair.label, schema.rows, group) ?? matchRow(pair.label + continuation(read[n + 1]), schema.rows, group);
     if (!match) {
       if (schema.id === 'legacy') collectUnmapped(pair, unmapped);
       continue;
@@ -115,6 +115,15 @@ export function readTable(text: string, schema: TableSchema, region: Region, evi
     if (row.unplaced?.length) unmapped.push({ label: `${label}·法人或其他组织（列不明）`, values: row.unplaced.map((c) => c.value), span: [row.labelStart, row.unplaced.at(-1)!.end] });
   }
   return { schema, rows: [...rows.values()], unmapped };
+}
+
+/**
+ * The end of a wrapped label printed after the row's figures (PDF and text-browser copies: …处理其
+ * 政府信息公 | 0 | 0 … then 开申请 on the next line): the next row's short first line, unless numbered.
+ */
+function continuation(next: Pair | undefined): string {
+  const first = next?.label.split('\n')[0]!.trim() ?? '';
+  return next && next.label.includes('\n') && first.length <= 12 && !/^(?:[（(]?[一二三四五六七八九十]+[）)、.．]|\d+[.、．])/u.test(first) ? first : '';
 }
 
 /** The column of a 表三 that prints 法人或其他组织 as one figure. */
@@ -243,7 +252,8 @@ function cellsFor(
     }
     return { candidates: placed, certainty: AMBIGUOUS, placed: true };
   }
-  const splits = splitRuns(items, k);
+  // splits of a run of zero marks (—— or — twice) read the same values: one of them stands for all
+  const splits = distinctValues(splitRuns(items, k));
   if (splits.length === 0) return { candidates: [[...direct, ...Array.from({ length: k - items.length }, () => blankAfter(direct))]], certainty: AMBIGUOUS };
   const values = (cells: Cell[]): number[] => cells.map((c) => c.value ?? 0);
   // a sign opens a 本年增/减 cell: a split that puts one elsewhere is not how the row was printed
@@ -257,6 +267,14 @@ function cellsFor(
   const certainty =
     ranked.length === 1 ? (def.balanced && balanced.length === 1 ? UNIQUE_SPLIT : CLEAR_SPLIT) : ranked[0]!.score - ranked[1]!.score >= 1.5 ? CLEAR_SPLIT : AMBIGUOUS;
   return { candidates: ranked.map((r) => r.cells), certainty: def.balanced && balanced.length === 0 ? AMBIGUOUS : certainty };
+}
+
+function distinctValues(splits: Cell[][]): Cell[][] {
+  const seen = new Set<string>();
+  return splits.filter((cells) => {
+    const key = cells.map((c) => c.value).join(',');
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
 }
 
 /** 历年累计 is never below the year's figure, and is typically some ten times it. */
@@ -286,7 +304,7 @@ function blankAfter(cells: readonly Cell[]): Cell {
   return { value: null, text: '', start: at, end: at, approx: false, unit: null };
 }
 
-const SPLITTABLE = /^[+\-＋－]?[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[万萬]元|元)?$/u;
+const SPLITTABLE = /^[+\-＋－]?[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?(?:[万萬]元|元)?$/u;
 
 /** Every way to cut the row's digit runs so that it has exactly k cells. */
 function splitRuns(items: readonly Item[], k: number, limit = 20000): Cell[][] {
@@ -300,21 +318,29 @@ function splitRuns(items: readonly Item[], k: number, limit = 20000): Cell[][] {
     const item = items[i]!;
     const base = cellOf(item);
     if (item.type === 'blank') return walk(i + 1, extra, [...acc, base]);
+    if (item.type === 'zero' && extra > 0 && item.token.text.length > 1) {
+      for (const pieces of markCuts(item.token.text, extra + 1)) {
+        let offset = item.token.start;
+        const cells = pieces.map((p): Cell => ({ value: 0, text: p, start: offset, end: (offset += p.length), approx: false, unit: null }));
+        walk(i + 1, extra - (pieces.length - 1), [...acc, ...cells]);
+      }
+      return walk(i + 1, extra, [...acc, base]);
+    }
     const splittable = item.type === 'num' && SPLITTABLE.test(item.token.text) && !base.approx;
     if (!splittable || extra === 0) return walk(i + 1, extra, [...acc, base]);
     const printedUnit = /(万元|萬元|元)$/u.exec(item.token.text)?.[1] ?? null;
     const unit = printedUnit?.replace('萬', '万') ?? null;
-    const run = item.token.text.slice(0, item.token.text.length - (unit?.length ?? 0)).replace(/[０-９．＋－]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+    const run = item.token.text.slice(0, item.token.text.length - (unit?.length ?? 0)).replace(/[０-９．＋－，]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
     // a sign starts a cell (本年增/减 +9): it belongs to the first piece
     const sign = /^[+-]/.test(run) ? run[0]! : '';
     const digits = run.slice(sign.length);
     for (let parts = 1; parts <= Math.min(digits.length, extra + 1); parts++) {
-      for (const pieces of cuts(digits, parts)) {
+      for (const pieces of groupedCuts(digits, parts)) {
         let offset = item.token.start;
         const cells = pieces.map((p, j) => {
           const last = j === pieces.length - 1;
           const printed = j === 0 ? `${sign}${p}` : p;
-          const cell: Cell = { value: Number(printed), text: last && printedUnit ? `${printed}${printedUnit}` : printed, start: offset, end: offset + printed.length + (last && unit ? unit.length : 0), approx: false, unit: last ? unit : null };
+          const cell: Cell = { value: Number(printed.replace(/,/g, '')), text: last && printedUnit ? `${printed}${printedUnit}` : printed, start: offset, end: offset + printed.length + (last && unit ? unit.length : 0), approx: false, unit: last ? unit : null };
           offset += printed.length;
           return cell;
         });
@@ -323,6 +349,44 @@ function splitRuns(items: readonly Item[], k: number, limit = 20000): Cell[][] {
     }
   };
   walk(0, k - items.length, []);
+  return out;
+}
+
+/**
+ * Cuts of a digit run whose last figure has thousands separators (11830921,164 → …|2|1,164): that
+ * figure starts one to three digits before its first comma, the digits before it are cut as usual.
+ */
+export function groupedCuts(run: string, parts: number): string[][] {
+  const comma = run.indexOf(',');
+  if (comma < 0) return cuts(run, parts);
+  const out: string[][] = [];
+  for (let lead = 1; lead <= 3 && lead <= comma; lead++) {
+    const head = run.slice(0, comma - lead);
+    const tail = run.slice(comma - lead);
+    if (!/^[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$/.test(tail) || head.includes(',')) continue;
+    if (head === '') {
+      if (parts === 1) out.push([tail]);
+    } else if (parts > 1) for (const pieces of cuts(head, parts - 1)) out.push([...pieces, tail]);
+  }
+  return out;
+}
+
+/**
+ * A run of zero marks cut into at most `most` cells, each one mark: 无 and 〇 are one character, a
+ * dash cell is — or ——.
+ */
+export function markCuts(run: string, most: number): string[][] {
+  const out: string[][] = [];
+  const walk = (at: number, acc: string[]): void => {
+    if (at === run.length) {
+      if (acc.length > 1) out.push(acc);
+      return;
+    }
+    if (acc.length === most) return;
+    walk(at + 1, [...acc, run[at]!]);
+    if (/[—─-]/u.test(run[at]!) && run[at + 1] === run[at]) walk(at + 2, [...acc, run.slice(at, at + 2)]);
+  };
+  walk(0, []);
   return out;
 }
 

@@ -108,8 +108,8 @@ const T2_2019: TableSchema = {
 
 // ── 表三 ──
 const T3_VARIANTS: Readonly<Record<string, readonly string[]>> = {
-  new: ['本年新收政府信息公开申请数量', '本年新收政府信息公开申请', '本年新收申请数量'],
-  carried_over: ['上年结转政府信息公开申请数量', '上年结转政府信息公开申请', '上年结转申请数量'],
+  new: ['本年新收政府信息公开申请数量', '本年新收政府信息公开申请数', '本年新收政府信息公开申请', '本年新收申请数量'],
+  carried_over: ['上年结转政府信息公开申请数量', '上年结转政府信息公开申请数', '上年结转政府信息公开申请', '上年结转申请数量'],
   granted: ['予以公开'],
   partial: ['部分公开'],
   denied_secret: ['属于国家秘密'],
@@ -132,8 +132,8 @@ const T3_VARIANTS: Readonly<Record<string, readonly string[]>> = {
   other_overdue_fee: ['行政机关不再处理其政府信息公开申请', '申请人逾期未按收费通知要求缴纳费用'],
   other_other: ['其他'],
   other: ['其他处理'],
-  total: ['总计'],
-  carried_forward: ['结转下年度继续办理'],
+  total: ['总计', '合计'],
+  carried_forward: ['结转下年度继续办理', '结转下年度办理', '结转下年度'],
 };
 const T3_BLOCKERS: Readonly<Record<string, readonly string[]>> = {
   other_overdue_fix: ['缴纳费用', '收费通知'],
@@ -205,7 +205,7 @@ const LEGACY: TableSchema = {
     L('response.interpretations', ['政策解读稿件发布数']),
     L('response.weibo_wechat', ['微博微信回应事件数']),
     L('response.other', ['其他方式回应事件数']),
-    L('apply.received', ['收到申请数', '受理政府信息依申请公开总数', '依申请公开总数', '受理申请总数', '收到申请总数']),
+    L('apply.received', ['收到申请数', '受理政府信息依申请公开总数', '依申请公开总数', '受理申请总数', '收到申请总数', '受理总数', '受理申请数']),
     L('apply.in_person', ['当面申请数']),
     L('apply.fax', ['传真申请数'], { blockers: ['信函'] }),
     L('apply.online', ['网络申请数', '网上申请数']),
@@ -217,7 +217,7 @@ const LEGACY: TableSchema = {
     L('reply.already_public', ['属于已主动公开范围数']),
     L('reply.granted', ['同意公开答复数'], { blockers: ['部分', '不同意'] }),
     L('reply.partial', ['同意部分公开答复数']),
-    L('reply.denied', ['不同意公开答复数', '不予公开答复数']),
+    L('reply.denied', ['不同意公开答复数', '不予公开答复数', '不予公开数']),
     L('reply.denied_state_secret', ['涉及国家秘密']),
     L('reply.denied_commercial_secret', ['涉及商业秘密']),
     L('reply.denied_privacy', ['涉及个人隐私']),
@@ -225,7 +225,7 @@ const LEGACY: TableSchema = {
     L('reply.denied_not_gov_info', ['不是条例所指政府信息']),
     L('reply.denied_other_law', ['法律法规规定的其他情形']),
     L('reply.not_this_agency', ['不属于本行政机关公开数']),
-    L('reply.not_exist', ['申请信息不存在数']),
+    L('reply.not_exist', ['申请信息不存在数', '信息不存在数']),
     L('reply.amend', ['告知作出更改补充数']),
     L('reply.other_channel', ['告知通过其他途径办理数']),
     L('review.total', ['行政复议数量', '行政复议数'], { opensGroup: 'review' }),

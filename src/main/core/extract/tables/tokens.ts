@@ -15,9 +15,21 @@ export interface Token {
 
 const DIGIT = /[0-9０-９]/u;
 const HAN = /\p{Script=Han}/u;
-const NUMBER = /^[+\-＋－]?[0-9０-９]+(?:[,，][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?(?:余|多|餘)?(?:万元|萬元|元|条|條|件|次|个|個|人次|人|篇|项|項)?/u;
+// a thousands separator is followed by exactly three digits: in a glued row (1,032118…) the digits
+// after those three start the next cell
+const NUMBER = /^[+\-＋－]?(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+(?:[,，][0-9０-９]{3}(?![0-9０-９]))*)(?:[.．][0-9０-９]+)?(?:余|多|餘)?(?:万元|萬元|元|条|條|件|次|个|個|人次|人|篇|项|項)?/u;
 // a letter O standing alone in a cell is a zero misread (scans, retyped tables)
 const ZERO_CELL = /^(?:——|—|-|－|–|\/|／|无|無|〇|O|Ｏ)(?=\s|[|｜│]|$)/u;
+/**
+ * zero marks run together where a copy lost the cell borders (规章无无无, 3—————3, 0—0): glued to a
+ * label or a figure and ending where the row does or a figure starts; one token, split into cells later
+ */
+const MARK_RUN = /^(?:[无無〇]+|[—─–－-]+)(?=[^\S\n]|[|｜│\n]|$|[0-9０-９])/u;
+/** the same standing alone in a cell (———): a figure right after it may be a 本年增/减 sign's */
+const MARK_CELL = /^(?:[无無〇]+|[—─–－-]+)(?=[^\S\n]|[|｜│\n]|$)/u;
+const PAGE_NUMBER = /^[—－-] \d{1,3} [—－-](?=\S)/u;
+/** what a run of zero marks may be glued to: a label's last character, or a figure */
+const LABEL_END = /[\p{Script=Han}）)”"》]$/u;
 const NUMERAL_CELL = /^[一二两三四五六七八九十百千万]+(?:余|多)?(?=[^\S\n]*(?:[|｜│]|\n|$))/u;
 /** unit cells as printed, 繁體 mirrors included (條, 個, 項, 萬元) */
 const UNIT_CELL = new RegExp(`^(?:${[...UNIT_WORDS, '萬元', '條', '個', '項'].join('|')})(?=\\s*(?:[|｜│]|\\n|$|[0-9０-９]|[一二两三四五六七八九十]+\\s*(?:[|｜│]|\\n|$)))`, 'u');
@@ -79,6 +91,13 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       i = end;
       continue;
     }
+    // a page number a flattened copy kept between two rows (0000000— 3 —三、…, glued to both) is no cell
+    const page = !spaced && out.at(-1)?.type === 'num' ? PAGE_NUMBER.exec(rest) : null;
+    if (page) {
+      spaced = true;
+      i += page[0].length;
+      continue;
+    }
     if (atCellStart) {
       // a Chinese numeral filling a cell after its label or unit (次 | 三) is a value
       const numeral = NUMERAL_CELL.exec(rest);
@@ -101,6 +120,14 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
         i += unit[0].length;
         continue;
       }
+    }
+    const last = out.at(-1);
+    const glued = last && !spaced && (last.type === 'num' || (last.type === 'text' && LABEL_END.test(last.text)));
+    const marks = glued ? MARK_RUN.exec(rest) : atCellStart ? MARK_CELL.exec(rest) : null;
+    if (marks) {
+      push('zero', i, i + marks[0].length);
+      i += marks[0].length;
+      continue;
     }
     if (OPEN.includes(c)) {
       const close = findClose(text, i, Math.min(to, i + 120));

@@ -9,6 +9,8 @@ export type ParsedValue =
   | { kind: 'text' };
 
 const ZERO_MARKS = new Set(['/', '／', '—', '——', '-', '－', '–', '─', '无', '無', '〇', 'O', 'Ｏ']);
+/** one cell of dashes however many were typed (———) */
+const ZERO_RUN = /^(?:—+|─+|-+|－+)$/u;
 export const UNIT_WORDS = ['万元', '元', '条', '件', '次', '个', '人次', '人', '篇', '项', '家', '份', '期', '场'] as const;
 const UNIT_RE = new RegExp(`(${UNIT_WORDS.join('|')})$`, 'u');
 
@@ -23,7 +25,7 @@ export function parseValue(raw: string): ParsedValue {
   // 萬元, 條 … (繁體) are 万元, 条 …
   const s = asciiDigits(raw).replace(/\s+/g, '').replace(/^[(（]|[)）]$/g, '').replace(/[萬條個項餘]/gu, (c) => TRADITIONAL_UNITS[c]!);
   if (s === '') return { kind: 'blank' };
-  if (ZERO_MARKS.has(s) && s !== '0') return { kind: 'zero_mark', value: 0 };
+  if ((ZERO_MARKS.has(s) && s !== '0') || ZERO_RUN.test(s)) return { kind: 'zero_mark', value: 0 };
   let rest = s;
   let approx = false;
   const tail = /(余|多|以上|左右)$/u.exec(rest.replace(UNIT_RE, ''));
