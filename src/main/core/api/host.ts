@@ -16,7 +16,7 @@ import type { LibraryQuery } from '../../../shared/library';
 import { failStaleJobs } from '../store/jobs';
 import { inlineExecutor, workerExecutor, type Executor } from '../import/executor';
 import { runImport } from '../import/job';
-import { defaultExportPath, runExport, type ExportFormat, type ExportOptions } from '../export';
+import { defaultExportPath, EXPORT_WORKER_FILE, runExport, type ExportFormat, type ExportOptions } from '../export';
 import { changeField, fieldHistory, restoreField, verifyReport, type FieldChange, type Restore } from '../store/corrections';
 import { reviewQueue } from '../store/review-queue';
 import { mergeReports } from '../store/merge';
@@ -145,7 +145,8 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
       return track(jobId, abort, reextractReports(lib, executor, ids, { keepManual, jobId, signal: abort.signal, onProgress: (p) => emit('job:progress', p) }));
     },
     'report:merge': ({ ids }: { ids: [number, number] }) => reportDetail(mergeReports(lib.db, ids[0], ids[1], osUser())),
-    'library:export': async ({ format, ...chosen }: ExportOptions & { format: ExportFormat }) => runExport(lib, format, await saveTarget(defaultExportPath(lib.home, format)), chosen),
+    'library:export': async ({ format, ...chosen }: ExportOptions & { format: ExportFormat }) =>
+      runExport(lib, format, await saveTarget(defaultExportPath(lib.home, format)), chosen, options.workerScript && new URL(EXPORT_WORKER_FILE, asUrl(options.workerScript))),
     'library:facets': () => reportFacets(lib.db),
     'bundle:export': async () => {
       const file = await saveTarget(defaultExportPath(lib.home, 'json').replace(/\.json$/, '.nianbao'));

@@ -1,5 +1,6 @@
 // Reading reports for export in batches: one query per table per batch instead of several per
 // report, and never the document text, so exports of 10,000 reports stay fast and flat in memory.
+import Database from 'better-sqlite3';
 import { sql, type Db } from './db';
 import { checkOf, type CheckRow } from './reports';
 import type { CheckResult, FieldStatus, FieldValue, ReportSummary, UnmappedRow } from '../../../shared/model';
@@ -39,6 +40,13 @@ function fieldColumns(wanted: readonly FieldColumn[]): string {
 }
 
 const BATCH = 100;
+
+/** A read-only connection for an export's worker thread (the library is open, migrated, elsewhere). */
+export function openExportReader(dbPath: string): Db {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
 
 function groupBy<T extends { report_id: number }>(rows: T[]): Map<number, T[]> {
   const out = new Map<number, T[]>();
