@@ -38,6 +38,25 @@ export interface CheckResult {
   keys: string[];
   /** signed difference where the rule is arithmetic */
   diff?: number;
+  /** what the message states, as data (the message is its zh-CN wording, kept for exports) */
+  params?: CheckParams;
+}
+
+/** The figures of a finding, for wording it in another language. Which are set depends on the rule. */
+export interface CheckParams {
+  /** the 表三 column, 表三 row, 表四 group or 表二 row the finding is about (ids of T3_COLUMNS, T3_ROWS, T4_GROUPS) */
+  place?: string;
+  /** the two sides compared (equal when the rule holds): a total and its parts, text and table, now and then */
+  left?: number;
+  right?: number;
+  /** blank cells counted as 0 */
+  blanks?: number;
+  /** the other year (cross-year rules) */
+  year?: number;
+  /** last year's figure a chain starts from (cross.valid_chain) */
+  base?: number;
+  /** the date checked (meta.published_after_year) */
+  date?: string;
 }
 
 /** A statistics-table row whose label matched no field key. */

@@ -11,7 +11,7 @@ export const RULE_NAMES = {
   'legacy.suit_total': '统计表：行政诉讼数量 = 维持 + 纠错 + 其他',
   'legacy.org_staff': '统计表：工作人员数 = 专职 + 兼职',
   'prose.table_agree': '正文数字与统计表一致',
-  'source.pages_without_text': '每一页都有可读的文字（扫描页需要 OCR）',
+  'source.pages_without_text': '每一页都读到了文字（文字识别几乎无字的页需对照原件）',
   'meta.year_range': '报告年度在 2007 年至今之间',
   'meta.published_after_year': '发布日期晚于所报告年度的开始',
   'cross.carried_chain': '本年“上年结转” = 上年报告“结转下年度继续办理”',

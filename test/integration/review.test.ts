@@ -108,6 +108,45 @@ describe('metadata', () => {
     expect(field(t, id, 'legacy.apply.fax')).toMatchObject({ value: 3, status: 'corrected' });
     expect(fieldHistory(t.lib.db, id).at(-1)).toMatchObject({ key: '*', action: 'reextract' });
   });
+
+  it('re-reads the tables with the layout a person forces (2019 → 2021 → 2019), keeping the corrections', async () => {
+    t = testLibrary();
+    await t.import([fixture('reports', '2019-html-official.html')]);
+    const id = allReports(t.lib.db)[0]!.id;
+    const keys = () => getReport(t.lib.db, id)!.fields.map((f) => f.key);
+    const read2019 = getReport(t.lib.db, id)!.fields;
+    expect(field(t, id, 'meta.format')!.value).toBe('2019');
+    changeField(t.lib.db, { reportId: id, key: 't3.new.natural', value: 99, status: 'corrected', note: '原件手写' });
+    changeField(t.lib.db, { reportId: id, key: 't2v19.rules.made', value: 8, status: 'verified' });
+
+    expect(await editMetadata(t.lib, inlineExecutor(), id, { format: '2021' })).toMatchObject({ reextracted: true });
+    expect(field(t, id, 'meta.format')).toMatchObject({ value: '2021', status: 'corrected' });
+    expect(allReports(t.lib.db).find((r) => r.id === id)!.format).toBe('2021');
+    // the automatic 2019 表二 figures went, the 表三 rows only the 2019 form prints with them
+    const auto2019 = read2019.filter((f) => f.key.startsWith('t2v19.') && f.key !== 't2v19.rules.made').map((f) => f.key);
+    expect(auto2019.length).toBeGreaterThan(10);
+    expect(keys().filter((k) => auto2019.includes(k))).toEqual([]);
+    expect(keys().filter((k) => k.startsWith('t3.')).length).toBeLessThan(read2019.filter((f) => f.key.startsWith('t3.')).length);
+    expect(field(t, id, 't4.review.total')!.value).toBe(read2019.find((f) => f.key === 't4.review.total')!.value);
+    // what the person wrote stays
+    expect(field(t, id, 't3.new.natural')).toMatchObject({ value: 99, status: 'corrected' });
+    expect(field(t, id, 't2v19.rules.made')).toMatchObject({ value: 8, status: 'verified' });
+    const removed = fieldHistory(t.lib.db, id).filter((h) => h.action === 'reextract' && h.key.startsWith('t2v19.'));
+    expect(removed.length).toBe(auto2019.length);
+    expect(removed.every((h) => h.newStatus === 'missing')).toBe(true);
+
+    // and back: the 2019 tables again, as first read, with the corrections
+    await editMetadata(t.lib, inlineExecutor(), id, { format: '2019' });
+    const again = new Map(getReport(t.lib.db, id)!.fields.map((f) => [f.key, f.value]));
+    for (const f of read2019.filter((f) => f.key.startsWith('t') && f.key !== 't3.new.natural' && f.key !== 't2v19.rules.made')) expect([f.key, again.get(f.key)]).toEqual([f.key, f.value]);
+    expect(again.get('t3.new.natural')).toBe(99);
+    expect(again.get('t2v19.rules.made')).toBe(8);
+    expect(fieldHistory(t.lib.db, id).filter((h) => h.key === 'meta.format').map((h) => h.newValue)).toEqual(['2021', '2019']);
+
+    // re-extracting without keeping manual work reads the best fit again
+    await reextractReports(t.lib, inlineExecutor(), [id], { keepManual: false });
+    expect(field(t, id, 'meta.format')).toMatchObject({ value: '2019', status: 'auto' });
+  });
 });
 
 describe('re-extraction', () => {

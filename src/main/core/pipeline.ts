@@ -1,22 +1,22 @@
 // The per-file pipeline: bytes → normalize → extract → validate, plain data out.
 // Runs in a worker thread; the result is plain data for the store.
 import type { CheckResult, ExtractedField, FileKind } from '../../shared/model';
+import type { ReportFormat } from '../../shared/fields';
 import { normalize, normalizeBlocks, normalizePositioned } from './normalize';
 import { readOfd } from './office/ofd';
 import { readDoc } from './office/doc';
 import { readDocx } from './office/docx';
 import { fileKindOf } from './import/file-types';
-import type { SourceTable } from './normalize/types';
 import type { UnmappedRow } from '../../shared/model';
 import { extractFields } from './extract';
 import { validate } from './validate';
 import { minhash } from './import/fingerprint';
 import { normalizePdf } from './pdf';
-import type { PositionedPage, Word } from './normalize/positioned-types';
+import type { PositionedPage } from './normalize/positioned-types';
 import type { NormalizedDoc } from './normalize/types';
 import { sniffKind } from './image/sniff';
 import { imagePageCount } from './image/decode';
-import { mergeOcrPage, withOcrConfidence, type OcrPage } from './ocr/merge';
+import { mergeOcrPage, unreadPages, withOcrConfidence, type OcrPage } from './ocr/merge';
 
 export interface PipelineInput {
   bytes: Uint8Array;
@@ -24,13 +24,18 @@ export interface PipelineInput {
   sha256: string;
   /** OCR words of the pages a first pass asked for (see NeedsOcr) */
   ocr?: OcrPage[];
+  /** the tables' layout a person chose (re-extraction), instead of the one that fits best */
+  format?: ReportFormat;
 }
 
 export interface ProcessedFile {
   kind: FileKind;
   encoding: string | null;
-  /** page 0: the normalized text and tables; pages 1…n of positioned sources: their words */
-  pages: { page: number; text: string; tables: SourceTable[] | null; tokens?: Word[] }[];
+  /**
+   * page 0: the normalized text and tables; pages 1…n of positioned sources: their words. Tables
+   * and words as the JSON the store writes: made here, on the worker, and cheap to send back.
+   */
+  pages: { page: number; text: string; tables: string; tokens?: string }[];
   fields: ExtractedField[];
   /** table rows no field key matched: kept for the reviewer and exports */
   unmapped: UnmappedRow[];
@@ -58,17 +63,17 @@ export async function processFile(input: PipelineInput): Promise<PipelineResult>
       return { ok: false, code: 'needs_ocr', message: `第 ${r.needsOcr.join('、')} 页需要文字识别`, source: kind === 'pdf' ? 'pdf' : 'image', pages: r.needsOcr };
     }
     const { doc, positioned } = r;
-    const extraction = extractFields(doc, input.sha256);
+    const extraction = extractFields(doc, input.sha256, input.format ? { format: input.format } : {});
     const fields = withOcrConfidence(extraction.fields, positioned);
     return {
       ok: true,
       value: {
         kind,
         encoding: doc.encodingBy === 'none' ? null : doc.encoding,
-        pages: [{ page: 0, text: doc.text, tables: doc.tables }, ...positioned.map((p) => ({ page: p.page, text: '', tables: null, tokens: p.words }))],
+        pages: [{ page: 0, text: doc.text, tables: JSON.stringify(doc.tables ?? null) }, ...positioned.map((p) => ({ page: p.page, text: '', tables: 'null', tokens: JSON.stringify(p.words) }))],
         fields,
         unmapped: extraction.unmapped,
-        checks: validate(fields),
+        checks: [...validate(fields), ...unreadPages(positioned)],
         minhash: minhash(doc.text),
       },
     };

@@ -8,7 +8,6 @@ type Message = { id: number; task: 'process'; input: PipelineInput } | { id: num
 
 parentPort?.on('message', async (msg: Message) => {
   if (msg.task === 'process') return parentPort?.postMessage({ id: msg.id, result: await processFile(msg.input) });
-  const result = await pageImageResult(msg.input);
-  // the page picture moves to the main thread without a copy
-  parentPort?.postMessage({ id: msg.id, result }, result.ok ? [result.value.pgm, result.value.figures?.pgm].filter((b) => b !== undefined).map((b) => b.buffer as ArrayBuffer) : []);
+  // the page pictures are SharedArrayBuffers: the main thread gets them without a copy
+  parentPort?.postMessage({ id: msg.id, result: await pageImageResult(msg.input) });
 });

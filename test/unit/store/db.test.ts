@@ -73,8 +73,9 @@ describe('migration 3 (OCR cache)', () => {
     const { cachedOcrPages, putOcrPage } = await import('../../../src/main/core/store/ocr-pages');
     const db = openDatabase(path.join(tempDir(), 'lib.sqlite'));
     const words = [{ text: '公开', x: 1, y: 2, w: 3, h: 4, conf: 0.9 }];
-    putOcrPage(db, 'ab', 'chi_sim/psm6', { page: 2, width: 595, height: 842, words, confidence: 0.9, rules: { vertical: [{ x: 300, y0: 10, y1: 400 }], horizontal: [] } }, 1200);
-    expect(cachedOcrPages(db, 'ab', 'chi_sim/psm6').get(2)).toEqual({ page: 2, width: 595, height: 842, words, confidence: 0.9, rules: { vertical: [{ x: 300, y0: 10, y1: 400 }], horizontal: [] } });
+    const json = JSON.stringify({ words, rules: { vertical: [{ x: 300, y0: 10, y1: 400 }], horizontal: [] } });
+    putOcrPage(db, 'ab', 'chi_sim/psm6', { page: 2, width: 595, height: 842, confidence: 0.9, json }, 1200);
+    expect(cachedOcrPages(db, 'ab', 'chi_sim/psm6').get(2)).toEqual({ page: 2, width: 595, height: 842, confidence: 0.9, json });
     expect(cachedOcrPages(db, 'ab', 'other settings').size).toBe(0);
     expect(cachedOcrPages(db, 'cd', 'chi_sim/psm6').size).toBe(0);
     db.close();

@@ -19,6 +19,7 @@ import { runImport } from '../import/job';
 import { defaultExportPath, EXPORT_WORKER_FILE, runExport, type ExportFormat, type ExportOptions } from '../export';
 import { changeField, fieldHistory, restoreField, verifyReport, type FieldChange, type Restore } from '../store/corrections';
 import { reviewQueue } from '../store/review-queue';
+import { withCheckParams } from '../store/check-params';
 import { mergeReports } from '../store/merge';
 import { osUser } from '../store/history';
 import { pageViews, type PageViewOptions } from '../review/page-view';
@@ -93,7 +94,7 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
   const reportDetail = (id: number) => {
     const report = getReport(lib.db, id);
     if (!report) throw new ApiFailure('not_found', `报告 ${id} 不存在`);
-    return report;
+    return withCheckParams(lib.db, report);
   };
 
   // PDF pages are drawn on a worker next to the pipeline's (inline when there are no workers)

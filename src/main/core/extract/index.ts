@@ -14,7 +14,12 @@ export interface Extraction {
   unmapped: UnmappedRow[];
 }
 
-export function extractFields(doc: NormalizedDoc, sha256: string): Extraction {
+export interface ExtractOptions {
+  /** read the tables with this layout (a person chose it) instead of the one that fits best */
+  format?: ReportFormat;
+}
+
+export function extractFields(doc: NormalizedDoc, sha256: string, opts: ExtractOptions = {}): Extraction {
   // metadata and prose patterns are written in simplified characters; read a 繁體 copy through a
   // simplified twin with the same offsets, keeping text as printed
   // (full-width digits are folded too: ２０２１年 reads as 2021年)
@@ -22,7 +27,7 @@ export function extractFields(doc: NormalizedDoc, sha256: string): Extraction {
   const twin = simple.length === doc.text.length ? { ...doc, text: simple } : doc;
   const meta = extractMeta(twin, sha256).map((f) => asPrinted(f, doc.text, simple));
   const year = meta.find((f) => f.key === 'meta.year')?.value;
-  const tables = extractTables(doc.text, sha256, typeof year === 'number' ? year : null);
+  const tables = extractTables(doc.text, sha256, typeof year === 'number' ? year : null, opts.format);
   const prose = extractProse(twin.text, sha256, tables.spans).map((f) => asPrinted(f, doc.text, simple));
   const format = asPrinted(formatField(twin.text, tables.format, tables.spans[0], typeof year === 'number' ? year : null, sha256), doc.text, simple);
   const fields = [...meta, format, ...tables.fields, ...prose];

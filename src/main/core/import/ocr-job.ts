@@ -5,11 +5,12 @@ import type { Db } from '../store/db';
 import { cachedOcrPages, putOcrPage } from '../store/ocr-pages';
 import { createOcrPool, defaultPoolSize, OcrCancelled, type OcrPool } from '../ocr/engine';
 import { OCR_SETTINGS_KEY } from '../ocr/settings';
-import type { OcrPage } from '../ocr/merge';
+import type { OcrPage, OcrWords } from '../ocr/merge';
 import type { NeedsOcr } from '../pipeline';
 import { NormalizeError } from '../normalize/types';
 import type { Executor } from './executor';
-import { cropPgm, type PageImage } from '../ocr/page-image';
+import type { PageImage } from '../ocr/page-image';
+import { cropSpix } from '../ocr/spix';
 import type { TableRules, Word } from '../normalize/positioned-types';
 
 export interface OcrStats {
@@ -71,7 +72,8 @@ export function ocrJob(opts: OcrJobOptions): OcrJob {
       const r = { words: parts.flatMap((p) => p.words), ms: parts.reduce((n, p) => n + p.ms, 0) };
       const confidence = r.words.length ? r.words.reduce((n, w) => n + (w.conf ?? 0), 0) / r.words.length : 0;
       const words = scale === 1 ? r.words : r.words.map((w) => ({ ...w, x: w.x / scale, y: w.y / scale, w: w.w / scale, h: w.h / scale }));
-      const result: OcrPage = { page, width: width / scale, height: height / scale, words, confidence, rules: scaleRules(rules, 1 / scale) };
+      const json = JSON.stringify({ words, rules: scaleRules(rules, 1 / scale) } satisfies OcrWords);
+      const result: OcrPage = { page, width: width / scale, height: height / scale, confidence, json };
       putOcrPage(opts.db, file.sha256, OCR_SETTINGS_KEY, result, r.ms);
       stats.recognized++;
       stats.ms += r.ms;
@@ -88,11 +90,13 @@ export function ocrJob(opts: OcrJobOptions): OcrJob {
       const hits = need.pages.filter((p) => cached.has(p)).map((p) => cached.get(p)!);
       stats.cached += hits.length;
       const missing = need.pages.filter((p) => !cached.has(p));
+      // every page is drawn from the file's bytes: shared with the workers, not copied per page
+      const shared = missing.length > 0 ? { sha256: file.sha256, bytes: sharedCopy(file.bytes) } : file;
       let done = 0;
       onPage(done, missing.length);
       const read = await Promise.all(
         missing.map(async (p) => {
-          const r = await recognize(file, need.source, p);
+          const r = await recognize(shared, need.source, p);
           onPage(++done, missing.length);
           return r;
         }),
@@ -112,12 +116,18 @@ async function recognizeFigures(ocr: OcrPool, figures: NonNullable<PageImage['fi
   const missed = figures.cells.filter((c) => !all.words.some((w) => w.x < c.x + c.w && w.x + w.w > c.x && w.y < c.y + c.h && w.y + w.h > c.y)).slice(0, MAX_CELLS_AGAIN);
   const again = await Promise.all(
     missed.map(async (c) => {
-      const r = await ocr.recognize({ pgm: cropPgm(figures.pgm, figures.width, c), width: c.w, height: c.h }, true, '8');
+      const r = await ocr.recognize({ spix: cropSpix(figures.spix, figures.width, c), width: c.w, height: c.h }, true, '8');
       return { ...r, words: r.words.map((w) => ({ ...w, x: w.x + c.x, y: w.y + c.y })) };
     }),
   );
   const words = [...all.words, ...again.flatMap((r) => r.words)].map((w) => ({ ...w, x: w.x + figures.x, y: w.y + figures.y }));
   return { words, ms: all.ms + again.reduce((n, r) => n + r.ms, 0) };
+}
+
+function sharedCopy(bytes: Uint8Array): Uint8Array {
+  const out = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
+  out.set(bytes);
+  return out;
 }
 
 /** Cells of one page read again at most (a table of blank cells with specks is not read cell by cell). */

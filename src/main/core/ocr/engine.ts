@@ -6,6 +6,7 @@ import { createWorker, type PSM, type Worker as TessWorker } from 'tesseract.js'
 import type { Word } from '../normalize/positioned-types';
 import { OCR_SETTINGS, type OcrImage } from './settings';
 import { OCR_LANG, tessdataDir } from './tessdata';
+import { ocrWorkerPath } from './engine-paths';
 import { wordsFromTsv } from './words';
 
 export interface OcrResult {
@@ -60,6 +61,7 @@ interface Task {
 
 export async function createOcrPool(size = defaultPoolSize()): Promise<OcrPool> {
   const langPath = tessdataDir();
+  const workerPath = ocrWorkerPath();
   const queue: Task[] = [];
   const lanes: Lane[] = [];
   let closed = false;
@@ -67,6 +69,7 @@ export async function createOcrPool(size = defaultPoolSize()): Promise<OcrPool> 
   const startLane = async (): Promise<void> => {
     const worker = await createWorker(OCR_LANG, 1 /* LSTM only */, {
       langPath,
+      workerPath,
       cacheMethod: 'none',
       gzip: true,
       // without a handler a rejected job rethrows inside the message listener and kills the process
@@ -83,9 +86,10 @@ export async function createOcrPool(size = defaultPoolSize()): Promise<OcrPool> 
       if (!task) return;
       lane.task = task;
       const started = performance.now();
-      const { pgm } = task.image;
-      // an ArrayBuffer is passed on as is (a Buffer or Uint8Array is copied first, on the main thread)
-      const whole = pgm.byteOffset === 0 && pgm.byteLength === pgm.buffer.byteLength ? pgm.buffer : pgm.slice().buffer;
+      const { spix } = task.image;
+      // the buffer itself is passed on (tesseract.js copies a typed array first, on the main
+      // thread); a SharedArrayBuffer is shared with the worker, not copied
+      const whole = spix.byteOffset === 0 && spix.byteLength === spix.buffer.byteLength ? spix.buffer : spix.slice().buffer;
       lane.worker
         .recognize(whole as unknown as Buffer, task.psm ? ({ tessedit_pageseg_mode: task.psm } as object) : {}, { text: false, tsv: true })
         .then(

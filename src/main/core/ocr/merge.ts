@@ -1,26 +1,36 @@
 // OCR words into the document: a page's OCR replaces an absent or garbage text layer and completes
 // an incomplete one (OCR words over text-layer words are dropped: the text layer is exact). Field
 // confidence follows the confidence of the OCR words it was read from.
-import type { ExtractedField } from '../../../shared/model';
+import type { CheckResult, ExtractedField } from '../../../shared/model';
 import type { PositionedPage, TableRules, Word } from '../normalize/positioned-types';
 import type { PageNeed } from '../pdf/text-layer';
 
-/** OCR words of one page, in page units (PDF points; pixels for image files). */
+/**
+ * OCR of one page, in page units (PDF points; pixels for image files). Its words and ruling lines
+ * are one JSON string (OcrWords), as the cache stores it: a file's pages go to the pipeline worker
+ * as a few strings, not as thousands of objects cloned on the main thread.
+ */
 export interface OcrPage {
   page: number;
   width: number;
   height: number;
-  words: Word[];
   /** mean word confidence in [0, 1] */
   confidence: number;
+  /** JSON of OcrWords */
+  json: string;
+}
+
+export interface OcrWords {
+  words: Word[];
   /** ruling lines of its tables */
   rules: TableRules;
 }
 
 export function mergeOcrPage(text: PositionedPage | undefined, ocr: OcrPage, reason: PageNeed['reason']): PositionedPage {
-  const base: PositionedPage = { page: ocr.page, width: text?.width ?? ocr.width, height: text?.height ?? ocr.height, words: ocr.words, source: 'ocr', rules: ocr.rules };
+  const { words, rules } = JSON.parse(ocr.json) as OcrWords;
+  const base: PositionedPage = { page: ocr.page, width: text?.width ?? ocr.width, height: text?.height ?? ocr.height, words, source: 'ocr', rules };
   if (!text || reason !== 'incomplete') return base;
-  const extra = ocr.words.filter((w) => !text.words.some((t) => overlap(w, t) > 0.3 * w.w * w.h));
+  const extra = words.filter((w) => !text.words.some((t) => overlap(w, t) > 0.3 * w.w * w.h));
   return { ...base, words: [...text.words, ...extra] };
 }
 
@@ -28,6 +38,16 @@ function overlap(a: Word, b: Word): number {
   const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
   const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
   return w > 0 && h > 0 ? w * h : 0;
+}
+
+/** An OCR page with fewer readable characters than this gave (almost) nothing: blank, or unreadable. */
+const MIN_OCR_CHARS = 20;
+
+/** A warning naming the pages OCR read almost nothing from (their figures, if any, are missing). */
+export function unreadPages(pages: readonly PositionedPage[]): CheckResult[] {
+  const unread = pages.filter((p) => p.source === 'ocr' && p.words.reduce((n, w) => n + (w.text.match(/[\p{L}\p{N}]/gu)?.length ?? 0), 0) < MIN_OCR_CHARS).map((p) => p.page);
+  if (unread.length === 0) return [];
+  return [{ rule: 'source.pages_without_text', ok: false, severity: 'warning', keys: [], message: `第 ${unread.join('、')} 页经文字识别几乎没有读到文字（空白页，或图片过于模糊、过小），请对照原件核对` }];
 }
 
 /** A field read from OCR words is no surer than the least sure of them. */

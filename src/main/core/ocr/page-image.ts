@@ -1,10 +1,11 @@
 // One page of a PDF or image file as the picture OCR reads: 300 dpi greyscale, ruling lines
-// removed, as PGM. Runs in a pipeline worker thread (never on the main thread in the app).
+// removed, as Leptonica spix. Runs in a pipeline worker thread (never on the main thread in the app).
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { decodeImagePage } from '../image/decode';
 import type { TableRules } from '../normalize/positioned-types';
 import { openPdf, type OpenPdf } from '../pdf/document';
-import { renderDocPage, toPgm } from '../pdf/render';
+import { renderDocPage } from '../pdf/render';
+import { toSpix } from './spix';
 import { OCR_SETTINGS, type OcrImage } from './settings';
 import { prepareForOcr, type Box } from './prepare';
 
@@ -30,8 +31,8 @@ let open: { sha256: string; pdf: OpenPdf } | null = null;
 export async function pageImage(req: PageImageRequest): Promise<PageImage> {
   const { width, height, grey, scale } = req.kind === 'pdf' ? await renderPdf(req) : { ...(await decodeImagePage(req.bytes, req.page)), scale: 1 };
   const { text, figures, rules } = prepareForOcr(grey, width, height);
-  const crop = figures && { pgm: toPgm(figures.grey, figures.width, figures.height), x: figures.x, y: figures.y, width: figures.width, height: figures.height, cells: figures.cells };
-  return { pgm: toPgm(text, width, height), figures: crop, rules, width, height, scale };
+  const crop = figures && { spix: toSpix(figures.grey, figures.width, figures.height), x: figures.x, y: figures.y, width: figures.width, height: figures.height, cells: figures.cells };
+  return { spix: toSpix(text, width, height), figures: crop, rules, width, height, scale };
 }
 
 async function renderPdf(req: PageImageRequest): Promise<{ width: number; height: number; grey: Uint8Array; scale: number }> {
@@ -52,15 +53,6 @@ export async function closePageImages(): Promise<void> {
   const last = open;
   open = null;
   await last?.pdf.close();
-}
-
-/** A box of a PGM picture as a PGM of its own (small: a table cell). */
-export function cropPgm(pgm: Uint8Array, width: number, box: Box): Uint8Array {
-  let at = 0;
-  for (let lines = 0; lines < 3; at++) if (pgm[at] === 0x0a) lines++;
-  const grey = new Uint8Array(box.w * box.h);
-  for (let y = 0; y < box.h; y++) grey.set(pgm.subarray(at + (box.y + y) * width + box.x, at + (box.y + y) * width + box.x + box.w), y * box.w);
-  return toPgm(grey, box.w, box.h);
 }
 
 export type PageImageResult = { ok: true; value: PageImage } | { ok: false; code: string; message: string };

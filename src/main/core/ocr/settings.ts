@@ -5,9 +5,9 @@ import { OCR_LANG } from './tessdata';
 export const OCR_SETTINGS = { lang: OCR_LANG, psm: '6', dpi: 300, version: 4 } as const;
 export const OCR_SETTINGS_KEY = `${OCR_SETTINGS.lang}/psm${OCR_SETTINGS.psm}/${OCR_SETTINGS.dpi}dpi/v${OCR_SETTINGS.version}`;
 
-/** A greyscale page image: PGM bytes (what Leptonica reads without decoding) and its size. */
+/** A greyscale page image: Leptonica spix bytes (spix.ts) and its size. */
 export interface OcrImage {
-  pgm: Uint8Array;
+  spix: Uint8Array;
   width: number;
   height: number;
 }

@@ -7,12 +7,15 @@ import { fileURLToPath } from 'node:url';
 /** The recognition language for reports (eng is shipped too; the variant is chosen in docs/ocr.md). */
 export const OCR_LANG = 'chi_sim';
 
-/** The folder holding `<lang>.traineddata.gz`, or an error naming where it was looked for. */
-export function tessdataDir(): string {
+/**
+ * The folder holding `<lang>.traineddata.gz`, or an error naming where it was looked for.
+ * `resourcesPath`: the packaged app's resources folder (Electron's process.resourcesPath).
+ */
+export function tessdataDir(resourcesPath = (process as { resourcesPath?: string }).resourcesPath): string {
   const candidates = [
     process.env.NIANBAO_TESSDATA,
     // packaged Electron app: <resources>/resources/tessdata
-    (process as { resourcesPath?: string }).resourcesPath && path.join((process as { resourcesPath?: string }).resourcesPath!, 'resources', 'tessdata'),
+    resourcesPath && path.join(resourcesPath, 'resources', 'tessdata'),
     // source tree, out/node, out/main: the repository's resources/tessdata
     ...ancestors(path.dirname(fileURLToPath(import.meta.url))).map((dir) => path.join(dir, 'resources', 'tessdata')),
   ].filter((d): d is string => typeof d === 'string' && d.length > 0);

@@ -93,12 +93,3 @@ export function toGrey(rgba: Uint8ClampedArray | Uint8Array): Uint8Array {
   for (let i = 0, j = 0; i < n; i++, j += 4) out[i] = (rgba[j]! * 77 + rgba[j + 1]! * 150 + rgba[j + 2]! * 29) >> 8;
   return out;
 }
-
-/** Greyscale pixels as a binary PGM (P5): what Leptonica reads with no decoding cost. */
-export function toPgm(grey: Uint8Array, width: number, height: number): Uint8Array {
-  const header = new TextEncoder().encode(`P5\n${width} ${height}\n255\n`);
-  const out = new Uint8Array(header.length + grey.length);
-  out.set(header);
-  out.set(grey, header.length);
-  return out;
-}

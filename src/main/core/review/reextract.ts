@@ -8,6 +8,8 @@ import type { Library } from '../store/library';
 import type { Executor } from '../import/executor';
 import { blobPath } from '../import/blob-store';
 import { reportFile } from '../store/pages';
+import { listFields } from '../store/reports';
+import type { ReportFormat } from '../../../shared/fields';
 import { storeReextraction } from '../store/reextract';
 import { osUser } from '../store/history';
 import { ocrJob } from '../import/ocr-job';
@@ -22,6 +24,14 @@ export interface ReextractRun {
   onProgress?: (p: JobProgress) => void;
 }
 
+/** A layout a person set (and that is kept) is the one the tables are read with. */
+function chosenLayout(lib: Library, id: number, keepManual: boolean): { format?: ReportFormat } {
+  const f = keepManual ? listFields(lib.db, id).find((x) => x.key === 'meta.format') : undefined;
+  return f && (f.status === 'corrected' || f.status === 'verified') && isFormat(f.value) ? { format: f.value } : {};
+}
+
+const isFormat = (v: unknown): v is ReportFormat => v === '2021' || v === '2019' || v === 'legacy' || v === 'narrative';
+
 export async function reextractReports(lib: Library, executor: Executor, ids: readonly number[], run: ReextractRun = {}): Promise<ReextractSummary> {
   const jobId = run.jobId ?? crypto.randomUUID();
   const summary: ReextractSummary = { jobId, reextracted: [], failed: [], changed: 0, kept: 0 };
@@ -34,10 +44,11 @@ export async function reextractReports(lib: Library, executor: Executor, ids: re
     if (!file) return { id, code: 'not_found', message: `报告 ${id} 不存在` };
     const bytes = await fs.readFile(blobPath(lib.home, file.sha256)).catch(() => null);
     if (!bytes) return { id, code: 'blob_missing', message: `报告 ${id} 的原始文件 ${file.name} 不在资料库中，无法重新提取` };
-    let result = await executor.run({ bytes, name: file.name, sha256: file.sha256 });
+    const input = { bytes, name: file.name, sha256: file.sha256, ...chosenLayout(lib, id, run.keepManual ?? true) };
+    let result = await executor.run(input);
     if (!result.ok && 'pages' in result) {
       const pages = await ocr.pages({ sha256: file.sha256, bytes }, result, () => {});
-      result = await executor.run({ bytes, name: file.name, sha256: file.sha256, ocr: pages });
+      result = await executor.run({ ...input, ocr: pages });
     }
     if (!result.ok) return { id, code: result.code, message: result.message };
     // the report may have been merged away while the pipeline ran

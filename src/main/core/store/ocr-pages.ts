@@ -1,6 +1,7 @@
 // SQL for the OCR cache: words of a page by (file sha256, page, settings). The words column holds
-// JSON {words: [{text, x, y, w, h, conf}], rules: {vertical, horizontal}} (page units); rows of
-// earlier settings versions are never read (the settings key differs).
+// JSON {words: [{text, x, y, w, h, conf}], rules: {vertical, horizontal}} (page units, OcrWords),
+// handed on as the string it is; rows of earlier settings versions are never read (the settings
+// key differs).
 import { sql, type Db } from './db';
 import type { OcrPage } from '../ocr/merge';
 
@@ -12,12 +13,7 @@ export function cachedOcrPages(db: Db, sha256: string, settings: string): Map<nu
     words: string;
     confidence: number;
   }[];
-  return new Map(
-    rows.map((r) => {
-      const { words, rules } = JSON.parse(r.words) as Pick<OcrPage, 'words' | 'rules'>;
-      return [r.page, { page: r.page, width: r.width, height: r.height, words, rules, confidence: r.confidence }];
-    }),
-  );
+  return new Map(rows.map((r) => [r.page, { page: r.page, width: r.width, height: r.height, confidence: r.confidence, json: r.words }]));
 }
 
 export function putOcrPage(db: Db, sha256: string, settings: string, p: OcrPage, ms: number): void {
@@ -27,7 +23,7 @@ export function putOcrPage(db: Db, sha256: string, settings: string, p: OcrPage,
     settings,
     p.width,
     p.height,
-    JSON.stringify({ words: p.words, rules: p.rules }),
+    p.json,
     p.confidence,
     ms,
     new Date().toISOString(),

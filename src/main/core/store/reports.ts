@@ -9,8 +9,9 @@ const now = (): string => new Date().toISOString();
 export interface NewPage {
   page: number;
   text: string;
-  tables: unknown;
-  tokens?: unknown;
+  /** JSON of the page's tables and positioned words (made by the pipeline, on its worker) */
+  tables: string;
+  tokens?: string;
 }
 
 export interface NewReport {
@@ -112,7 +113,7 @@ export function insertReport(db: Db, r: NewReport): { reportId: number; fileId: 
 
 export function writePages(db: Db, fileId: number, pages: readonly NewPage[]): void {
   const page = sql(db, 'INSERT INTO pages (file_id, page, text, tables, tokens) VALUES (?, ?, ?, ?, ?)');
-  for (const p of pages) page.run(fileId, p.page, p.text, JSON.stringify(p.tables ?? null), p.tokens ? JSON.stringify(p.tokens) : null);
+  for (const p of pages) page.run(fileId, p.page, p.text, p.tables, p.tokens ?? null);
 }
 
 export function writeBands(db: Db, reportId: number, minhash: Uint32Array): void {

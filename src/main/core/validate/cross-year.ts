@@ -26,6 +26,7 @@ export function crossYearChecks(prev: FieldMap, cur: FieldMap, prevYear: number)
         ? `表三 ${label}列 上年结转 ${now} 与 ${prevYear} 年报告结转下年度 ${before} 一致`
         : `表三 ${label}列 上年结转 ${now} ≠ ${prevYear} 年报告结转下年度 ${before}（差 ${Math.abs(now - before)}）`,
       ...(ok ? {} : { diff: now - before }),
+      params: { place: c, left: now, right: before, year: prevYear },
     });
   }
   for (const [row, label] of [
@@ -46,6 +47,7 @@ export function crossYearChecks(prev: FieldMap, cur: FieldMap, prevYear: number)
         ? `表二 ${label} 现行有效 ${now} = ${prevYear} 年 ${before} + 制发 − 废止`
         : `表二 ${label} 现行有效 ${now} ≠ ${prevYear} 年 ${before} + 制发 − 废止 = ${expected}（差 ${Math.abs(now - expected)}）`,
       ...(ok ? {} : { diff: now - expected }),
+      params: { place: row, left: now, right: expected, base: before, year: prevYear },
     });
   }
   return out;

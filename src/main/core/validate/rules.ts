@@ -18,8 +18,8 @@ const num = (f: FieldMap, key: string): number | null => {
 };
 const present = (f: FieldMap, keys: readonly string[]): boolean => keys.some((k) => num(f, k) !== null);
 
-/** Σ left = Σ right, over fields; blanks as 0. */
-function balance(f: FieldMap, id: RuleId, place: string, left: readonly string[], right: readonly string[], severity: CheckResult['severity'] = 'error'): CheckResult[] {
+/** Σ left = Σ right, over fields; blanks as 0. `at`: the column, row or group id of the place. */
+function balance(f: FieldMap, id: RuleId, place: string, left: readonly string[], right: readonly string[], severity: CheckResult['severity'] = 'error', at?: string): CheckResult[] {
   const keys = [...left, ...right];
   if (!present(f, keys)) return [];
   const sum = (ks: readonly string[]): number => ks.reduce((a, k) => a + (num(f, k) ?? 0), 0);
@@ -36,6 +36,7 @@ function balance(f: FieldMap, id: RuleId, place: string, left: readonly string[]
       keys,
       message: diff === 0 ? `${place}：${l} = ${r}${note}` : `${place}：${l} ≠ ${r}（差 ${Math.abs(diff)}）${note}`,
       ...(diff === 0 ? {} : { diff }),
+      params: { ...(at ? { place: at } : {}), left: l, right: r, blanks },
     },
   ];
 }
@@ -50,13 +51,13 @@ export const RULES: readonly Rule[] = [
   {
     id: 't3.column_balance',
     check: (f) =>
-      T3_COLUMNS.flatMap(([c, label]) => balance(f, 't3.column_balance', `表三 ${label}列 一+二 与 总计+四`, [`t3.new.${c}`, `t3.carried_over.${c}`], [`t3.total.${c}`, `t3.carried_forward.${c}`])),
+      T3_COLUMNS.flatMap(([c, label]) => balance(f, 't3.column_balance', `表三 ${label}列 一+二 与 总计+四`, [`t3.new.${c}`, `t3.carried_over.${c}`], [`t3.total.${c}`, `t3.carried_forward.${c}`], 'error', c)),
   },
   {
     id: 't3.column_total',
     check: (f) => {
       const outcomes = OUTCOMES(t3Rows(f));
-      return T3_COLUMNS.flatMap(([c, label]) => balance(f, 't3.column_total', `表三 ${label}列 总计 与 各办理结果之和`, [`t3.total.${c}`], outcomes.map((r) => `t3.${r}.${c}`)));
+      return T3_COLUMNS.flatMap(([c, label]) => balance(f, 't3.column_total', `表三 ${label}列 总计 与 各办理结果之和`, [`t3.total.${c}`], outcomes.map((r) => `t3.${r}.${c}`), 'error', c));
     },
   },
   {
@@ -67,14 +68,14 @@ export const RULES: readonly Rule[] = [
       !present(f, T3_ROWS.map(([row]) => `t3.${row}.total`)) || !present(f, T3_ROWS.flatMap(([row]) => T3_COLUMNS.slice(1, 6).map(([c]) => `t3.${row}.${c}`)))
         ? []
         : T3_ROWS.flatMap(([row, label]) =>
-        balance(f, 't3.row_total', `表三 ${label} 行 总计 与 各类申请人之和`, [`t3.${row}.total`], T3_COLUMNS.slice(0, 6).map(([c]) => `t3.${row}.${c}`)),
+        balance(f, 't3.row_total', `表三 ${label} 行 总计 与 各类申请人之和`, [`t3.${row}.total`], T3_COLUMNS.slice(0, 6).map(([c]) => `t3.${row}.${c}`), 'error', row),
       ),
   },
   {
     id: 't4.group_total',
     check: (f) =>
       T4_GROUPS.flatMap(([g, label]) =>
-        balance(f, 't4.group_total', `表四 ${label} 总计 与 各结果之和`, [`t4.${g}.total`], T4_COLUMNS.slice(0, 4).map(([c]) => `t4.${g}.${c}`)),
+        balance(f, 't4.group_total', `表四 ${label} 总计 与 各结果之和`, [`t4.${g}.total`], T4_COLUMNS.slice(0, 4).map(([c]) => `t4.${g}.${c}`), 'error', g),
       ),
   },
   legacySum('legacy.apply_channels', '收到申请数 与 各渠道之和', 'apply.received', ['apply.in_person', 'apply.fax', 'apply.online', 'apply.letter']),
@@ -106,6 +107,7 @@ export const RULES: readonly Rule[] = [
             keys: [prose, ...table],
             message: ok ? `${label}：正文 ${p} 与表格 ${t} 一致` : `${label}：正文 ${p} ≠ 表格 ${t}（差 ${Math.abs(p - t)}）`,
             ...(ok ? {} : { diff: p - t }),
+            params: { left: p, right: t },
           },
         ];
       }),
@@ -117,7 +119,7 @@ export const RULES: readonly Rule[] = [
       if (year === null) return [];
       const max = today.getFullYear();
       const ok = year >= 2007 && year <= max;
-      return [{ rule: this.id, ok, severity: 'error', keys: ['meta.year'], message: ok ? `报告年度 ${year} 在 2007–${max} 之间` : `报告年度 ${year} 不在 2007–${max} 之间` }];
+      return [{ rule: this.id, ok, severity: 'error', keys: ['meta.year'], message: ok ? `报告年度 ${year} 在 2007–${max} 之间` : `报告年度 ${year} 不在 2007–${max} 之间`, params: { left: year, right: max } }];
     },
   },
   {
@@ -134,6 +136,7 @@ export const RULES: readonly Rule[] = [
           severity: 'warning',
           keys: ['meta.year', 'meta.published_at'],
           message: ok ? `发布日期 ${date} 晚于 ${year} 年初` : `发布日期 ${date} 早于所报告年度 ${year} 的开始`,
+          params: { left: year, date },
         },
       ];
     },

@@ -6,6 +6,7 @@ import { api } from '../api';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/zh-CN';
 import { recordChange } from '../review/undo';
+import { checkText, ruleName } from '../review/check-text';
 
 const GROUPS: FieldGroup[] = ['t2', 't2v19', 't3', 't4', 'legacy', 'n'];
 
@@ -23,7 +24,7 @@ export function ReportDetail({
   /** the detail grows into the review screen */
   onReview: (id: number) => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [report, setReport] = useState<Detail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const save = useCallback(
@@ -109,8 +110,8 @@ export function ReportDetail({
           ) : (
             <ul className="checks">
               {failed.map((c, i) => (
-                <li key={i} className={c.severity}>
-                  {c.message}
+                <li key={i} className={c.severity} title={ruleName(c.rule, t)}>
+                  {checkText(c, t, locale)}
                 </li>
               ))}
             </ul>

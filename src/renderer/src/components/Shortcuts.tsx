@@ -23,6 +23,7 @@ const REVIEW_KEYS: [string, MessageKey][] = [
   ['Enter / F2', 'keys.edit'],
   ['Esc', 'keys.cancel'],
   ['V', 'keys.verify'],
+  ['M / Shift+F2', 'keys.note'],
   ['Shift+V', 'keys.verifyReport'],
   ['Ctrl+Z / Ctrl+Shift+Z', 'keys.undo'],
   ['J / K', 'keys.queue'],

@@ -1,8 +1,8 @@
 // Failing rules of the report (errors first), each jumping to the cells it involves.
 import { memo } from 'react';
 import type { CheckResult } from '../../../shared/model';
-import { RULE_NAMES, type RuleId } from '../../../shared/rules';
 import { useI18n } from '../i18n';
+import { checkText, ruleName } from './check-text';
 
 export const FindingsPanel = memo(function FindingsPanel({
   findings,
@@ -17,7 +17,7 @@ export const FindingsPanel = memo(function FindingsPanel({
   focusKey: string | null;
   onPick: (index: number) => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <section className="findings" aria-label={t('review.findings')} data-testid="findings">
       <h3>
@@ -35,14 +35,14 @@ export const FindingsPanel = memo(function FindingsPanel({
                 type="button"
                 className={['finding', c.severity, i === selected ? 'selected' : '', focusKey && c.keys.includes(focusKey) ? 'here' : ''].filter(Boolean).join(' ')}
                 onClick={() => onPick(i)}
-                title={RULE_NAMES[c.rule as RuleId] ?? c.rule}
+                title={ruleName(c.rule, t)}
                 data-testid="finding"
               >
                 <span className="mark" aria-hidden="true">
                   {c.severity === 'error' ? '✗' : '⚠'}
                 </span>
                 <span className="sr-only">{t(c.severity === 'error' ? 'review.error' : 'review.warning')}</span>
-                {c.message}
+                {checkText(c, t, locale)}
               </button>
             </li>
           ))}

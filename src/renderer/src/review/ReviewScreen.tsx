@@ -18,6 +18,7 @@ import { HistoryPanel } from './HistoryPanel';
 import { TextSource } from './TextSource';
 import { PageSource } from './PageSource';
 import { ReviewDialog, type DialogKind } from './ReviewDialog';
+import { NoteEditor } from './NoteEditor';
 import { onUndoChange, recordChange, redo, undo, undoState, type Applied } from './undo';
 import { useSerial } from './useSerial';
 import { usePageViews } from './usePageViews';
@@ -86,6 +87,8 @@ export function ReviewScreen({
   /** bumped to move the keyboard focus to the focused cell even when it stays the same cell */
   const [focusTick, setFocusTick] = useState(0);
   const [editor, setEditor] = useState<Editor | null>(null);
+  /** the cell a note is being written for */
+  const [noteFor, setNoteFor] = useState<string | null>(null);
   const [finding, setFinding] = useState<number | null>(null);
   const [spanOverride, setSpanOverride] = useState<[number, number] | null>(null);
   const [message, setMessage] = useState<Message>(null);
@@ -142,6 +145,7 @@ export function ReviewScreen({
   const pages = usePageViews();
   const [manualPage, setManualPage] = useState<number | null>(null);
   useEffect(() => setManualPage(null), [focusKey, id]);
+  useEffect(() => setNoteFor(null), [focusKey, id]);
   const positioned = report !== null && POSITIONED.has(report.fileKind);
   const current = report !== null && report.id === id;
   const pageNo = manualPage ?? focused?.source.page ?? pages.shown(id)?.page ?? 1;
@@ -226,7 +230,7 @@ export function ReviewScreen({
 
   /** Write one field (or the layout through report:meta, which re-extracts), optimistically shown. */
   const save = useCallback(
-    (key: string, value: FieldValue, status: 'corrected' | 'verified') => {
+    (key: string, value: FieldValue, status: 'corrected' | 'verified', note?: string) => {
       const rid = id;
       setReport((r) =>
         r && r.id === rid
@@ -235,13 +239,13 @@ export function ReviewScreen({
       );
       void serial(async () => {
         if (key === 'meta.format' && typeof value === 'string') {
-          const r = await api.call('report:meta', { id: rid, format: value as '2021' });
+          const r = await api.call('report:meta', { id: rid, format: value as '2021', ...(note ? { note } : {}) });
           if (!r.ok) return fail(rid, r.message);
           r.value.changes.forEach((change) => recordChange({ reportId: rid, change, key }));
           applyReport(r.value);
           if (r.value.reextracted) setMessage({ kind: 'info', text: t('review.reextractedLayout') });
         } else {
-          const r = await api.call('field:update', { reportId: rid, key, value, status });
+          const r = await api.call('field:update', { reportId: rid, key, value, status, ...(note ? { note } : {}) });
           if (!r.ok) return fail(rid, r.message);
           recordChange({ reportId: rid, change: r.value.change, key });
           applyReport(r.value);
@@ -379,6 +383,12 @@ export function ReviewScreen({
     [failingChecks],
   );
 
+  /** back to the cell the note was for */
+  const closeNote = useCallback(() => {
+    setNoteFor(null);
+    setFocusTick((n) => n + 1);
+  }, []);
+
   const toggleHistory = useCallback(() => {
     if (history !== false) return setHistory(false);
     setHistory(null);
@@ -433,6 +443,7 @@ export function ReviewScreen({
     let handled = true;
     if (arrows[e.key] && !mod) go(arrows[e.key]!);
     else if (e.key === 'Tab' && !mod) go(e.shiftKey ? 'prev' : 'next');
+    else if ((e.key === 'm' || (e.key === 'F2' && e.shiftKey)) && !mod) setNoteFor(key);
     else if ((e.key === 'Enter' || e.key === 'F2') && !mod) startEdit(key);
     else if ((e.key === 'Delete' || e.key === 'Backspace') && !mod) startEdit(key, '');
     else if (e.key === 'v' && !mod) verifyCell(key);
@@ -606,6 +617,18 @@ export function ReviewScreen({
             )}
           </div>
           <div className="review-dock">
+            {noteFor && (
+              <NoteEditor
+                k={noteFor}
+                field={fields.get(noteFor)}
+                onCancel={closeNote}
+                onSave={(value, status, note) => {
+                  save(noteFor, value, status, note);
+                  setMessage({ kind: 'info', text: t('review.noteSaved', { label: labelOf(noteFor, t) }) });
+                  closeNote();
+                }}
+              />
+            )}
             <div className="focus-line" data-testid="focus-line" aria-live="polite">
               {focusKey ? (
                 <>
@@ -613,6 +636,9 @@ export function ReviewScreen({
                   <span className="num">{displayValue(focusKey, focused, t) || t('review.blank')}</span>
                   <span className="muted">{describeSource(focused, t)}</span>
                   {editor?.problem && <span className="bad">{t(editor.problem)}</span>}
+                  <button type="button" className="link note-open" onClick={() => setNoteFor(focusKey)} title="M / Shift+F2" data-testid="note-open">
+                    {t('review.addNote')}
+                  </button>
                 </>
               ) : (
                 <span className="muted">{t('review.loading')}</span>

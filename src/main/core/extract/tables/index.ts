@@ -19,13 +19,14 @@ export interface TablesResult {
 
 type Layout = keyof typeof LAYOUT_TABLES;
 
-export function extractTables(text: string, sha256: string, yearHint: number | null): TablesResult {
+/** `only`: read with that layout alone (none for 'narrative'), whichever fits best otherwise. */
+export function extractTables(text: string, sha256: string, yearHint: number | null, only?: ReportFormat): TablesResult {
   const doc = canonWithMap(text);
   const layouts = (Object.keys(LAYOUT_TABLES) as Layout[]).map((layout) => ({ layout, regions: locate(text, doc, LAYOUT_TABLES[layout]) }));
   // numbers outside every table the layouts find are the prose's
   const evidence = proseNumbers(text, layouts.flatMap((l) => l.regions));
   const cache = newReadCache();
-  const attempts = layouts.map(({ layout, regions }) => {
+  const attempts = layouts.filter(({ layout }) => !only || layout === only).map(({ layout, regions }) => {
     const readings = LAYOUT_TABLES[layout].map((schema, i) => regions[i] && readTable(text, schema, regions[i], evidence, cache)).filter((r): r is TableReading => Boolean(r));
     const rows = readings.reduce((n, r) => n + r.rows.length, 0);
     return { layout, readings, rows, signature: regions.filter(Boolean).length };

@@ -1,0 +1,27 @@
+// Page pictures in Leptonica's spix serialization: header, pixel order within a word, padding,
+// crops, and shared memory (no copy when posted to a worker).
+import { describe, expect, it } from 'vitest';
+import { cropSpix, spixPixel, toSpix } from '../../../src/main/core/ocr/spix';
+
+describe('spix pictures', () => {
+  // 6 × 2 pixels: a width that is not a multiple of 4, so each line is padded to 8 bytes
+  const grey = Uint8Array.from([0, 1, 2, 3, 4, 5, 10, 11, 12, 13, 14, 15]);
+  const spix = toSpix(grey, 6, 2);
+
+  it('writes the header Leptonica reads and the raster in its word order', () => {
+    expect(new TextDecoder().decode(spix.subarray(0, 4))).toBe('spix');
+    const dv = new DataView(spix.buffer);
+    expect([4, 8, 12, 16, 20, 24].map((o) => dv.getUint32(o, true))).toEqual([6, 2, 8, 2, 0, 16]);
+    expect(spix.length).toBe(28 + 16);
+    // the first pixel of a word is its most significant byte: stored last on a little-endian machine
+    expect([...spix.subarray(28, 36)]).toEqual([3, 2, 1, 0, 255, 255, 5, 4]);
+    expect(spix.buffer).toBeInstanceOf(SharedArrayBuffer);
+  });
+
+  it('reads pixels back and crops a box', () => {
+    expect(spixPixel(spix, 6, 5, 1)).toBe(15);
+    const crop = cropSpix(spix, 6, { x: 1, y: 0, w: 3, h: 2 });
+    expect([0, 1, 2].map((x) => spixPixel(crop, 3, x, 1))).toEqual([11, 12, 13]);
+    expect(new DataView(crop.buffer).getUint32(4, true)).toBe(3);
+  });
+});
