@@ -62,7 +62,7 @@ describe('CSV export', () => {
     expect((JSON.parse(fs.readFileSync(path.join(dir, 'json-workers'), 'utf8')) as { reports: unknown[] }).reports).toHaveLength(9);
     // a worker that cannot read the library: an error, and no file left behind
     const broken = path.join(dir, 'broken.csv');
-    await expect(writeLineExport(t.lib.db, broken, 'csv', {}, { ...runner, dbPath: path.join(dir, 'missing.sqlite') })).rejects.toThrow();
+    await expect(writeLineExport(t.lib.db, broken, 'csv', {}, { ...runner, dbPath: path.join(dir, 'missing.sqlite') })).rejects.toThrow(/导出线程出错/);
     expect(fs.readdirSync(dir).filter((n) => n.startsWith('broken'))).toEqual([]);
   });
 

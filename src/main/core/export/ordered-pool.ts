@@ -16,6 +16,8 @@ export type BatchReply = { seq: number; ok: true; chunks: Uint8Array[]; reports:
 export const BATCH_REPORTS = 100;
 const WINDOW_PER_WORKER = 3;
 
+const workerError = (message: string): Error => new Error(`导出线程出错 (export worker): ${message}`);
+
 export const poolSize = (): number => Math.max(1, Math.min(4, os.availableParallelism() - 1));
 
 /**
@@ -55,7 +57,7 @@ export function runOrdered(
     for (const w of workers) {
       w.on('message', (reply: BatchReply) => {
         if (failed) return;
-        if (!reply.ok) return fail(new Error(reply.message));
+        if (!reply.ok) return fail(workerError(reply.message));
         reports += reply.reports;
         done.set(reply.seq, reply.chunks);
         idle.push(w);
@@ -70,8 +72,8 @@ export function runOrdered(
         if (written === batches.length) return void Promise.all(workers.map((x) => x.terminate())).then(() => resolve(reports), reject);
         dispatch();
       });
-      w.on('error', fail);
-      w.on('exit', (code) => code !== 0 && written < batches.length && fail(new Error(`export worker stopped (${code})`)));
+      w.on('error', (err) => fail(workerError(err.message)));
+      w.on('exit', (code) => code !== 0 && written < batches.length && fail(new Error(`导出线程意外退出 (export worker exited with ${code})`)));
     }
     dispatch();
   });
