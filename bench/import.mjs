@@ -22,12 +22,16 @@ writeReports(input, N);
 const base = baseline();
 const quiet = { out: () => {}, err: () => {}, isTTY: false };
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 const code = await main(['import', input, '--db', path.join(root, 'lib', 'library.sqlite')], quiet);
 const seconds = (performance.now() - t0) / 1000;
+const cpu = process.cpuUsage(cpu0);
 const rssMb = process.resourceUsage().maxRSS / 1024;
 fs.rmSync(root, { recursive: true, force: true });
 
 const rate = N / seconds;
 console.log(`import: ${N} docs in ${seconds.toFixed(2)} s = ${rate.toFixed(0)} docs/s (target ≥ 200), exit ${code}`);
+// CPU time of every thread (workers included): what the import costs, whatever else the machine runs
+console.log(`CPU time: ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s = ${((cpu.user + cpu.system) / 1000 / N).toFixed(2)} ms per doc (${(N / ((cpu.user + cpu.system) / 1e6)).toFixed(0)} docs per CPU second)`);
 console.log(`peak RSS (main process, workers included): ${rssMb.toFixed(0)} MB (target ≤ 300)`);
 console.log(`baseline read+sha256: ${(N / base).toFixed(0)} docs/s; import costs ${(seconds / base).toFixed(1)}× the baseline`);

@@ -111,6 +111,9 @@ const fmt = (ms, cpu) => `${ms.toFixed(1).padStart(7)} ms${cpu === undefined ? '
 
 async function coreBench(home, n, { search }) {
   const host = createApiHost({ home });
+  // the first sort by a text column ranks its values (once per library; later only values not seen before)
+  const firstSorts = [];
+  for (const key of ['agency', 'region', 'fileName']) firstSorts.push([key, await once(host, 'library:list', { query: { sort: { key, desc: false } }, offset: 0, limit: 100 })]);
   const all = await call(host, 'library:ids', { query: {} });
   // a realistic mix: a third verified (where no rule fails), 1% in the trash
   const verify = await once(host, 'library:verify', { ids: all.filter((_, i) => i % 3 === 0) });
@@ -130,6 +133,7 @@ async function coreBench(home, n, { search }) {
     ['filter agency contains 民政', { filters: { agency: '民政' } }],
     ['filter years 2017–2019 + layout set', { filters: { yearFrom: 2017, yearTo: 2019, formats: ['legacy', 'narrative', null] } }],
     ['filter + sort: unreviewed, failing, by agency', { filters: { statuses: ['unreviewed'], failedMin: 1 }, sort: { key: 'agency', desc: false } }],
+    ['filter + sort: unreviewed, by file name', { filters: { statuses: ['unreviewed'] }, sort: { key: 'fileName', desc: false } }],
     ['trash view', { trash: true }],
   ];
   if (search) {
@@ -142,6 +146,7 @@ async function coreBench(home, n, { search }) {
   }
   console.log(`\n${n.toLocaleString('en')} reports (${counts.trash} in the trash, ${counts.statuses.verified} verified, ${counts.rules.length} failing rules)`);
   console.log(`  ${'(median of 5 after a change; wall time, and CPU time of this process)'}`);
+  for (const [key, r] of firstSorts) console.log(`  ${`first sort by ${key} (ranks the values not ranked yet)`.padEnd(52)}${fmt(r.ms, r.cpu)}`);
   console.log(`  ${'baseline: list in id order, first 100 rows'.padEnd(52)}${fmt(base.ms, base.cpu)}  total ${base.value.total}`);
   for (const [label, query] of cases) {
     const r = await cold(host, 'library:list', { query, ...page });

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BundleError, exportBundle, importBundle } from '../../src/main/core/bundle';
 import { listConflicts, plainTables, tableRule } from '../../src/main/core/store/bundle';
 import { changeField, fieldHistory, restoreField, verifyReport } from '../../src/main/core/store/corrections';
+import { queryIds } from '../../src/main/core/store/library-query';
 import { getReport } from '../../src/main/core/store/reports';
 import { createApiHost } from '../../src/main/core/api/host';
 import type { Db } from '../../src/main/core/store/db';
@@ -20,6 +21,7 @@ const library = (): TestLibrary => {
   return t;
 };
 
+const zhCollator = new Intl.Collator('zh-CN', { numeric: true });
 const idOf = (t: TestLibrary, prefix: string) => t.exported().find((r) => r.files.some((f) => f.name.startsWith(prefix)))!.id;
 const value = (t: TestLibrary, id: number, key: string) => getReport(t.lib.db, id)!.fields.find((f) => f.key === key);
 const counts = (t: TestLibrary) => ({
@@ -51,6 +53,10 @@ async function twoLibraries() {
 describe('library bundles', () => {
   it('merges another library without duplicates, keeping both sides’ work and the conflict', async () => {
     const { a, b, aId } = await twoLibraries();
+    // both libraries have ranked their agencies (Chinese order), each its own way: the report only
+    // the bundle has is among the sender's first values and this library's last
+    b.lib.db.prepare("UPDATE reports SET agency = '资兴市民政局' WHERE id = ?").run(idOf(b, '2021-pipe'));
+    for (const t of [a, b]) queryIds(t.lib.db, { sort: { key: 'agency', desc: false } });
     const bundle = path.join(tempDir(), '乙的资料库.nianbao');
     const manifest = await exportBundle(b.lib, bundle);
     expect(manifest).toMatchObject({ schema: 'nianbao/bundle-v1', reports: 6, files: 6, missing: [] });
@@ -85,6 +91,11 @@ describe('library bundles', () => {
     expect(history.some((h) => h.key === 't2.rules.valid' && h.changedBy === '乙')).toBe(true);
     // the checks were run again on the merged figures
     expect(getReport(a.lib.db, aId)!.checks.length).toBeGreaterThan(0);
+    // the Chinese order takes in the new reports by this library's ranks, not the sender's
+    const byAgency = (a.lib.db.prepare('SELECT id, agency FROM reports WHERE deleted_at IS NULL').all() as { id: number; agency: string | null }[]).sort(
+      (x, y) => (x.agency === y.agency ? x.id - y.id : x.agency === null ? 1 : y.agency === null ? -1 : zhCollator.compare(x.agency, y.agency) || x.id - y.id),
+    );
+    expect(queryIds(a.lib.db, { sort: { key: 'agency', desc: false } })).toEqual(byAgency.map((r) => r.id));
     // the merged-in report is searchable
     expect(a.lib.db.prepare('SELECT count(*) FROM reports WHERE text_indexed = 0').pluck().get()).toBe(0);
 
@@ -204,7 +215,7 @@ describe('library bundles', () => {
   it('has a rule for every table of the schema', () => {
     const t = library();
     const rules = Object.fromEntries(plainTables(t.lib.db).map((table) => [table, tableRule(t.lib.db, table)]));
-    expect(rules).toMatchObject({ reports: 'report', fields: 'report', ocr_pages: 'copied', jobs: 'local', merge_conflicts: 'local' });
+    expect(rules).toMatchObject({ reports: 'report', fields: 'report', ocr_pages: 'copied', jobs: 'local', merge_conflicts: 'local', zh_ranks: 'local' });
     expect(Object.entries(rules).filter(([, rule]) => rule === 'unmapped')).toEqual([]);
   });
 });

@@ -129,14 +129,43 @@ describe('filters', () => {
 });
 
 describe('sort', () => {
-  it('agency and region in Chinese order, nulls last both ways, ties by id', () => {
-    for (const key of ['agency', 'region'] as const) {
+  it('agency, region and file name in Chinese order, nulls last both ways, ties by id; the whole list and a filtered part', () => {
+    const filters: LibraryQuery['filters'][] = [undefined, { statuses: ['unreviewed'] }, { fileKinds: ['html', 'text'] }];
+    for (const key of ['agency', 'region', 'fileName'] as const) {
+      for (const f of filters) {
+        const rows = all().filter((r) => (!f?.statuses || f.statuses.includes(r.reviewStatus)) && (!f?.fileKinds || f.fileKinds.includes(r.fileKind)));
+        const asc = [...rows].sort((a, b) => (a[key] === b[key] ? a.id - b.id : a[key] === null ? 1 : b[key] === null ? -1 : collator.compare(a[key]!, b[key]!) || a.id - b.id));
+        expect(queryIds(db, { sort: { key, desc: false }, filters: f })).toEqual(idsOf(asc));
+        const nulls = asc.filter((r) => r[key] === null);
+        const desc = [...asc.filter((r) => r[key] !== null).reverse(), ...nulls.reverse()];
+        expect(queryIds(db, { sort: { key, desc: true }, filters: f })).toEqual(idsOf(desc));
+      }
+    }
+  });
+
+  it('by id and by number both ways, the whole list, a filtered part, the trash, and ids beyond what packs into one number', () => {
+    const check = () => {
       const rows = all();
-      const asc = [...rows].sort((a, b) => (a[key] === b[key] ? a.id - b.id : a[key] === null ? 1 : b[key] === null ? -1 : collator.compare(a[key]!, b[key]!) || a.id - b.id));
-      expect(queryIds(db, { sort: { key, desc: false } })).toEqual(idsOf(asc));
-      const nulls = asc.filter((r) => r[key] === null);
-      const desc = [...asc.filter((r) => r[key] !== null).reverse(), ...nulls.reverse()];
-      expect(queryIds(db, { sort: { key, desc: true } })).toEqual(idsOf(desc));
+      const unreviewed = rows.filter((r) => r.reviewStatus === 'unreviewed');
+      for (const desc of [false, true]) {
+        const byId = (xs: ReportSummary[]) => idsOf(xs).sort((a, b) => (desc ? b - a : a - b));
+        expect(queryIds(db, { sort: { key: 'id', desc } })).toEqual(byId(rows));
+        expect(queryIds(db, { sort: { key: 'id', desc }, filters: { statuses: ['unreviewed'] } })).toEqual(byId(unreviewed));
+        const byFailed = [...unreviewed].sort((a, b) => (desc ? b.failedChecks - a.failedChecks || b.id - a.id : a.failedChecks - b.failedChecks || a.id - b.id));
+        expect(queryIds(db, { sort: { key: 'failedChecks', desc }, filters: { statuses: ['unreviewed'] } })).toEqual(idsOf(byFailed));
+      }
+    };
+    check();
+    const far = 2 ** 21 + 3;
+    db.prepare("INSERT INTO reports (id, agency, year, created_at, updated_at) VALUES (?, '安化县民政局', 2019, 'now', 'now')").run(far);
+    try {
+      check();
+      const trashed = reportIds(db).slice(0, 3);
+      moveToTrash(db, [...trashed, far]);
+      expect(queryIds(db, { trash: true, sort: { key: 'id', desc: true } })).toEqual([far, ...trashed].sort((a, b) => b - a));
+      restoreFromTrash(db, [...trashed, far]);
+    } finally {
+      db.prepare('DELETE FROM reports WHERE id = ?').run(far);
     }
   });
 
@@ -165,6 +194,14 @@ describe('sort', () => {
   it('numbers, dates and statuses', () => {
     const byFailed = reportSummaries(db, queryIds(db, { sort: { key: 'failedChecks', desc: true } })).map((r) => r.failedChecks);
     expect(byFailed).toEqual([...byFailed].sort((x, y) => y - x));
+    for (const desc of [false, true]) {
+      const byConfidence = reportSummaries(db, queryIds(db, { sort: { key: 'minConfidence', desc } }));
+      const known = byConfidence.filter((r) => r.minConfidence !== null);
+      expect(byConfidence.slice(0, known.length)).toEqual(known);
+      expect(known.map((r) => r.minConfidence)).toEqual(known.map((r) => r.minConfidence!).sort((x, y) => (desc ? y - x : x - y)));
+    }
+    const statuses = reportSummaries(db, queryIds(db, { sort: { key: 'reviewStatus', desc: false }, filters: { failedMax: 0 } })).map((r) => r.reviewStatus);
+    expect(statuses).toEqual([...statuses].sort((x, y) => ['unreviewed', 'in_review', 'verified'].indexOf(x) - ['unreviewed', 'in_review', 'verified'].indexOf(y)));
     const years = reportSummaries(db, queryIds(db, { sort: { key: 'year', desc: false } })).map((r) => r.year);
     const known = years.filter((y) => y !== null);
     expect(years.slice(0, known.length)).toEqual([...known].sort((x, y) => x - y));

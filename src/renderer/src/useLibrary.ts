@@ -7,6 +7,7 @@ import type { ReportSummary } from '../../shared/model';
 import { api } from './api';
 
 export const PAGE_SIZE = 100;
+const PREFETCH_ROWS = PAGE_SIZE / 2;
 const SEARCH_DEBOUNCE_MS = 250;
 const DEFAULT_SORT: LibrarySort = { key: 'id', desc: false };
 
@@ -86,6 +87,8 @@ export function useLibrary(): LibraryView {
   const key = JSON.stringify(query);
 
   const [total, setTotal] = useState<number | null>(null);
+  const totalRef = useRef(total);
+  totalRef.current = total;
   const [counts, setCounts] = useState<LibraryCounts | null>(null);
   const [, setRevision] = useState(0);
   const bump = useCallback(() => setRevision((r) => r + 1), []);
@@ -117,7 +120,10 @@ export function useLibrary(): LibraryView {
     (start: number, end: number) => {
       const c = cache.current;
       c.range = [start, end];
-      for (let p = Math.floor(start / PAGE_SIZE); p <= Math.floor(Math.max(start, end) / PAGE_SIZE); p++) {
+      // and the pages half a page either side: scrolling finds them fetched
+      const last = Math.max(start, end) + PREFETCH_ROWS;
+      for (let p = Math.floor(Math.max(0, start - PREFETCH_ROWS) / PAGE_SIZE); p <= Math.floor(last / PAGE_SIZE); p++) {
+        if (p > 0 && p * PAGE_SIZE >= (totalRef.current ?? PAGE_SIZE)) break;
         if ((c.pages.get(p)?.epoch ?? -1) < c.epoch) void fetchPage(c, p);
       }
     },
@@ -128,7 +134,7 @@ export function useLibrary(): LibraryView {
 
   // a new query: its first rows (the list then asks for what it shows)
   useEffect(() => {
-    setTotal(null);
+    setTotal((totalRef.current = null));
     requestRows(0, PAGE_SIZE - 1);
   }, [key, requestRows]);
   useEffect(loadCounts, [loadCounts]);

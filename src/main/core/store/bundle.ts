@@ -20,6 +20,7 @@ import { sql, type Db } from './db';
 import { bands } from '../import/fingerprint';
 import { findFileBySha, findNearDuplicate, listFields, writeChecks } from './reports';
 import { refreshCrossYear } from './cross-year';
+import { RANK_COLUMNS } from './zh-order';
 import { validate } from '../validate';
 import type { FieldStatus, FieldValue } from '../../../shared/model';
 import type { MergeConflict } from '../../../shared/api';
@@ -80,6 +81,7 @@ export const LOCAL_TABLES: Readonly<Record<string, string>> = {
   job_outcomes: 'import log of this library',
   merge_conflicts: "the sender's own open conflicts",
   report_outlines: 'cache, made again by the analysis',
+  zh_ranks: 'Chinese-order ranks of this library (the reports added are ranked here)',
 };
 
 const signature = (b: Buffer | null): Uint32Array | null => (b && b.byteLength === 256 ? new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)) : null);
@@ -161,8 +163,9 @@ export function mergeLibrary(db: Db, src: Db, bundle: string): MergeSummary {
   const insertCheck = inserter(db, src, 'checks', ['report_id']);
   const insertUnmapped = inserter(db, src, 'unmapped_rows', ['report_id']);
   // a report's own columns; duplicate_of is mapped, and it is not in this library's text index yet
-  const insertReport = inserter(db, src, 'reports', ['duplicate_of', 'text_indexed']);
-  const reportColumns = sharedColumns(db, src, 'reports', ['id', 'duplicate_of', 'text_indexed']);
+  // nor in this library's Chinese order (its ranks are not the sender's)
+  const insertReport = inserter(db, src, 'reports', ['duplicate_of', 'text_indexed', ...RANK_COLUMNS]);
+  const reportColumns = sharedColumns(db, src, 'reports', ['id', 'duplicate_of', 'text_indexed', ...RANK_COLUMNS]);
   const restoreReport = sql(db, `UPDATE reports SET ${reportColumns.map((c) => `${quote(c)} = ?`).join(', ')} WHERE id = ?`);
 
   const copyFile = (f: Row, reportId: number): number => {
@@ -206,7 +209,7 @@ export function mergeLibrary(db: Db, src: Db, bundle: string): MergeSummary {
     const mapped = r.duplicate_of === null ? undefined : ids.get(r.duplicate_of);
     const twin = mapped ?? (sig ? findNearDuplicate(db, sig, { year: r.year, agency: r.agency }) : null);
     const root = twin === null ? null : ((sql(db, 'SELECT duplicate_of FROM reports WHERE id = ?').pluck().get(twin) as number | null) ?? twin);
-    const id = insertReport.run(r, root, 0).id;
+    const id = insertReport.run(r, root, 0, ...RANK_COLUMNS.map(() => null)).id;
     if (root !== null) summary.nearDuplicates++;
     for (const f of files) copyNames(f.id, copyFile(f, id));
     if (sig) {

@@ -54,7 +54,7 @@ function migrate(db: Db, dbPath: string, migrations: readonly Migration[]): void
       `资料库版本 ${current} 比本程序支持的 ${latest} 新，请升级年报工作台 (library schema ${current} is newer than ${latest})`,
     );
   }
-  const pending = migrations.filter((m) => m.version > current);
+  const pending = migrations.filter((m) => m.version > current || m.missing?.(db));
   if (pending.length === 0) return;
   if (current > 0) backup(db, dbPath, current);
   db.pragma('foreign_keys = OFF');
@@ -63,7 +63,7 @@ function migrate(db: Db, dbPath: string, migrations: readonly Migration[]): void
       db.exec(m.sql);
       const broken = db.pragma('foreign_key_check') as unknown[];
       if (broken.length > 0) throw new LibraryError('migration_failed', `migration ${m.version} (${m.name}) broke ${broken.length} foreign keys`);
-      db.pragma(`user_version = ${m.version}`);
+      db.pragma(`user_version = ${Math.max(m.version, schemaVersion(db))}`);
     });
     run.exclusive();
   }

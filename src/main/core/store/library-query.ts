@@ -3,22 +3,23 @@
 // scrolling through 100,000 reports only fetches the rows it shows.
 import { sql, type Db } from './db';
 import { reportSummaries } from './reports';
-import { zhSorted, ZH_COLUMNS, type ZhColumn } from './zh-order';
+import { idsByKey } from './sort-ids';
+import { rankValues, ZH_COLUMNS, type ZhColumn } from './zh-order';
 import type { LibraryCounts, LibraryFilters, LibraryPage, LibraryQuery, LibrarySort, ReviewStatus, SortKey } from '../../../shared/library';
 import type { FileKind } from '../../../shared/model';
 import type { ReportFormat } from '../../../shared/fields';
 
-const ORDER: Record<Exclude<SortKey, ZhColumn>, string> = {
-  id: 'r.id',
+/** Sort keys that are integers: ordered by store/sort-ids.ts (null: by id alone). */
+const INTEGER_KEYS: Partial<Record<SortKey, string | null>> = {
+  id: null,
   year: 'r.year',
-  format: 'r.format',
-  fileKind: 'r.file_kind',
-  reviewStatus: "CASE r.review_status WHEN 'unreviewed' THEN 0 WHEN 'in_review' THEN 1 ELSE 2 END",
   failedChecks: 'r.failed_checks',
-  minConfidence: 'r.min_confidence',
-  importedAt: 'r.created_at',
-  deletedAt: 'r.deleted_at',
+  reviewStatus: "CASE r.review_status WHEN 'unreviewed' THEN 0 WHEN 'in_review' THEN 1 ELSE 2 END",
+  // to a billionth (confidences between 0 and 1 that differ less are shown alike): ties beyond by id
+  minConfidence: 'CAST(round(max(0, min(1, r.min_confidence)) * 1e9) AS INTEGER)',
 };
+/** text keys: in SQL */
+const TEXT_ORDER: Partial<Record<SortKey, string>> = { format: 'r.format', fileKind: 'r.file_kind', importedAt: 'r.created_at', deletedAt: 'r.deleted_at' };
 
 const isZh = (key: SortKey): key is ZhColumn => key in ZH_COLUMNS;
 const escapeLike = (s: string): string => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -27,6 +28,8 @@ const TEXT_COLUMNS = { agency: 'r.agency', region: 'r.region', title: 'r.title',
 interface Built {
   where: string;
   params: Record<string, unknown>;
+  /** the whole library, unfiltered: its orders by id and by rank come from indexes */
+  whole: boolean;
 }
 
 /** WHERE clause and parameters of a query (values are always bound, never spliced). */
@@ -69,19 +72,21 @@ function buildWhere(q: LibraryQuery): Built {
         OR EXISTS (SELECT 1 FROM files f2 JOIN pages p ON p.file_id = f2.id WHERE f2.report_id = r.id AND p.page = 0 AND p.text LIKE @like ESCAPE '\\'))`);
     }
   }
-  return { where: where.join(' AND '), params };
+  return { where: where.join(' AND '), params, whole: where.length === 1 && !q.trash };
 }
 
-/** The matching ids in order: in SQL, or for text columns (Chinese order) here. */
-function orderedIds(db: Db, { where, params }: Built, sort: LibrarySort): number[] {
+/** The matching ids in order. */
+function orderedIds(db: Db, { where, params, whole }: Built, sort: LibrarySort): number[] {
   // prepared each time: filters combine in many ways, and preparing costs far less than running
-  if (isZh(sort.key)) {
-    const rows = db.prepare(`SELECT r.id, r.${ZH_COLUMNS[sort.key]} FROM reports r WHERE ${where}`).raw().all(params) as [number, string | null][];
-    return zhSorted(db, sort.key, rows, sort.desc);
-  }
+  const from = `FROM reports r WHERE ${where}`;
   const dir = sort.desc ? 'DESC' : 'ASC';
-  const order = sort.key === 'id' ? `r.id ${dir}` : `${ORDER[sort.key]} ${dir} NULLS LAST, r.id ${dir}`;
-  return db.prepare(`SELECT r.id FROM reports r WHERE ${where} ORDER BY ${order}`).pluck().all(params) as number[];
+  if (isZh(sort.key)) rankValues(db, sort.key);
+  const key = isZh(sort.key) ? `r.${ZH_COLUMNS[sort.key]}_rank` : INTEGER_KEYS[sort.key];
+  if (key !== undefined) {
+    if (whole && (key === null || isZh(sort.key))) return db.prepare(`SELECT r.id ${from} ORDER BY ${key === null ? '' : `${key} ${dir} NULLS LAST, `}r.id ${dir}`).pluck().all(params) as number[];
+    return idsByKey(db, from, params, key, sort.desc);
+  }
+  return db.prepare(`SELECT r.id ${from} ORDER BY ${TEXT_ORDER[sort.key]} ${dir} NULLS LAST, r.id ${dir}`).pluck().all(params) as number[];
 }
 
 const DEFAULT_SORT: LibrarySort = { key: 'id', desc: false };
@@ -106,9 +111,8 @@ export function queryIds(db: Db, q: LibraryQuery): number[] {
   const key = JSON.stringify([q.search?.trim() ?? '', q.filters ?? {}, q.sort ?? DEFAULT_SORT, q.trash === true]);
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
-  const now = generation(db);
   const hit = cache.get(key);
-  if (hit?.generation === now) {
+  if (hit?.generation === generation(db)) {
     // most recently used last
     cache.delete(key);
     cache.set(key, hit);
@@ -116,7 +120,8 @@ export function queryIds(db: Db, q: LibraryQuery): number[] {
   }
   const ids = orderedIds(db, buildWhere(q), q.sort ?? DEFAULT_SORT);
   cache.delete(key);
-  cache.set(key, { generation: now, ids });
+  // after the order: ranking new values is a change of its own
+  cache.set(key, { generation: generation(db), ids });
   while (cache.size > CACHED_QUERIES) cache.delete(cache.keys().next().value!);
   return ids;
 }

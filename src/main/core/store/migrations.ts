@@ -1,8 +1,12 @@
 // Numbered schema migrations; PRAGMA user_version holds the last one applied.
+import type { Db } from './db';
+
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** a migration that landed after a later-numbered one: whether a library already past its number lacks it */
+  missing?: (db: Db) => boolean;
 }
 
 const T3_DENIED = ['secret', 'law', 'safety', 'third_party', 'internal', 'process', 'casefile', 'query'].map((r) => `t3.denied_${r}.total`);
@@ -208,6 +212,8 @@ CREATE INDEX fields_low_confidence ON fields(report_id) WHERE status = 'auto' AN
   {
     version: 5,
     name: 'library: list columns, trash, saved views',
+    // migration 6 was released first
+    missing: (db) => !db.prepare("SELECT 1 FROM pragma_table_info('reports') WHERE name = 'deleted_at'").get(),
     sql: `
 -- what the library list sorts and filters on, kept by triggers so every writer keeps it right
 ALTER TABLE reports ADD COLUMN failed_checks INTEGER NOT NULL DEFAULT 0;
@@ -285,6 +291,49 @@ CREATE TABLE saved_views (
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );
+`,
+  },
+  {
+    // added after migration 5 reached main (a supplement, not a new number): every library without
+    // it gets it, whatever its version
+    version: 5,
+    name: 'library: Chinese-order ranks',
+    missing: (db) => !db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'zh_ranks'").get(),
+    sql: `
+-- Chinese order of the text columns: the rank of the report's value in zh_ranks (NULL: no value, or
+-- not ranked yet; store/zh-order.ts ranks values before a sort by the column)
+ALTER TABLE reports ADD COLUMN agency_rank INTEGER;
+ALTER TABLE reports ADD COLUMN region_rank INTEGER;
+ALTER TABLE reports ADD COLUMN file_name_rank INTEGER;
+-- the list's index with the ranks: a filtered part is sorted from it
+DROP INDEX IF EXISTS reports_list;
+CREATE INDEX reports_list ON reports(deleted_at, review_status, format, file_kind, year, failed_checks, min_confidence, created_at, agency, region, file_name, agency_rank, region_rank, file_name_rank);
+-- the Chinese orders of the whole list without a sort
+CREATE INDEX reports_agency_order ON reports(deleted_at, agency_rank, id);
+CREATE INDEX reports_region_order ON reports(deleted_at, region_rank, id);
+CREATE INDEX reports_file_name_order ON reports(deleted_at, file_name_rank, id);
+-- the values still to rank
+CREATE INDEX reports_agency_unranked ON reports(agency) WHERE agency_rank IS NULL AND agency IS NOT NULL;
+CREATE INDEX reports_region_unranked ON reports(region) WHERE region_rank IS NULL AND region IS NOT NULL;
+CREATE INDEX reports_file_name_unranked ON reports(file_name) WHERE file_name_rank IS NULL AND file_name IS NOT NULL;
+
+-- each value of a text column ranked under Intl.Collator('zh-CN'), with gaps for values that come later
+CREATE TABLE zh_ranks (
+  col   TEXT NOT NULL,
+  value TEXT NOT NULL,
+  rank  INTEGER NOT NULL,
+  PRIMARY KEY (col, value)
+) WITHOUT ROWID;
+-- a changed value takes its value's rank (NULL until ranked)
+CREATE TRIGGER reports_agency_rank AFTER UPDATE OF agency ON reports WHEN OLD.agency IS NOT NEW.agency BEGIN
+  UPDATE reports SET agency_rank = (SELECT rank FROM zh_ranks WHERE col = 'agency' AND value = NEW.agency) WHERE id = NEW.id;
+END;
+CREATE TRIGGER reports_region_rank AFTER UPDATE OF region ON reports WHEN OLD.region IS NOT NEW.region BEGIN
+  UPDATE reports SET region_rank = (SELECT rank FROM zh_ranks WHERE col = 'region' AND value = NEW.region) WHERE id = NEW.id;
+END;
+CREATE TRIGGER reports_file_name_rank AFTER UPDATE OF file_name ON reports WHEN OLD.file_name IS NOT NEW.file_name BEGIN
+  UPDATE reports SET file_name_rank = (SELECT rank FROM zh_ranks WHERE col = 'file_name' AND value = NEW.file_name) WHERE id = NEW.id;
+END;
 `,
   },
   {

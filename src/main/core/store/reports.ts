@@ -50,12 +50,13 @@ const MAX_TWIN_CANDIDATES = 8;
  */
 export function findNearDuplicate(db: Db, sig: Uint32Array, identity: { year: number | null; agency: string | null }, threshold = 0.8): number | null {
   const hashes = bands(sig);
+  // the unary + keeps the planner on the bands (an index of live reports would scan them all)
   const values = hashes.map(() => '(?, ?)').join(', ');
   const candidates = sql(
     db,
     `SELECT b.report_id AS id, r.minhash, r.duplicate_of AS dup, r.year, r.agency, count(*) AS hits
      FROM report_bands b JOIN reports r ON r.id = b.report_id
-     WHERE (b.band, b.hash) IN (VALUES ${values}) AND r.deleted_at IS NULL
+     WHERE (b.band, b.hash) IN (VALUES ${values}) AND +r.deleted_at IS NULL
      GROUP BY b.report_id ORDER BY hits DESC, b.report_id LIMIT ${MAX_TWIN_CANDIDATES}`,
   ).all(...hashes.flatMap((h, i) => [i, h])) as { id: number; minhash: Buffer | null; dup: number | null; year: number | null; agency: string | null }[];
   let best: { id: number; sim: number } | null = null;

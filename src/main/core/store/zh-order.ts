@@ -1,78 +1,108 @@
-// Chinese order for the library's text columns. better-sqlite3 cannot register a collation, and a
-// JavaScript function called from ORDER BY costs more than the sort itself, so these columns are
-// sorted here: each value's rank among the column's values under Intl.Collator('zh-CN') (kept per
-// connection, new values merged in as they appear), packed with the id into one number, and the
-// numbers sorted as a Float64Array.
-import type { Db } from './db';
+// Chinese order for the library's text columns. better-sqlite3 cannot register a collation, and
+// reading 100,000 strings into JavaScript costs more than sorting them, so every value of a column
+// has a stored rank under Intl.Collator('zh-CN') (zh_ranks, with gaps for values that come later)
+// and every report the rank of its value (reports.<column>_rank). Values without a rank yet are
+// ranked here before a sort by their column; the sort itself is on integers
+// (store/sort-ids.ts).
+import { sql, type Db } from './db';
+import { MAX_KEY } from './sort-ids';
 
 const collator = new Intl.Collator('zh-CN', { numeric: true });
 
 /** Sortable text columns of reports. */
 export const ZH_COLUMNS = { agency: 'agency', region: 'region', fileName: 'file_name' } as const;
 export type ZhColumn = keyof typeof ZH_COLUMNS;
+/** reports' columns holding the ranks: this library's own, never copied from another */
+export const RANK_COLUMNS = Object.values(ZH_COLUMNS).map((c) => `${c}_rank`);
 
-/** Merging more values than this sorts them all again instead of inserting one by one. */
-const BULK_MERGE = 256;
-/** rank × ID_SPAN + id stays an exact integer in a double for ids below 2^21 and ranks below 2^31 */
-const ID_SPAN = 2 ** 21;
-const NULL_RANK = 2 ** 31 - 1;
+/** room left between two ranks when a column is numbered */
+const GAP = 1024;
 
-class Ranks {
-  private values: string[] = [];
-  private rank = new Map<string, number>();
-
-  get size(): number {
-    return this.values.length;
-  }
-
-  of(value: string): number {
-    return this.rank.get(value)!;
-  }
-
-  /** Give every value a rank (values not seen before are sorted in). */
-  know(values: readonly (string | null)[]): void {
-    const added = new Set<string>();
-    for (const v of values) if (v !== null && !this.rank.has(v)) added.add(v);
-    if (added.size === 0) return;
-    if (added.size > BULK_MERGE) this.values = [...this.values, ...added].sort(collator.compare);
-    else for (const v of added) this.values.splice(this.position(v), 0, v);
-    this.rank = new Map(this.values.map((v, i) => [v, i]));
-  }
-
-  /** first index whose value sorts after `value` */
-  private position(value: string): number {
-    let lo = 0;
-    let hi = this.values.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (collator.compare(this.values[mid]!, value) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
+/** A column's ranked values in order, as zh_ranks holds them (per connection). */
+interface Ranked {
+  values: string[];
+  ranks: number[];
+  /** PRAGMA data_version when read: another connection's commit makes it stale */
+  version: number;
 }
 
-const perDb = new WeakMap<Db, Map<ZhColumn, Ranks>>();
+const cache = new WeakMap<Db, Map<string, Ranked>>();
 
-function ranksOf(db: Db, column: ZhColumn): Ranks {
-  let columns = perDb.get(db);
-  if (!columns) perDb.set(db, (columns = new Map()));
-  let ranks = columns.get(column);
-  if (!ranks) columns.set(column, (ranks = new Ranks()));
+const dataVersion = (db: Db): number => db.pragma('data_version', { simple: true }) as number;
+
+function ranked(db: Db, col: string): Ranked {
+  let columns = cache.get(db);
+  if (!columns) cache.set(db, (columns = new Map()));
+  const version = dataVersion(db);
+  let r = columns.get(col);
+  // stale after another connection's commit, or a write of this one other than rankValues
+  if (!r || r.version !== version || r.values.length !== sql(db, 'SELECT count(*) FROM zh_ranks WHERE col = ?').pluck().get(col)) {
+    const rows = sql(db, 'SELECT value, rank FROM zh_ranks WHERE col = ? ORDER BY rank').raw().all(col) as [string, number][];
+    columns.set(col, (r = { values: rows.map(([v]) => v), ranks: rows.map(([, k]) => k), version }));
+  }
+  return r;
+}
+
+/** first index whose value sorts after `value` */
+function position(values: readonly string[], value: string): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (collator.compare(values[mid]!, value) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Ranks for new values, each between its neighbours' ranks; null when some gap is too small (the
+ * column is then numbered again).
+ */
+function placed(r: Ranked, added: readonly string[]): Map<string, number> | null {
+  const groups = new Map<number, string[]>();
+  for (const v of added) {
+    const at = position(r.values, v);
+    groups.set(at, [...(groups.get(at) ?? []), v]);
+  }
+  const ranks = new Map<string, number>();
+  for (const [at, group] of groups) {
+    const lo = at > 0 ? r.ranks[at - 1]! : 0;
+    const hi = at < r.values.length ? r.ranks[at]! : Math.min(MAX_KEY + 1, lo + GAP * (group.length + 1));
+    if (hi - lo <= group.length) return null;
+    group.sort(collator.compare).forEach((v, j) => ranks.set(v, lo + Math.floor(((hi - lo) * (j + 1)) / (group.length + 1))));
+  }
   return ranks;
 }
 
-/** Ids of [id, value] rows in Chinese order of the values, nulls last either way, ties by id (descending too when desc). */
-export function zhSorted(db: Db, column: ZhColumn, rows: readonly [number, string | null][], desc: boolean): number[] {
-  const ranks = ranksOf(db, column);
-  ranks.know(rows.map(([, v]) => v));
-  const rankOf = (v: string | null): number => (v === null ? NULL_RANK : desc ? ranks.size - 1 - ranks.of(v) : ranks.of(v));
-  if (rows.some(([id]) => id >= ID_SPAN)) {
-    const keyed = rows.map(([id, v]) => [rankOf(v), desc ? -id : id, id] as const);
-    return keyed.sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, , id]) => id);
-  }
-  const keys = new Float64Array(rows.length);
-  rows.forEach(([id, v], i) => (keys[i] = rankOf(v) * ID_SPAN + (desc ? ID_SPAN - 1 - id : id)));
-  keys.sort();
-  return Array.from(keys, (k) => (desc ? ID_SPAN - 1 - (k % ID_SPAN) : k % ID_SPAN));
+/** Give a rank to every value of the column that has none, and to the reports holding it. */
+export function rankValues(db: Db, key: ZhColumn): void {
+  const col = ZH_COLUMNS[key];
+  const missing = sql(db, `SELECT DISTINCT ${col} FROM reports WHERE ${col}_rank IS NULL AND ${col} IS NOT NULL`).pluck().all() as string[];
+  if (missing.length === 0) return;
+  const run = db.transaction(() => {
+    const r = ranked(db, col);
+    const known = new Set(r.values);
+    const added = missing.filter((v) => !known.has(v));
+    const ranks = r.values.length ? placed(r, added) : null;
+    if (ranks) {
+      const insert = sql(db, 'INSERT INTO zh_ranks (col, value, rank) VALUES (?, ?, ?)');
+      for (const [v, k] of ranks) insert.run(col, v, k);
+      const merged = [...r.values.map((v, i) => [v, r.ranks[i]!] as const), ...ranks].sort((a, b) => a[1] - b[1]);
+      r.values = merged.map(([v]) => v);
+      r.ranks = merged.map(([, k]) => k);
+    } else {
+      // numbered afresh: every value, evenly spaced
+      const values = [...r.values, ...added].sort(collator.compare);
+      const gap = Math.min(GAP, Math.floor(MAX_KEY / (values.length + 1)));
+      sql(db, 'DELETE FROM zh_ranks WHERE col = ?').run(col);
+      const insert = sql(db, 'INSERT INTO zh_ranks (col, value, rank) VALUES (?, ?, ?)');
+      values.forEach((v, i) => insert.run(col, v, (i + 1) * gap));
+      r.values = values;
+      r.ranks = values.map((_, i) => (i + 1) * gap);
+      sql(db, `UPDATE reports SET ${col}_rank = NULL WHERE ${col}_rank IS NOT NULL`).run();
+    }
+    sql(db, `UPDATE reports SET ${col}_rank = (SELECT rank FROM zh_ranks WHERE col = ? AND value = reports.${col}) WHERE ${col}_rank IS NULL AND ${col} IS NOT NULL`).run(col);
+  });
+  run.immediate();
 }
