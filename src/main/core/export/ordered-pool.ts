@@ -34,7 +34,7 @@ export function runOrdered(
   const batches: number[][] = [];
   for (let i = 0; i < ids.length; i += batchReports) batches.push(ids.slice(i, i + batchReports));
   if (batches.length === 0) return Promise.resolve(0);
-  const workers = Array.from({ length: Math.max(1, Math.min(size, batches.length)) }, () => new Worker(script, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: 128 } }));
+  const workers = Array.from({ length: Math.max(1, Math.min(size, batches.length)) }, () => new Worker(script, { workerData: data }));
   const idle = [...workers];
   const done = new Map<number, Uint8Array[]>();
   let handed = 0;
