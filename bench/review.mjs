@@ -123,12 +123,21 @@ const focusRun = async () => {
 const focusPdf = await focusRun();
 
 // reports opened from the library (not prefetched): back to the list, 40 rows on, 核对
+/** J `n` times in the library, each once the list has moved (it looks the next row up) */
+const down = async (n) => {
+  const title = page.getByTestId('detail').locator('h2');
+  for (let j = 0; j < n; j++) {
+    const before = await title.innerText();
+    await page.keyboard.press('j');
+    await page.waitForFunction((b) => document.querySelector('[data-testid="detail"] h2')?.textContent !== b, before);
+  }
+};
 const fromList = async () => {
   const out = [];
   for (let i = 0; i < 8; i++) {
     await page.keyboard.press('l');
     await page.getByTestId('detail').waitFor();
-    for (let j = 0; j < 40; j++) await page.keyboard.press('j');
+    await down(40);
     await page.getByTestId('open-review').click();
     out.push(await opened());
   }
@@ -139,7 +148,7 @@ const cold = await fromList();
 // focus moves on a text source (an HTML report)
 await page.keyboard.press('l');
 await page.getByTestId('detail').waitFor();
-await page.keyboard.press('j');
+await down(1);
 await page.getByTestId('open-review').click();
 await page.getByTestId('source-text').waitFor();
 const textOpen = await measured('review-open');

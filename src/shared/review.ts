@@ -13,13 +13,14 @@ export interface ReviewQueueItem {
   reviewStatus: ReportSummary['reviewStatus'];
 }
 
-/** A positioned word of a page (PDF text layer, OCR, OFD), in page units, origin top-left. */
+/** A positioned word of a page (PDF text layer, OCR, OFD, Word). Coordinates in page units (PDF points, image pixels), origin top-left. */
 export interface PageWord {
   text: string;
   x: number;
   y: number;
   w: number;
   h: number;
+  /** OCR confidence in [0, 1]; absent for text layers */
   conf?: number;
 }
 

@@ -167,10 +167,7 @@ describe('review screen', () => {
     await page.getByTestId('report-row').filter({ hasText: 'b.txt' }).dblclick();
     const review = page.getByTestId('review');
     const fax = review.locator('[data-key="legacy.apply.fax"]');
-    await fax.click();
-    await page.keyboard.type('4');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => fax.getAttribute('class')).toContain('corrected');
+    await correct(page, fax, '4');
 
     await review.getByTestId('merge').click();
     const dialog = page.getByTestId('dialog-merge');
@@ -200,10 +197,7 @@ describe('review screen', () => {
     await page.getByTestId('report-row').first().dblclick();
     const review = page.getByTestId('review');
     const natural = review.locator('[data-key="t3.new.natural"]');
-    await natural.click();
-    await page.keyboard.type('99');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => natural.getAttribute('class')).toContain('corrected');
+    await correct(page, natural, '99');
     expect(await review.locator('[data-block="t2v19.1"]').count()).toBe(1);
 
     // 统计表格式 → 2021: re-read with the 2021 tables
@@ -232,6 +226,13 @@ describe('review screen', () => {
     const history = review.getByTestId('history');
     await history.getByText('原件第二页为 2019 版表格').waitFor();
     expect(await history.getByTestId('history-row').filter({ hasText: '统计表格式' }).count()).toBe(2);
+
+    // an earlier value restored from the history: a new row says where it came from
+    const typed = history.getByTestId('history-row').filter({ has: page.locator('.what', { hasText: /→ 99$/ }) });
+    const printed = (await typed.locator('.what').innerText()).match(/: (\d+) → 99/)![1]!;
+    await typed.getByRole('button', { name: `恢复为修改前的值 ${printed}` }).click();
+    await expect.poll(() => natural.locator('.v').innerText()).toBe(printed);
+    await history.getByTestId('history-row').first().getByText(/恢复自 #\d+/).waitFor();
     expect(s.problems).toEqual([]);
   });
 
@@ -288,6 +289,14 @@ describe('review screen', () => {
     expect(s.problems).toEqual([]);
   });
 });
+
+/** Click a cell, type a figure, Enter: the cell shows it corrected. */
+async function correct(page: Session['page'], cell: ReturnType<Session['page']['locator']>, figure: string): Promise<void> {
+  await cell.click();
+  await page.keyboard.type(figure);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => cell.getAttribute('class')).toContain('corrected');
+}
 
 let ocr: Promise<OcrPool> | undefined;
 afterAll(async () => (await ocr)?.terminate());

@@ -1,15 +1,8 @@
 // Positioned text: what PDF text layers, OCR, OFD and Word readers produce for the grid builder.
+import type { PageWord } from '../../../shared/review';
 
-/** One word or text item on a page. Coordinates in page units (PDF points, image pixels), origin top-left. */
-export interface Word {
-  text: string;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  /** OCR confidence in [0, 1]; absent for text layers */
-  conf?: number;
-}
+/** One word or text item on a page (the review screen's page words are these). */
+export type Word = PageWord;
 
 export interface PositionedPage {
   /** 1-based page number */

@@ -41,6 +41,8 @@ export function pageWarmer(lib: Library, views: PageViews, pictures: PagePicture
   let again = false;
   let closed = false;
   let drawing = false;
+  /** ends the wait for idle time on close (the wait's timer does not keep the process alive) */
+  const closing = new AbortController();
 
   /** nothing runs and nobody asked for a page lately */
   const calm = (): boolean => !closed && !opts.busy() && Date.now() - last >= quietMs;
@@ -48,7 +50,7 @@ export function pageWarmer(lib: Library, views: PageViews, pictures: PagePicture
   const idle = async (): Promise<boolean> => {
     while (!calm()) {
       if (closed) return false;
-      await sleep(Math.max(last + quietMs - Date.now(), 200), undefined, { ref: false });
+      await sleep(Math.max(last + quietMs - Date.now(), 200), undefined, { ref: false, signal: closing.signal }).catch(() => undefined);
     }
     return true;
   };
@@ -106,6 +108,7 @@ export function pageWarmer(lib: Library, views: PageViews, pictures: PagePicture
     settled: () => running ?? Promise.resolve(0),
     async close() {
       closed = true;
+      closing.abort();
       await pictures.close();
       await running?.catch(() => undefined);
     },
