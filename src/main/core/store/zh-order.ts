@@ -15,8 +15,8 @@ export type ZhColumn = keyof typeof ZH_COLUMNS;
 /** reports' columns holding the ranks: this library's own, never copied from another */
 export const RANK_COLUMNS = Object.values(ZH_COLUMNS).map((c) => `${c}_rank`);
 
-/** room left between two ranks when a column is numbered */
-const GAP = 1024;
+/** room left between two ranks when a column is numbered (less when many values share the key range) */
+const GAP = 2 ** 16;
 
 /** A column's ranked values in order, as zh_ranks holds them (per connection). */
 interface Ranked {
@@ -63,7 +63,9 @@ function placed(r: Ranked, added: readonly string[]): Map<string, number> | null
   const groups = new Map<number, string[]>();
   for (const v of added) {
     const at = position(r.values, v);
-    groups.set(at, [...(groups.get(at) ?? []), v]);
+    const group = groups.get(at);
+    if (group) group.push(v);
+    else groups.set(at, [v]);
   }
   const ranks = new Map<string, number>();
   for (const [at, group] of groups) {
@@ -100,9 +102,18 @@ export function rankValues(db: Db, key: ZhColumn): void {
       values.forEach((v, i) => insert.run(col, v, (i + 1) * gap));
       r.values = values;
       r.ranks = values.map((_, i) => (i + 1) * gap);
-      sql(db, `UPDATE reports SET ${col}_rank = NULL WHERE ${col}_rank IS NOT NULL`).run();
     }
-    sql(db, `UPDATE reports SET ${col}_rank = (SELECT rank FROM zh_ranks WHERE col = ? AND value = reports.${col}) WHERE ${col}_rank IS NULL AND ${col} IS NOT NULL`).run(col);
+    // every report once numbered afresh, else those without a rank
+    const which = ranks ? `${col}_rank IS NULL AND ${col} IS NOT NULL` : `${col} IS NOT NULL`;
+    sql(db, `UPDATE reports SET ${col}_rank = (SELECT rank FROM zh_ranks WHERE col = ? AND value = reports.${col}) WHERE ${which}`).run(col);
   });
   run.immediate();
+}
+
+/**
+ * Rank what is new in every column: after an import (its reports' values, a fraction of the
+ * import's time) and when a library opens, so that a sort only ranks what changed since.
+ */
+export function rankPending(db: Db): void {
+  for (const key of Object.keys(ZH_COLUMNS) as ZhColumn[]) rankValues(db, key);
 }
