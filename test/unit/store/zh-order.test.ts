@@ -34,7 +34,7 @@ const add = (db: Db, rows: [number, string | null][]) => {
 };
 /** the ids in the order the stored ranks give, after ranking what is new */
 const byRank = (db: Db, desc: boolean) => {
-  rankValues(db, 'agency');
+  rankValues(db, ['agency']);
   return sortByKey(db.prepare('SELECT id, agency_rank FROM reports').raw().all() as [number, number | null][], desc);
 };
 const rows = (db: Db) => db.prepare('SELECT id, agency FROM reports').raw().all() as [number, string | null][];
