@@ -79,6 +79,7 @@ export const apiArgs = {
   // jobId: the caller may name the job, to follow its job:progress events and cancel it (import:cancel) while it runs
   'report:reextract': z.object({ ids: z.array(id).min(1).max(100_000), keepManual: z.boolean().optional(), jobId: z.string().uuid().optional() }).strict(),
   'report:merge': z.object({ ids: z.tuple([id, id]) }).strict(),
+  'report:text': z.object({ id, sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
   'library:export': exportOptionsSchema.extend({ format: z.enum(EXPORT_FORMAT_NAMES) }).strict(),
   'library:facets': z.object({}).strict(),
   // the whole library as one file in the exports folder (bundles are imported from the File menu or the CLI)
@@ -174,6 +175,8 @@ export interface ApiResults {
   'report:reextract': ReextractSummary;
   /** the two reports are one document: one is left (returned) with the files, history and manual values of both */
   'report:merge': ReportDetail;
+  /** the extracted text of one of the report's files (report:get gives its first file's) */
+  'report:text': { sha256: string; text: string };
   'library:export': { path: string; reports: number; originals?: { path: string; files: number } };
   /** years, layouts and regions present in the library, with report counts (for export and analysis filters) */
   'library:facets': LibraryFacets;

@@ -5,7 +5,8 @@ import { getReport, reportSummaries } from '../../src/main/core/store/reports';
 import { queryIds } from '../../src/main/core/store/library-query';
 import { withCheckParams } from '../../src/main/core/store/check-params';
 import { changeField } from '../../src/main/core/store/corrections';
-import { checkText, ruleName } from '../../src/renderer/src/review/check-text';
+import { checkText } from '../../src/renderer/src/review/check-text';
+import type { RuleId } from '../../src/shared/rules';
 import { translator } from '../../src/renderer/src/i18n';
 import { T3_ROWS } from '../../src/shared/fields';
 import { fixture } from '../support/tmp';
@@ -14,6 +15,7 @@ import { testLibrary, writeFiles, type TestLibrary } from '../support/library';
 let t: TestLibrary;
 afterEach(() => t?.lib.close());
 
+const allReports = (db: TestLibrary['lib']['db']) => reportSummaries(db, queryIds(db, {}));
 const en = translator('en');
 const zh = translator('zh-CN');
 /** Han characters outside the form labels quoted in “…” */
@@ -26,7 +28,7 @@ describe('finding parameters', () => {
     t = testLibrary();
     await t.import(BROKEN.map((f) => fixture('reports', f)));
     const rules = new Set<string>();
-    for (const { id } of reportSummaries(t.lib.db, queryIds(t.lib.db, {}))) {
+    for (const { id } of allReports(t.lib.db)) {
       const report = withCheckParams(t.lib.db, getReport(t.lib.db, id)!);
       for (const c of report.checks.filter((x) => !x.ok)) {
         rules.add(c.rule);
@@ -39,7 +41,7 @@ describe('finding parameters', () => {
           expect(Math.abs(c.params!.left! - c.params!.right!)).toBeCloseTo(Math.abs(c.diff), 6);
           expect(text).toContain(`off by ${Math.abs(c.diff)}`);
         }
-        expect(unquotedHan(ruleName(c.rule, en))).toBe(false);
+        expect(unquotedHan(en(`rule.${c.rule as RuleId}`))).toBe(false);
         // Chinese: the core's message itself, as exports and the CLI give it
         expect(checkText(c, zh, 'zh-CN')).toBe(c.message);
       }
@@ -50,7 +52,7 @@ describe('finding parameters', () => {
   it('words the place of a finding and its blank cells; a stored message the rules no longer give keeps its text', async () => {
     t = testLibrary();
     await t.import([fixture('reports', '2021-broken-balance.html')]);
-    const id = reportSummaries(t.lib.db, queryIds(t.lib.db, {}))[0]!.id;
+    const id = allReports(t.lib.db)[0]!.id;
     changeField(t.lib.db, { reportId: id, key: 't3.carried_over.research', value: null, status: 'corrected' });
     changeField(t.lib.db, { reportId: id, key: 't3.new.research', value: 7, status: 'corrected' });
     const report = withCheckParams(t.lib.db, getReport(t.lib.db, id)!);
@@ -74,7 +76,7 @@ describe('finding parameters', () => {
         `一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1`, `二、上年结转政府信息公开申请数量 | ${carriedOver} | 0 | 0 | 0 | 0 | 0 | ${carriedOver}`,
         `（七）总计 | 1 | 0 | 0 | 0 | 0 | 0 | 1`, `四、结转下年度继续办理 | ${carriedForward} | 0 | 0 | 0 | 0 | 0 | ${carriedForward}`].join('\n');
     await t.import([writeFiles({ 'a.txt': table(2021, 0, 2), 'b.txt': table(2022, 3, 0) })]);
-    const later = reportSummaries(t.lib.db, queryIds(t.lib.db, {})).find((r) => r.year === 2022)!;
+    const later = allReports(t.lib.db).find((r) => r.year === 2022)!;
     const chain = withCheckParams(t.lib.db, getReport(t.lib.db, later.id)!).checks.find((c) => c.rule === 'cross.carried_chain' && !c.ok)!;
     expect(chain.params).toMatchObject({ place: 'natural', left: 3, right: 2, year: 2021 });
     expect(checkText(chain, en, 'en')).toBe('Table 3, column “natural persons”: carried over 3 ≠ carried forward in the 2021 report 2 (off by 1)');

@@ -10,11 +10,13 @@ import { reviewQueue } from '../../src/main/core/store/review-queue';
 import { mergeReports } from '../../src/main/core/store/merge';
 import { reextractReports } from '../../src/main/core/review/reextract';
 import { editMetadata } from '../../src/main/core/review/metadata';
-import { pageViews } from '../../src/main/core/review/page-view';
+import { DEFAULT_DPI, pageViews } from '../../src/main/core/review/page-view';
+import { pageWarmer } from '../../src/main/core/review/page-warmer';
+import { pageCache } from '../../src/main/core/review/page-cache';
 import { pagePictures } from '../../src/main/core/review/page-pictures';
 import { inlineExecutor } from '../../src/main/core/import/executor';
 import { blobPath } from '../../src/main/core/import/blob-store';
-import { fixture } from '../support/tmp';
+import { fixture, tempDir } from '../support/tmp';
 import { testLibrary, writeFiles, type TestLibrary } from '../support/library';
 
 let t: TestLibrary;
@@ -265,5 +267,44 @@ describe('page views', () => {
     expect(picture.height).toBeCloseTo(842.88, 0);
     expect(await drawn.get(id, 1, { dpi: 72 })).toBe(picture); // cached
     await drawn.close();
+  });
+});
+
+describe('page warming', () => {
+  it('draws the pages reports open on ahead of time: when idle, within its share of the cache, once', async () => {
+    const pdf = fs.readFileSync(fixture('pdf', 'table-2021.pdf'));
+    t = testLibrary();
+    await t.import([writeFiles({ 'a.pdf': pdf, 'b.pdf': Buffer.concat([pdf, Buffer.from('\n% another copy\n')]) })]);
+    const files = allReports(t.lib.db).map((r) => getReport(t.lib.db, r.id)!.files[0]!.sha256);
+    expect(files).toHaveLength(2);
+    let busy = true;
+    const warm = (disk = pageCache(t.lib.home)) => {
+      const views = pageViews(t.lib, pagePictures(), disk);
+      return { views, warmer: pageWarmer(t.lib, views, pagePictures(), { busy: () => busy, quietMs: 20 }) };
+    };
+
+    // room for one page only (half of the budget is warming's)
+    const small = warm(pageCache(t.lib.home, 200_000));
+    small.warmer.poke();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await small.views.disk.usage()).toBe(0); // a job is running
+    busy = false;
+    expect(await small.warmer.settled()).toBe(1);
+    await small.warmer.close();
+
+    const { views, warmer } = warm();
+    warmer.poke();
+    expect(await warmer.settled()).toBe(1); // the other report's page; the first was there
+    for (const sha of files) expect(await views.disk.has(sha, 1, DEFAULT_DPI)).toBe(true);
+    warmer.poke();
+    expect(await warmer.settled()).toBe(0);
+    await warmer.close();
+
+    // a report opened later shows the picture from the cache, as it would have been drawn
+    const id = allReports(t.lib.db)[0]!.id;
+    const cached = await views.get(id, 1);
+    const drawn = await pageViews(t.lib, pagePictures(), pageCache(tempDir('nianbao-nocache-'))).get(id, 1);
+    expect([cached.width, cached.height, cached.image!.length > 1000]).toEqual([drawn.width, drawn.height, true]);
+    await views.close();
   });
 });

@@ -11,7 +11,7 @@ import { useJob } from './useJob';
 import { useWindowDrop } from './useWindowDrop';
 import { Shortcuts } from './components/Shortcuts';
 import { useLibrary } from './useLibrary';
-import { ReviewScreen } from './review/ReviewScreen';
+import { OPEN_MARK, ReviewScreen } from './review/ReviewScreen';
 import { AnalysisView } from './analysis/AnalysisView';
 
 export function App() {
@@ -19,7 +19,12 @@ export function App() {
   const i18n = useMemo(() => ({ locale, t: translator(locale) }), [locale]);
   const [info, setInfo] = useState<LibraryInfo | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
-  const [review, setReview] = useState<number | null>(null);
+  const [review, setReviewId] = useState<number | null>(null);
+  /** open the review screen (its opening is timed from here: bench:review) */
+  const setReview = useCallback((id: number | null) => {
+    if (id !== null) performance.mark(OPEN_MARK);
+    setReviewId(id);
+  }, []);
   // the review queue is made of the reports the list shows, in its order (null while they are asked for)
   const [reviewIds, setReviewIds] = useState<number[] | null>(null);
   const [analysis, setAnalysis] = useState(false);
@@ -33,7 +38,7 @@ export function App() {
       setReview(id);
       void library.ids().then(setReviewIds);
     },
-    [library],
+    [library, setReview],
   );
   const refresh = useCallback(() => {
     reload();

@@ -20,10 +20,12 @@ import { defaultExportPath, runExport, type ExportFormat, type ExportOptions } f
 import { changeField, fieldHistory, restoreField, verifyReport, type FieldChange, type Restore } from '../store/corrections';
 import { reviewQueue } from '../store/review-queue';
 import { withCheckParams } from '../store/check-params';
+import { fileText, reportFile } from '../store/pages';
 import { mergeReports } from '../store/merge';
 import { osUser } from '../store/history';
 import { pageViews, type PageViewOptions } from '../review/page-view';
 import { PAGE_WORKER_FILE, pagePictures, workerPagePictures } from '../review/page-pictures';
+import { pageWarmer } from '../review/page-warmer';
 import { reextractReports } from '../review/reextract';
 import { editMetadata, type MetaChanges } from '../review/metadata';
 import { reportFacets } from '../store/selection';
@@ -55,6 +57,8 @@ export interface ApiHostOptions {
   dbPath?: string;
   /** built pipeline worker script (out/node/workers/pipeline.js or the electron-vite output); default: run inline */
   workerScript?: string | URL;
+  /** draw review pages ahead of time in idle time (default: when there are workers) */
+  warmPages?: boolean;
   /**
    * Where to write a file an export method makes (the desktop shell asks in a native save dialog,
    * starting from `suggested`; null: the person cancelled). Without it, files go to the library's
@@ -97,11 +101,19 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
     return withCheckParams(lib.db, report);
   };
 
-  // PDF pages are drawn on a worker next to the pipeline's (inline when there are no workers)
-  const pages = pageViews(lib, options.workerScript ? workerPagePictures(new URL(PAGE_WORKER_FILE, asUrl(options.workerScript))) : pagePictures());
+  // PDF pages are drawn on a worker next to the pipeline's (inline when there are no workers), and
+  // ahead of time on another one while the app is idle
+  const pageWorker = options.workerScript && new URL(PAGE_WORKER_FILE, asUrl(options.workerScript));
+  const pages = pageViews(lib, pageWorker ? workerPagePictures(pageWorker) : pagePictures());
+  const warmer = pageWorker && options.warmPages !== false ? pageWarmer(lib, pages, workerPagePictures(pageWorker), { busy: () => jobs.size > 0 }) : null;
+  warmer?.poke();
   /** a background task the caller can cancel with import:cancel (its job id comes with its progress events) */
   const track = <T>(jobId: string, abort: AbortController, work: Promise<T>): Promise<T> => {
-    const done = work.finally(() => jobs.delete(jobId));
+    warmer?.interrupt();
+    const done = work.finally(() => {
+      jobs.delete(jobId);
+      warmer?.poke();
+    });
     jobs.set(jobId, { abort, done: done.catch(() => undefined) });
     return done;
   };
@@ -135,10 +147,14 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
       return { ...reportDetail(restore.reportId), change };
     },
     'review:queue': ({ ids }: { ids?: number[] }) => reviewQueue(lib.db, ids),
-    'report:page': ({ id, page, ...opts }: { id: number; page: number } & PageViewOptions) => pages.get(id, page, opts),
+    'report:page': ({ id, page, ...opts }: { id: number; page: number } & PageViewOptions) => {
+      warmer?.interrupt();
+      return pages.get(id, page, opts);
+    },
     'report:meta': async ({ id, note, ...changes }: MetaChanges & { id: number; note?: string }) => {
       reportDetail(id);
-      return { ...reportDetail(id), ...(await editMetadata(lib, executor, id, changes, note)) };
+      const edited = await editMetadata(lib, executor, id, changes, note);
+      return { ...reportDetail(id), ...edited }; // read after the edit
     },
     'report:reextract': ({ ids, keepManual, jobId = crypto.randomUUID() }: { ids: number[]; keepManual?: boolean; jobId?: string }) => {
       if (jobs.has(jobId)) throw new ApiFailure('job_exists', `任务 ${jobId} 已在运行`);
@@ -146,6 +162,11 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
       return track(jobId, abort, reextractReports(lib, executor, ids, { keepManual, jobId, signal: abort.signal, onProgress: (p) => emit('job:progress', p) }));
     },
     'report:merge': ({ ids }: { ids: [number, number] }) => reportDetail(mergeReports(lib.db, ids[0], ids[1], osUser())),
+    'report:text': ({ id, sha256 }: { id: number; sha256: string }) => {
+      const file = reportFile(lib.db, id, sha256);
+      if (!file) throw new ApiFailure('not_found', `报告 ${id} 没有这份文件`);
+      return { sha256: file.sha256, text: fileText(lib.db, file.fileId) };
+    },
     'library:export': async ({ format, ...chosen }: ExportOptions & { format: ExportFormat }) => runExport(lib, format, await saveTarget(defaultExportPath(lib.home, format)), chosen),
     'library:facets': () => reportFacets(lib.db),
     'bundle:export': async () => {
@@ -185,9 +206,8 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
         .then((summary) => emit('job:done', summary))
         .catch((err: Error) =>
           emit('job:done', { jobId, cancelled: false, imported: 0, duplicates: 0, failed: 1, skipped: 0, outcomes: [{ path: '', name: '', status: 'failed', code: 'internal', message: err.message }] }),
-        )
-        .finally(() => jobs.delete(jobId));
-      jobs.set(jobId, { abort, done });
+        );
+      void track(jobId, abort, done);
       return { jobId };
     },
     'import:cancel': ({ jobId }: { jobId: string }) => {
@@ -221,6 +241,7 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
     async close() {
       for (const job of jobs.values()) job.abort.abort();
       await Promise.all([...jobs.values()].map((j) => j.done));
+      await warmer?.close();
       await executor.close();
       await pages.close();
       lib.close();

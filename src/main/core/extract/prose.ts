@@ -10,6 +10,8 @@ interface ProseRule {
   none: readonly RegExp[];
   /** clauses mentioning these are about something else */
   unless?: RegExp;
+  /** a clause naming one channel (…专栏) counts that channel's part, unless it lists several (A、B和C) */
+  channel?: RegExp;
   /** a running total since an earlier date is not the year's figure */
   yearOnly?: boolean;
   /** figures per channel (通过网站…N条，通过微信…M条) give no total unless one says 共 */
@@ -38,7 +40,8 @@ const RULES: readonly ProseRule[] = [
       new RegExp(`共(?:公布|公开|发布)(?:各类(?:政府|政务)?|政府|政务)信息${ABOUT}${NUM}条`, 'gu'),
     ],
     none: [],
-    unless: /其中|其他|占|各乡镇|各部门|区直|专栏|栏目/u,
+    unless: /其中|其他|占|各乡镇|各部门|区直/u,
+    channel: /专栏|栏目/u,
     yearOnly: true,
     perChannel: true,
   },
@@ -82,7 +85,7 @@ interface Sentence {
 }
 
 /** a line break inside a sentence: a paragraph wrapped at a fixed width (text dumps, PDF copies) */
-const WRAPPED = /(?<=[^\n]{30}[\p{Script=Han}\d，,、“”（）()])\n(?=[\p{Script=Han}\d，,、“”）)])(?![一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、．])/gu;
+const WRAPPED = /(?<=[^\n]{24}[\p{Script=Han}\d，,、“”（）()])\n(?=[\p{Script=Han}\d，,、“”）)])(?![一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、．])/gu;
 
 function sentences(text: string): Sentence[] {
   const out: Sentence[] = [];
@@ -124,6 +127,7 @@ function figureIn(rule: ProseRule, s: string, printed: Printed, sha256: string):
     // the clause the figure is in: a part ("其中…", "其他…") is not the whole
     const clause = s.slice(Math.max(0, ...[...'，,(（：:'].map((d) => s.lastIndexOf(d, m.index) + 1)), m.index + m[0].length);
     if (rule.unless?.test(clause) || QUALIFIED.test(s.slice(m.index + m[0].length))) continue;
+    if (rule.channel?.test(clause) && !SEVERAL_CHANNELS.test(clause)) continue;
     if (rule.yearOnly && SINCE.test(s.slice(0, m.index + m[0].length))) continue;
     if (rule.perChannel && /通过|利用|借助|^在/u.test(clause) && !/共|合计|总计/u.test(clause) && channelFigures(s) >= 2) continue;
     const parsed = figure(m[1]!);
@@ -134,6 +138,9 @@ function figureIn(rule: ProseRule, s: string, printed: Printed, sha256: string):
   }
   return null;
 }
+
+/** 通过门户网站专栏、公示栏和微信公众号主动公开…: the channels listed together, the figure their total */
+const SEVERAL_CHANNELS = /(?:通过|利用|借助|在)[^，,]*(?:和|、|及)[^，,]*(?:主动)?公开/u;
 
 /** Clauses of a sentence stating a number of items published, parts (其中…) aside. */
 const channelFigures = (s: string): number =>

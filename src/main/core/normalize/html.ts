@@ -45,12 +45,13 @@ export function parseHtml(html: string): ParsedHtml {
       if (name === 'footer' || FOOTER.test(`${node.attribs.class ?? ''} ${node.attribs.id ?? ''}`)) addSite(pageMeta, textOf(node));
       return;
     }
-    if (name === 'table') {
+    if (name === 'table' && !isLayoutTable(node)) {
       flush();
       readTable(node, tableCount++).forEach((row) => blocks.push(rowBlock(row)));
       return;
     }
-    const block = BLOCK.has(name);
+    // only a layout table's cells get here: each is a block of the page
+    const block = BLOCK.has(name) || LAYOUT_CELL.has(name);
     if (block) flush();
     node.children.forEach(visit);
     if (block) flush();
@@ -95,8 +96,8 @@ export function textOf(node: AnyNode): string {
   return '';
 }
 
-/** Rows of a table (not of nested tables), cells placed on a grid honouring rowspan/colspan. */
-function readTable(table: Element, index: number): BlockCell[][] {
+/** The rows of a table, not of the tables nested in it. */
+function ownRows(table: Element): Element[] {
   const rows: Element[] = [];
   const collect = (el: Element): void => {
     for (const child of el.children) {
@@ -106,6 +107,27 @@ function readTable(table: Element, index: number): BlockCell[][] {
     }
   };
   collect(table);
+  return rows;
+}
+
+const LAYOUT_CELL = new Set(['table', 'tr', 'td', 'th']);
+/** a passage no statistics cell holds */
+const PASSAGE = 300;
+
+/**
+ * A table that lays out the page (old county sites): a cell holds another table or a passage of
+ * text. Its cells are read as blocks, the tables inside them as tables.
+ */
+function isLayoutTable(table: Element): boolean {
+  const hasTable = (el: Element): boolean => el.children.some((c) => c instanceof Element && (c.name === 'table' || hasTable(c)));
+  return ownRows(table).some((tr) =>
+    tr.children.some((td) => td instanceof Element && (td.name === 'td' || td.name === 'th') && (hasTable(td) || cleanInline(textOf(td)).length > PASSAGE)),
+  );
+}
+
+/** Rows of a table (not of nested tables), cells placed on a grid honouring rowspan/colspan. */
+function readTable(table: Element, index: number): BlockCell[][] {
+  const rows = ownRows(table);
   const taken: boolean[][] = [];
   const out: BlockCell[][] = [];
   rows.forEach((tr, r) => {

@@ -120,12 +120,14 @@ export function workerPagePictures(script: string | URL): PagePictures {
   const start = (): Worker => {
     const w = new Worker(script);
     w.on('message', (reply: DrawReply) => {
+      if (w !== worker) return; // a closed worker's last word
       const job = busy;
       busy = null;
       if (job && job.req.id === reply.id) settle(job, reply.ok ? reply : { ok: false, error: new Error(reply.message) });
       pump();
     });
     w.on('error', (error) => {
+      if (w !== worker) return;
       if (busy) settle(busy, { ok: false, error });
       busy = null;
       worker = null;
@@ -159,10 +161,14 @@ export function workerPagePictures(script: string | URL): PagePictures {
         pump();
       });
     },
+    /** Stops the page being drawn too; drawing again starts a new thread. */
     async close() {
-      for (const job of [...urgent.splice(0), ...background.splice(0)]) settle(job, { ok: false, error: new Error('已关闭') });
-      await worker?.terminate();
+      const pending = [...(busy ? [busy] : []), ...urgent.splice(0), ...background.splice(0)];
+      busy = null;
+      const w = worker;
       worker = null;
+      for (const job of pending) settle(job, { ok: false, error: new DrawCancelled('已关闭') });
+      await w?.terminate();
     },
   };
 }

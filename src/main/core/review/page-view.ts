@@ -1,13 +1,14 @@
 // One page of a report's original for the review screen: its positioned words and, where a
 // renderer exists for the file kind, its picture (PNG data URL). Drawn pages are cached in
-// memory and on disk; the words alone come at once (the screen shows them until the picture is in).
+// memory and on disk (drawn there ahead of time too: page-warmer.ts); the words alone come at once
+// (the screen shows them until the picture is in).
 import type { Library } from '../store/library';
 import { pageNumbers, pageWords, reportFile } from '../store/pages';
 import { blobPath } from '../import/blob-store';
 import type { PageView, PageWord } from '../../../shared/review';
 import { ReviewError } from './errors';
 import { DrawCancelled, type DrawnPage, type PagePictures, type PictureKind } from './page-pictures';
-import { pageCache, pngSize } from './page-cache';
+import { pageCache, type PageCache } from './page-cache';
 
 export interface PageViewOptions {
   sha256?: string;
@@ -20,6 +21,9 @@ export interface PageViewOptions {
 
 export interface PageViews {
   get(reportId: number, page: number, opts?: PageViewOptions): Promise<PageView>;
+  /** Draw a page into the disk cache ahead of time with `pictures` (idle warming); false: it was there already (or `stop()` said so). */
+  warm(sha256: string, kind: PictureKind, page: number, pictures: PagePictures, stop: () => boolean, dpi?: number): Promise<boolean>;
+  readonly disk: PageCache;
   close(): Promise<void>;
 }
 
@@ -29,8 +33,10 @@ const CACHED_PAGES = 24;
 const A4 = { width: 595.28, height: 841.89 };
 
 /** `pictures` draws PDF pages and image files; without it pages come with their words only. */
-export function pageViews(lib: Library, pictures?: PagePictures): PageViews {
-  const disk = pageCache(lib.home);
+export function pageViews(lib: Library, pictures?: PagePictures, disk: PageCache = pageCache(lib.home)): PageViews {
+  /** pages being drawn for the screen, and ahead of time: a page is not drawn twice at once */
+  const asked = new Set<string>();
+  const warming = new Map<string, Promise<DrawnPage>>();
   const cache = new Map<string, PageView>();
   const remember = (key: string, view: PageView): PageView => {
     cache.delete(key);
@@ -39,7 +45,19 @@ export function pageViews(lib: Library, pictures?: PagePictures): PageViews {
     return view;
   };
   return {
+    disk,
     close: async () => pictures?.close(),
+    async warm(sha256, kind, page, by, stop, dpi = DEFAULT_DPI) {
+      const key = `${sha256}:${page}:${dpi}`;
+      if (asked.has(key) || warming.has(key) || (await disk.has(sha256, page, dpi)) || stop()) return false;
+      const job = by.draw(sha256, blobPath(lib.home, sha256), kind, page, dpi, true).then(async (drawn) => {
+        await disk.write(sha256, page, dpi, drawn);
+        return drawn;
+      });
+      warming.set(key, job);
+      await job.finally(() => warming.delete(key));
+      return true;
+    },
     async get(reportId, page, { sha256, dpi = DEFAULT_DPI, picture = true, prefetch = false } = {}) {
       const file = reportFile(lib.db, reportId, sha256);
       if (!file) throw new ReviewError('not_found', `报告 ${reportId} 没有这份文件`);
@@ -52,9 +70,10 @@ export function pageViews(lib: Library, pictures?: PagePictures): PageViews {
       const base = { sha256: file.sha256, page, pages, words, ...extent(words), image: null };
       const kind = file.kind === 'pdf' || file.kind === 'image' ? file.kind : null;
       if (!pictures || !kind) return remember(key, base);
-      if (!picture) return base;
       try {
-        const drawn = await draw(file.sha256, kind, page, dpi, prefetch);
+        // the words alone are asked for while the picture is drawn: a picture drawn already comes with them
+        const drawn = picture ? await draw(file.sha256, kind, page, dpi, prefetch) : await disk.read(file.sha256, page, dpi);
+        if (!drawn) return base;
         // words and boxes are in page units (PDF points, image pixels): the page's size is the picture's over its scale
         const image = `data:image/png;base64,${Buffer.from(drawn.png).toString('base64')}`;
         return remember(key, { ...base, width: drawn.width / drawn.scale, height: drawn.height / drawn.scale, image, dpi });
@@ -66,12 +85,20 @@ export function pageViews(lib: Library, pictures?: PagePictures): PageViews {
     },
   };
 
-  /** PDF pages are kept on disk too (their scale follows from the resolution; an image's does not) */
+  /** From the disk cache (or the warming draw of the page, if one is running), else drawn and kept there. */
   async function draw(sha256: string, kind: PictureKind, page: number, dpi: number, background: boolean): Promise<DrawnPage> {
-    const kept = kind === 'pdf' ? await disk.read(sha256, page, dpi) : null;
-    if (kept) return { ...pngSize(kept), png: kept, scale: dpi / 72 };
-    const drawn = await pictures!.draw(sha256, blobPath(lib.home, sha256), kind, page, dpi, background);
-    if (kind === 'pdf') void disk.write(sha256, page, dpi, drawn.png);
+    const key = `${sha256}:${page}:${dpi}`;
+    const warm = await warming.get(key)?.catch(() => null);
+    if (warm) return warm;
+    const kept = await disk.read(sha256, page, dpi);
+    if (kept) return kept;
+    asked.add(key);
+    const drawn = await pictures!.draw(sha256, blobPath(lib.home, sha256), kind, page, dpi, background).catch((err: Error) => {
+      asked.delete(key);
+      throw err;
+    });
+    // the answer does not wait for the disk; warming leaves the page alone until it is there
+    void disk.write(sha256, page, dpi, drawn).finally(() => asked.delete(key));
     return drawn;
   }
 }

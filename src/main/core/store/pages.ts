@@ -1,4 +1,4 @@
-// SQL for the pages of a report's files: which file, its page numbers and one page's words.
+// SQL for the pages of a report's files: which file, its page numbers, one page's words, its text.
 import { sql, type Db } from './db';
 import type { FileKind } from '../../../shared/model';
 import type { PageWord } from '../../../shared/review';
@@ -28,4 +28,9 @@ export function pageNumbers(db: Db, fileId: number): number[] {
 export function pageWords(db: Db, fileId: number, page: number): PageWord[] | undefined {
   const tokens = sql(db, 'SELECT tokens FROM pages WHERE file_id = ? AND page = ?').pluck().get(fileId, page) as string | null | undefined;
   return tokens ? (JSON.parse(tokens) as PageWord[]) : undefined;
+}
+
+/** The file's extracted text (page 0). */
+export function fileText(db: Db, fileId: number): string {
+  return (sql(db, 'SELECT text FROM pages WHERE file_id = ? AND page = 0').pluck().get(fileId) as string | null | undefined) ?? '';
 }

@@ -6,7 +6,7 @@ import type { BulkVerifyResult } from '../../../shared/library';
 import { api } from '../api';
 import { useI18n, type Translate } from '../i18n';
 import type { Selection } from '../useSelection';
-import { ruleName } from '../review/check-text';
+import { ruleLabel } from './FilterPanel';
 
 export interface BulkMessage {
   text: string;
@@ -21,7 +21,7 @@ export function verifyMessage(r: BulkVerifyResult, t: Translate): string {
   if (r.withNote) parts.push(t('bulk.withNote', { n: r.withNote }));
   if (r.alreadyVerified) parts.push(t('bulk.already', { n: r.alreadyVerified }));
   if (r.refusedIds.length) {
-    const why = r.reasons.map((x) => (x.code === 'checks_failing' ? t('bulk.reason.checks_failing', { rule: ruleName(x.rule!, t), n: x.count }) : t(`bulk.reason.${x.code}`, { n: x.count })));
+    const why = r.reasons.map((x) => (x.code === 'checks_failing' ? t('bulk.reason.checks_failing', { rule: ruleLabel(t, x.rule!), n: x.count }) : t(`bulk.reason.${x.code}`, { n: x.count })));
     parts.push(t('bulk.refused', { n: r.refusedIds.length }) + why.join('；'));
   }
   return parts.join('；');

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { REPORT_FORMATS, type LibraryCounts, type LibraryFilters } from '../../../shared/library';
 import type { ReportFormat } from '../../../shared/fields';
-import { ruleName } from '../review/check-text';
+import { RULE_NAMES, type RuleId } from '../../../shared/rules';
 import { useI18n, type Translate } from '../i18n';
 import type { MessageKey } from '../i18n/zh-CN';
 import type { LibraryView } from '../useLibrary';
@@ -19,6 +19,8 @@ const TEXT_FILTERS = [
 const TYPING_MS = 300;
 const CONFIDENCE_STEPS = [0.5, 0.6, 0.7, 0.8, 0.9, 1];
 
+/** A rule's name in the UI language; a rule this version does not know by its id. */
+export const ruleLabel = (t: Translate, rule: string): string => (rule in RULE_NAMES ? t(`rule.${rule as RuleId}`) : rule);
 const formatLabel = (t: Translate, f: ReportFormat | null) => (f === null ? t('filter.formatNone') : t(`format.${f}` as MessageKey));
 
 /** Local date (YYYY-MM-DD) ⇄ the instant the core compares with. */
@@ -136,7 +138,7 @@ export function FilterPanel({ library, counts, onClose, toggle }: { library: Lib
           {rules.map(({ rule, count }) => (
             <label key={rule} className="check" title={rule}>
               <input type="checkbox" checked={f.failedRules?.includes(rule) ?? false} onChange={() => set({ failedRules: toggled(f.failedRules, rule) })} data-testid={`filter-rule-${rule}`} />
-              <span className="rule">{ruleName(rule, t)}</span> <span className="muted num">{count}</span>
+              <span className="rule">{ruleLabel(t, rule)}</span> <span className="muted num">{count}</span>
             </label>
           ))}
         </fieldset>
@@ -160,7 +162,7 @@ export function filterChips(f: LibraryFilters, t: Translate): [string, Partial<L
   if (f.yearFrom !== undefined || f.yearTo !== undefined) chips.push([`${t('filter.years')} ${f.yearFrom ?? '…'}–${f.yearTo ?? '…'}`, { yearFrom: undefined, yearTo: undefined }]);
   if (f.formats) chips.push([`${t('filter.formats')}：${f.formats.map((v) => formatLabel(t, v)).join('、')}`, { formats: undefined }]);
   if (f.fileKinds) chips.push([`${t('filter.fileKinds')}：${f.fileKinds.join('、')}`, { fileKinds: undefined }]);
-  if (f.failedRules) chips.push([`${t('filter.rules')}：${f.failedRules.map((r) => ruleName(r, t)).join('、')}`, { failedRules: undefined }]);
+  if (f.failedRules) chips.push([`${t('filter.rules')}：${f.failedRules.map((r) => ruleLabel(t, r)).join('、')}`, { failedRules: undefined }]);
   if (f.failedMin !== undefined) chips.push([`${t('filter.failed')}：${t('filter.failedAny')}`, { failedMin: undefined }]);
   if (f.failedMax === 0) chips.push([`${t('filter.failed')}：${t('filter.failedNone')}`, { failedMax: undefined }]);
   if (f.confidenceBelow !== undefined) chips.push([`${t('filter.confidence')} ${f.confidenceBelow}`, { confidenceBelow: undefined }]);

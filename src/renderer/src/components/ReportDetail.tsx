@@ -6,7 +6,9 @@ import { api } from '../api';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/zh-CN';
 import { recordChange } from '../review/undo';
-import { checkText, ruleName } from '../review/check-text';
+import { checkText } from '../review/check-text';
+import { ruleLabel } from './FilterPanel';
+import { handOver } from '../review/handoff';
 
 const GROUPS: FieldGroup[] = ['t2', 't2v19', 't3', 't4', 'legacy', 'n'];
 
@@ -30,10 +32,15 @@ export function ReportDetail({
   const [error, setError] = useState<string | null>(null);
   const save = useCallback(
     async (key: string, value: number | string | null, status: 'corrected' | 'verified') => {
-      const r = await api.call('field:update', { reportId: id, key, value, status });
+      // the layout goes through report:meta: the tables are read again with it
+      const r =
+        key === 'meta.format' && typeof value === 'string'
+          ? await api.call('report:meta', { id, format: value as '2021' }).then((m) => (m.ok ? { ok: true as const, value: { ...m.value, change: m.value.changes.at(-1) } } : m))
+          : await api.call('field:update', { reportId: id, key, value, status });
       if (r.ok) {
-        recordChange({ reportId: id, change: r.value.change, key });
+        if (r.value.change !== undefined) recordChange({ reportId: id, change: r.value.change, key });
         setReport(r.value);
+        handOver(r.value);
         setError(null);
         onChanged();
       } else setError(r.message);
@@ -45,8 +52,10 @@ export function ReportDetail({
     let live = true;
     void api.call('report:get', { id }).then((r) => {
       if (!live) return;
-      if (r.ok) setReport(r.value);
-      else setError(r.message);
+      if (r.ok) {
+        setReport(r.value);
+        handOver(r.value);
+      } else setError(r.message);
     });
     return () => {
       live = false;
@@ -113,7 +122,7 @@ export function ReportDetail({
           ) : (
             <ul className="checks">
               {failed.map((c, i) => (
-                <li key={i} className={c.severity} title={ruleName(c.rule, t)}>
+                <li key={i} className={c.severity} title={ruleLabel(t, c.rule)}>
                   {checkText(c, t, locale)}
                 </li>
               ))}

@@ -22,7 +22,7 @@ const REVIEW_KEYS: [string, MessageKey][] = [
   ['← ↑ → ↓ / Tab', 'keys.move'],
   ['0–9', 'keys.type'],
   ['Enter / F2', 'keys.edit'],
-  ['Esc', 'keys.cancel'],
+  ['Esc', 'keys.escReview'],
   ['V', 'keys.verify'],
   ['M / Shift+F2', 'keys.note'],
   ['Shift+V', 'keys.verifyReport'],

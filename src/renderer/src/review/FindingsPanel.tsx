@@ -2,7 +2,8 @@
 import { memo } from 'react';
 import type { CheckResult } from '../../../shared/model';
 import { useI18n } from '../i18n';
-import { checkText, ruleName } from './check-text';
+import { checkText } from './check-text';
+import { ruleLabel } from '../components/FilterPanel';
 
 export const FindingsPanel = memo(function FindingsPanel({
   findings,
@@ -35,7 +36,7 @@ export const FindingsPanel = memo(function FindingsPanel({
                 type="button"
                 className={['finding', c.severity, i === selected ? 'selected' : '', focusKey && c.keys.includes(focusKey) ? 'here' : ''].filter(Boolean).join(' ')}
                 onClick={() => onPick(i)}
-                title={ruleName(c.rule, t)}
+                title={ruleLabel(t, c.rule)}
                 data-testid="finding"
               >
                 <span className="mark" aria-hidden="true">

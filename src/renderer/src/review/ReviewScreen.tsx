@@ -2,7 +2,7 @@
 // focused box), the form on the right, findings and the focused cell's provenance below it.
 // Keyboard first: arrows/Tab move, typing replaces, Enter commits and moves down, Esc cancels,
 // V confirms a cell, Shift+V the report, J/K walk the review queue, Ctrl+Z / Ctrl+Shift+Z undo/redo.
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent as ReactKeyboardEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent as ReactKeyboardEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import { fieldDef } from '../../../shared/fields';
 import type { CheckResult, ExtractedField, FieldHistoryEntry, FieldValue, ReportDetail } from '../../../shared/model';
 import type { PageView, ReviewQueueItem } from '../../../shared/review';
@@ -22,12 +22,14 @@ import { NoteEditor } from './NoteEditor';
 import { onUndoChange, recordChange, redo, undo, undoState, type Applied } from './undo';
 import { useSerial } from './useSerial';
 import { usePageViews } from './usePageViews';
+import { takeOver } from './handoff';
 import './review.css';
 
 const POSITIONED = new Set(['pdf', 'ofd', 'image']);
 /** the picture's first resolution; zooming in asks for a sharper one */
 const DEFAULT_DPI = 120;
 export const FOCUS_MARK = 'review-focus-start';
+/** set where a report is asked for (the list opening the screen, J/K in it): 'review-open' and 'review-picture' are timed from it */
 export const OPEN_MARK = 'review-open-start';
 
 type Message = { kind: 'error' | 'info'; text: string } | null;
@@ -52,6 +54,17 @@ function startKey(report: ReportDetail): string | null {
     order[0] ??
     null
   );
+}
+
+/** The first page of file `sha256` a value was read from. */
+const firstPage = (fields: readonly ExtractedField[], sha256: string | undefined): number => fields.find((f) => f.source.page && f.source.sha256 === sha256)?.source.page ?? 1;
+
+/** The page (and file, when not the first) the screen opens a report on: the start cell's, else the first file's first page with values. */
+function openingPage(d: ReportDetail, start: string | null): { page: number; sha256?: string } {
+  const f = d.fields.find((x) => x.key === start);
+  const primary = d.files[0]?.sha256;
+  if (f?.source.page) return { page: f.source.page, ...(f.source.sha256 !== primary ? { sha256: f.source.sha256 } : {}) };
+  return { page: firstPage(d.fields, primary) };
 }
 
 /** Scroll `el` into the view of `box`: left alone when visible, else placed a third of the way down. */
@@ -82,6 +95,8 @@ export function ReviewScreen({
   const serial = useSerial();
   const [queue, setQueue] = useState<ReviewQueueItem[] | null>(null);
   const [id, setId] = useState(startId);
+  const idRef = useRef(id);
+  idRef.current = id;
   const [report, setReport] = useState<ReportDetail | null>(null);
   const [focusKey, setFocusKey] = useState<string | null>(null);
   /** bumped to move the keyboard focus to the focused cell even when it stays the same cell */
@@ -92,6 +107,12 @@ export function ReviewScreen({
   const [finding, setFinding] = useState<number | null>(null);
   const [spanOverride, setSpanOverride] = useState<[number, number] | null>(null);
   const [message, setMessage] = useState<Message>(null);
+  // news goes after a while; errors stay until closed
+  useEffect(() => {
+    if (message?.kind !== 'info') return;
+    const gone = setTimeout(() => setMessage(null), 8000);
+    return () => clearTimeout(gone);
+  }, [message]);
   const [dialog, setDialog] = useState<DialogKind | null>(null);
   const [history, setHistory] = useState<FieldHistoryEntry[] | null | false>(false);
   const [mode, setMode] = useState<'page' | 'text'>('page');
@@ -101,11 +122,12 @@ export function ReviewScreen({
   const details = useRef(new Map<number, ReportDetail>());
   const steps = useSyncExternalStore(onUndoChange, undoState);
 
-  useEffect(() => void performance.mark(OPEN_MARK), []);
-
   const fetchDetail = useCallback(async (rid: number): Promise<ReportDetail | null> => {
-    const hit = details.current.get(rid);
-    if (hit) return hit;
+    const hit = details.current.get(rid) ?? takeOver(rid);
+    if (hit) {
+      details.current.set(rid, hit);
+      return hit;
+    }
     const r = await api.call('report:get', { id: rid });
     if (!r.ok) return null;
     details.current.set(rid, r.value);
@@ -116,6 +138,11 @@ export function ReviewScreen({
   const layoutRef = useRef(layout);
   layoutRef.current = layout;
 
+  const pages = usePageViews();
+  const [dpi, setDpi] = useState(DEFAULT_DPI);
+  const dpiRef = useRef(dpi);
+  dpiRef.current = dpi;
+
   // open a report: from the cache when prefetched, keeping the previous one on screen meanwhile
   useEffect(() => {
     let live = true;
@@ -125,14 +152,22 @@ export function ReviewScreen({
     void fetchDetail(id).then((d) => {
       if (!live) return;
       if (!d) return setMessage({ kind: 'error', text: t('review.notFound', { id }) });
+      const start = startKey(d);
+      // the page is asked for before the form renders (the screen's request then finds it under way)
+      if (POSITIONED.has(d.fileKind)) {
+        const at = openingPage(d, start);
+        void pages.get(id, at.page, dpiRef.current, false, at.sha256);
+      }
       setReport(d);
-      setFocusKey(startKey(d));
+      setFocusKey(start);
+      // set with the report (not after it by the file's effect below): the source is measured as it shows
       setMode(POSITIONED.has(d.fileKind) ? 'page' : 'text');
+      setManualFile(null);
     });
     return () => {
       live = false;
     };
-  }, [id, fetchDetail, t]);
+  }, [id, fetchDetail, t, pages]);
 
   const at = queue ? queue.findIndex((q) => q.id === id) : -1;
   // the next few in the queue (and the previous one) are fetched ahead while the person reads
@@ -142,41 +177,77 @@ export function ReviewScreen({
   const focused = focusKey ? fields.get(focusKey) : undefined;
 
   // pages: the focused field's page unless the person paged elsewhere
-  const pages = usePageViews();
   const [manualPage, setManualPage] = useState<number | null>(null);
   useEffect(() => setManualPage(null), [focusKey, id]);
   useEffect(() => setNoteFor(null), [focusKey, id]);
-  const positioned = report !== null && POSITIONED.has(report.fileKind);
+  // the file shown: the focused field's (a merged report has several), unless the person picked one
+  const [manualFile, setManualFile] = useState<string | null>(null);
+  useEffect(() => {
+    setManualFile(null);
+    setSpanOverride(null);
+  }, [focusKey]);
+  const files = report?.files ?? [];
+  const fieldFile = files.find((f) => f.sha256 === focused?.source.sha256);
+  const shownFile = files.find((f) => f.sha256 === manualFile) ?? fieldFile ?? files[0];
+  const shownSha = shownFile?.sha256;
+  const primarySha = files[0]?.sha256;
+  /** page views of the first file are asked for without a file (as prefetches are) */
+  const pageSha = shownSha === primarySha ? undefined : shownSha;
+  const onShown = focused !== undefined && focused.source.sha256 === shownSha;
+  const positioned = shownFile !== undefined && POSITIONED.has(shownFile.kind);
+  const shownKind = shownFile?.kind;
+  useEffect(() => {
+    if (shownKind) setMode(POSITIONED.has(shownKind) ? 'page' : 'text');
+  }, [shownSha, shownKind]);
   const current = report !== null && report.id === id;
-  const pageNo = manualPage ?? focused?.source.page ?? pages.shown(id)?.page ?? 1;
+  const lastView = pages.shown(id);
+  const defaultPage = useMemo(() => firstPage(report?.fields ?? [], shownSha), [report?.fields, shownSha]);
+  const pageNo = manualPage ?? (onShown ? focused.source.page : undefined) ?? (lastView?.sha256 === shownSha ? lastView?.page : undefined) ?? defaultPage;
   const [view, setView] = useState<PageView | null>(null);
-  const [dpi, setDpi] = useState(DEFAULT_DPI);
   const sharpen = useCallback((wanted: number) => setDpi((d) => Math.max(d, wanted)), []);
   useEffect(() => {
-    if (!positioned || !current) return;
-    const ready = pages.ready(id, pageNo, dpi);
+    if (!positioned || !current || !shownSha) return;
+    const ready = pages.ready(id, pageNo, dpi, pageSha);
     if (ready) return setView(ready);
     let live = true;
     // the words at once (unless a picture of this page is showing), the picture when drawn
-    void pages.words(id, pageNo).then((v) => {
+    void pages.words(id, pageNo, pageSha).then((v) => {
       if (!live) return;
       if (!v) return setMode('text');
       setView((prev) => (prev?.image && prev.sha256 === v.sha256 && prev.page === v.page ? prev : v));
     });
-    void pages.get(id, pageNo, dpi).then((v) => live && v && setView(v));
+    void pages.get(id, pageNo, dpi, false, pageSha).then((v) => live && v && setView(v));
     return () => {
       live = false;
     };
-  }, [positioned, current, id, pageNo, dpi, pages]);
+  }, [positioned, current, id, pageNo, dpi, pages, shownSha, pageSha]);
 
-  // the queue, once the first report is on screen (it must not delay it); it is the one the screen
-  // opened with: it does not reorder under the person's hands
-  const queueAsked = useRef(false);
+  // the text of a file other than the first (report:get carries the first file's)
+  const [texts, setTexts] = useState<ReadonlyMap<string, string>>(new Map());
   useEffect(() => {
-    if (queueAsked.current || !ids || !current || (positioned && !view)) return;
-    queueAsked.current = true;
-    void api.call('review:queue', { ids: [...ids] }).then((r) => r.ok && setQueue(r.value));
-  }, [current, positioned, view, ids]);
+    if (!current || !shownSha || shownSha === primarySha || texts.has(shownSha)) return;
+    void api.call('report:text', { id, sha256: shownSha }).then((r) => r.ok && setTexts((m) => new Map(m).set(r.value.sha256, r.value.text)));
+  }, [current, id, shownSha, primarySha, texts]);
+  const shownText = shownSha === primarySha ? (report?.text ?? '') : (texts.get(shownSha ?? '') ?? '');
+
+  // the queue, once the first report is on screen with its picture, or a second after (its query
+  // must not hold up the picture's); it is the one the screen opened with: it does not reorder
+  // under the person's hands
+  const queueAsked = useRef(false);
+  const drawing = positioned && (shownKind === 'pdf' || shownKind === 'image') && !view?.image && !view?.imageError;
+  const drawingRef = useRef(drawing);
+  drawingRef.current = drawing;
+  useEffect(() => {
+    if (queueAsked.current || !ids || !current) return;
+    const ask = () => {
+      if (queueAsked.current) return;
+      queueAsked.current = true;
+      void api.call('review:queue', { ids: [...ids] }).then((r) => r.ok && setQueue(r.value));
+    };
+    if (!positioned || (view && !drawing)) return ask();
+    const later = setTimeout(ask, 1000);
+    return () => clearTimeout(later);
+  }, [current, positioned, view, drawing, ids]);
 
   // prefetch the neighbours in the queue (their report and the page the screen will open them on)
   useEffect(() => {
@@ -184,9 +255,8 @@ export function ReviewScreen({
     for (const n of neighbours) {
       void fetchDetail(n).then((d) => {
         if (!d || !POSITIONED.has(d.fileKind)) return;
-        const start = startKey(d);
-        const first = d.fields.find((f) => f.key === start)?.source.page ?? d.fields.find((f) => f.source.page)?.source.page ?? 1;
-        void pages.get(n, first, dpi, true);
+        const at = openingPage(d, startKey(d));
+        void pages.get(n, at.page, dpi, true, at.sha256);
       });
     }
   }, [report, id, neighbours, fetchDetail, pages, dpi]);
@@ -298,6 +368,8 @@ export function ReviewScreen({
           e.stopPropagation();
           performance.mark(FOCUS_MARK);
           setEditor(null);
+        } else if (e.currentTarget instanceof HTMLSelectElement && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+          e.stopPropagation(); // the arrows pick from the list
         } else if (moves[e.key] && !(e.nativeEvent.isComposing || e.key === 'Process')) {
           e.preventDefault();
           e.stopPropagation();
@@ -309,6 +381,20 @@ export function ReviewScreen({
   );
   const shared = useMemo(() => ({ fields, failing, involved, handlers, t }), [fields, failing, involved, handlers, t]);
   const blocks = useMemo(() => (layout ? blockOf(layout) : new Map<string, string>()), [layout]);
+  // the form of a report just opened renders after its source is on screen (its cells must not
+  // hold up the page), or 400 ms after the report when its picture is still being drawn; until then
+  // the previous form stays, dimmed and inert. Edits and focus moves are never deferred.
+  const [formFor, setFormFor] = useState<number | null>(null);
+  useEffect(() => {
+    if (!current || formFor === id) return;
+    const later = setTimeout(() => setFormFor(id), positioned && mode === 'page' ? 400 : 0);
+    return () => clearTimeout(later);
+  }, [current, id, formFor, positioned, mode]);
+  const formId = useDeferredValue(formFor);
+  const shownForm = useRef({ layout, blocks, shared });
+  if (formId === (report?.id ?? null)) shownForm.current = { layout, blocks, shared };
+  const shown = shownForm.current;
+  const formStale = formId !== (report?.id ?? null);
 
   const startEdit = (key: string, text?: string) => {
     const f = fields.get(key);
@@ -330,6 +416,7 @@ export function ReviewScreen({
           recordChange({ reportId: rid, change: r.value.change, key: '*' });
           applyReport(r.value);
           setDialog(null);
+          setFocusTick((n) => n + 1);
           setMessage({ kind: 'info', text: t('review.reportVerified') });
           refreshHistory(rid);
         } else if (r.code === 'checks_failing') setDialog('verify');
@@ -421,6 +508,8 @@ export function ReviewScreen({
       '[': () => view && view.pages.indexOf(view.page) > 0 && setManualPage(view.pages[view.pages.indexOf(view.page) - 1]!),
       ']': () => view && view.pages.indexOf(view.page) < view.pages.length - 1 && setManualPage(view.pages[view.pages.indexOf(view.page) + 1]!),
       l: () => onClose(id, changed.current),
+      // from the source pane (or a button) back to the form
+      Escape: () => form.current?.querySelector<HTMLElement>('[data-key][tabindex="0"]')?.focus(),
     };
     const action = actions[e.key];
     if (action) {
@@ -437,7 +526,7 @@ export function ReviewScreen({
   // keys on a focused cell
   const onCellKey = (e: ReactKeyboardEvent<HTMLDivElement>) => {
     const key = (e.target as HTMLElement).closest<HTMLElement>('[data-key]')?.dataset.key;
-    if (!key || editor || isTyping(e.target)) return;
+    if (!key || editor || isTyping(e.target) || formStale) return;
     const arrows: Record<string, Move> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right', Home: 'first', End: 'last' };
     const mod = e.ctrlKey || e.metaKey || e.altKey;
     let handled = true;
@@ -457,7 +546,7 @@ export function ReviewScreen({
   };
   const onCellPointer = (e: ReactMouseEvent<HTMLDivElement>) => {
     const key = (e.target as HTMLElement).closest<HTMLElement>('[data-key]')?.dataset.key;
-    if (!key || (editor && editor.key === key)) return;
+    if (!key || (editor && editor.key === key) || formStale) return;
     if (editor) commit(null);
     performance.mark(FOCUS_MARK);
     setFocusKey(key);
@@ -477,12 +566,18 @@ export function ReviewScreen({
       performance.measure('review-focus', FOCUS_MARK);
       performance.clearMarks(FOCUS_MARK);
     }
-  }, [focusKey, focusTick, editor, report?.id]);
+  }, [focusKey, focusTick, editor, report?.id, shown.layout]);
 
   // 'review-open': the report and its source on screen (for a page, its words or its picture,
   // whichever is first); 'review-picture': the page picture decoded
+  /** when the report being opened was asked for ('review-form' is timed from it too) */
+  const openedAt = useRef<number | null>(null);
   const sourceReady = useCallback((what: 'text' | 'words' | 'picture') => {
-    if (!performance.getEntriesByName(OPEN_MARK, 'mark').length) return;
+    // the source is on screen: the form may follow
+    if (what !== 'words' || !drawingRef.current) setFormFor(idRef.current);
+    const mark = performance.getEntriesByName(OPEN_MARK, 'mark').at(-1);
+    if (!mark) return;
+    openedAt.current = mark.startTime;
     if (!opening.current.shown) performance.measure('review-open', OPEN_MARK);
     opening.current.shown = true;
     if (what === 'words') return;
@@ -493,9 +588,19 @@ export function ReviewScreen({
   useLayoutEffect(() => {
     if (current && (!positioned || mode === 'text')) sourceReady('text');
   }, [current, positioned, mode, sourceReady]);
+  // 'review-form': the form of the report opened is on screen
+  useLayoutEffect(() => {
+    if (formStale || openedAt.current === null) return;
+    performance.measure('review-form', { start: openedAt.current });
+    openedAt.current = null;
+  }, [formStale]);
 
-  const span = spanOverride ?? focused?.source.span ?? null;
-  const involvedSpans = useMemo(() => [...involved].map((k) => fields.get(k)?.source.span).filter((s): s is [number, number] => Boolean(s)), [involved, fields]);
+  // spans of fields read from the file shown (unmapped rows are the first file's)
+  const span = spanOverride ?? (onShown ? focused.source.span : undefined) ?? null;
+  const involvedSpans = useMemo(
+    () => [...involved].map((k) => fields.get(k)?.source).filter((src) => src?.sha256 === shownSha).map((src) => src!.span).filter((s): s is [number, number] => Boolean(s)),
+    [involved, fields, shownSha],
+  );
   const onView = (s: ExtractedField['source'] | undefined): s is ExtractedField['source'] & { box: [number, number, number, number] } =>
     Boolean(s?.box && view && s.page === view.page && s.sha256 === view.sha256);
   const involvedBoxes = useMemo(
@@ -504,8 +609,7 @@ export function ReviewScreen({
   );
   const box = onView(focused?.source) ? focused!.source.box! : null;
   const loading = !current;
-  const primarySha = report?.files[0]?.sha256;
-  const otherFile = focused?.source.sha256 && primarySha && focused.source.sha256 !== primarySha ? report?.files.find((f) => f.sha256 === focused.source.sha256) : undefined;
+  const otherFile = fieldFile && !onShown ? fieldFile : undefined;
   // what still needs looking at in this report (the queue's figures are from when it opened)
   const errors = failingChecks.filter((c) => c.severity === 'error').length;
   const lowCells = useMemo(() => (report?.fields ?? []).filter((f) => cellState(f) === 'low').length, [report?.fields]);
@@ -573,9 +677,19 @@ export function ReviewScreen({
       <div className={loading ? 'review-body loading' : 'review-body'} aria-busy={loading}>
         <section className="review-source" aria-label={t('review.source')}>
           <div className="source-head">
-            <span className="source-name" title={report?.files[0]?.path}>
-              {report?.fileName ?? ''}
-            </span>
+            {files.length > 1 ? (
+              <select className="source-name" value={shownSha} onChange={(e) => setManualFile(e.target.value)} aria-label={t('review.sourceFile', { n: files.length })} title={shownFile?.path} data-testid="source-file">
+                {files.map((f) => (
+                  <option key={f.sha256} value={f.sha256}>
+                    {f.name}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <span className="source-name" title={shownFile?.path}>
+                {report?.fileName ?? ''}
+              </span>
+            )}
             {positioned && (
               <span className="source-modes" role="group" aria-label={t('review.sourceMode')}>
                 <button type="button" aria-pressed={mode === 'page'} onClick={() => setMode('page')} data-testid="mode-page">
@@ -590,23 +704,31 @@ export function ReviewScreen({
           {otherFile && <p className="source-note">{t('review.otherFile', { name: otherFile.name })}</p>}
           {focused && !focused.source.span && !focused.source.box && <p className="source-note muted">{t('review.noSourcePlace')}</p>}
           {report && positioned && mode === 'page' && view ? (
-            <PageSource view={view} box={box} involved={involvedBoxes} onPage={setManualPage} onReady={sourceReady} onSharpen={sharpen} drawing={(report.fileKind === 'pdf' || report.fileKind === 'image') && !view.image && !view.imageError} />
+            <PageSource view={view} box={box} involved={involvedBoxes} onPage={setManualPage} onReady={sourceReady} onSharpen={sharpen} drawing={drawing} />
           ) : report ? (
-            <TextSource text={report.text} span={span} involved={involvedSpans} />
+            <TextSource text={shownText} span={span} involved={involvedSpans} />
           ) : (
             <div className="text-source" />
           )}
         </section>
-        <section className="review-form" aria-label={t('review.form')}>
+        <section className={formStale ? 'review-form stale' : 'review-form'} aria-label={t('review.form')} aria-busy={formStale}>
           <div className="form-scroll" ref={form} onKeyDown={onCellKey} onMouseDown={onCellPointer} data-testid="review-form">
-            {layout && <ReviewForm layout={layout} blocks={blocks} focusKey={focusKey} editor={editor} shared={shared} />}
+            {shown.layout && <ReviewForm layout={shown.layout} blocks={shown.blocks} focusKey={focusKey} editor={editor} shared={shown.shared} />}
             {report && report.unmapped.length > 0 && (
               <section className="form-section unmapped">
                 <h3>{t('sectionUnmapped')}</h3>
                 <ul>
                   {report.unmapped.map((u, i) => (
                     <li key={i}>
-                      <button type="button" className="link" onClick={() => setSpanOverride(u.span)}>
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() => {
+                          setManualFile(primarySha ?? null);
+                          setMode('text');
+                          setSpanOverride(u.span);
+                        }}
+                      >
                         {u.label}
                       </button>{' '}
                       <span className="num">{u.values.map((v) => v ?? '—').join(' | ')}</span>
@@ -649,7 +771,10 @@ export function ReviewScreen({
           {history !== false && (
             <HistoryPanel
               entries={history}
-              onClose={() => setHistory(false)}
+              onClose={() => {
+                setHistory(false);
+                setFocusTick((n) => n + 1);
+              }}
               onFocus={(k) => {
                 setFocusKey(k);
                 setFocusTick((n) => n + 1);
@@ -671,10 +796,14 @@ export function ReviewScreen({
         <ReviewDialog
           kind={dialog}
           report={report}
-          onCancel={() => setDialog(null)}
+          onCancel={() => {
+            setDialog(null);
+            setFocusTick((n) => n + 1); // the keyboard back on the form
+          }}
           onVerify={(note) => verifyReport(note)}
           onDone={(d, text, removed) => {
             setDialog(null);
+            setFocusTick((n) => n + 1);
             setMessage({ kind: 'info', text });
             changed.current = true;
             details.current.clear();

@@ -11,37 +11,37 @@ import type { MessageKey } from '../i18n/zh-CN';
 type Place = 't3col' | 't3row' | 't4group' | 't2row' | null;
 
 const RULES: Record<RuleId, { text: MessageKey | null; place: Place }> = {
-  't3.column_balance': { text: 'rule.t3.column_balance', place: 't3col' },
-  't3.column_total': { text: 'rule.t3.column_total', place: 't3col' },
-  't3.row_total': { text: 'rule.t3.row_total', place: 't3row' },
-  't4.group_total': { text: 'rule.t4.group_total', place: 't4group' },
-  'legacy.apply_channels': { text: 'rule.legacy.apply_channels', place: null },
-  'legacy.apply_completed': { text: 'rule.legacy.apply_completed', place: null },
-  'legacy.reply_denied': { text: 'rule.legacy.reply_denied', place: null },
-  'legacy.review_total': { text: 'rule.legacy.review_total', place: null },
-  'legacy.suit_total': { text: 'rule.legacy.suit_total', place: null },
-  'legacy.org_staff': { text: 'rule.legacy.org_staff', place: null },
-  'prose.table_agree': { text: 'rule.prose.table_agree', place: null },
+  't3.column_balance': { text: 'finding.t3.column_balance', place: 't3col' },
+  't3.column_total': { text: 'finding.t3.column_total', place: 't3col' },
+  't3.row_total': { text: 'finding.t3.row_total', place: 't3row' },
+  't4.group_total': { text: 'finding.t4.group_total', place: 't4group' },
+  'legacy.apply_channels': { text: 'finding.legacy.apply_channels', place: null },
+  'legacy.apply_completed': { text: 'finding.legacy.apply_completed', place: null },
+  'legacy.reply_denied': { text: 'finding.legacy.reply_denied', place: null },
+  'legacy.review_total': { text: 'finding.legacy.review_total', place: null },
+  'legacy.suit_total': { text: 'finding.legacy.suit_total', place: null },
+  'legacy.org_staff': { text: 'finding.legacy.org_staff', place: null },
+  'prose.table_agree': { text: 'finding.prose.table_agree', place: null },
   'source.pages_without_text': { text: null, place: null },
-  'meta.year_range': { text: 'rule.meta.year_range', place: null },
-  'meta.published_after_year': { text: 'rule.meta.published_after_year', place: null },
-  'cross.carried_chain': { text: 'rule.cross.carried_chain', place: 't3col' },
-  'cross.valid_chain': { text: 'rule.cross.valid_chain', place: 't2row' },
+  'meta.year_range': { text: 'finding.meta.year_range', place: null },
+  'meta.published_after_year': { text: 'finding.meta.published_after_year', place: null },
+  'cross.carried_chain': { text: 'finding.cross.carried_chain', place: 't3col' },
+  'cross.valid_chain': { text: 'finding.cross.valid_chain', place: 't2row' },
 };
 
 const ROW_LABELS = new Map(T3_ROWS.map(([id, label]) => [id, label]));
 
 function placeText(place: Place, id: string | undefined, keys: readonly string[], t: Translate): string {
-  if (!id) return place === null && keys[0]?.startsWith('n.') ? t(`rule.prose.${keys[0].slice(2)}` as MessageKey) : '';
+  if (!id) return place === null && keys[0]?.startsWith('n.') ? t(`finding.prose.${keys[0].slice(2)}` as MessageKey) : '';
   switch (place) {
     case 't3col':
-      return t(`rule.t3col.${id}` as MessageKey);
+      return t(`finding.t3col.${id}` as MessageKey);
     case 't3row':
       return ROW_LABELS.get(id) ?? id;
     case 't4group':
-      return t(`rule.t4group.${id}` as MessageKey);
+      return t(`finding.t4group.${id}` as MessageKey);
     case 't2row':
-      return t(`rule.t2row.${id}` as MessageKey);
+      return t(`finding.t2row.${id}` as MessageKey);
     default:
       return id;
   }
@@ -59,11 +59,8 @@ export function checkText(c: CheckResult, t: Translate, locale: Locale): string 
     year: p.year ?? '',
     date: p.date ?? '',
     op: c.ok ? '=' : '≠',
-    not: c.ok ? '' : t('rule.not'),
-    diff: c.ok || c.diff === undefined ? '' : t('rule.off', { n: Math.abs(c.diff) }),
-    blanks: p.blanks ? t('rule.blanks', { n: p.blanks }) : '',
+    not: c.ok ? '' : t('finding.not'),
+    diff: c.ok || c.diff === undefined ? '' : t('finding.off', { n: Math.abs(c.diff) }),
+    blanks: p.blanks ? t('finding.blanks', { n: p.blanks }) : '',
   });
 }
-
-/** The rule's name (the findings' tooltip). */
-export const ruleName = (rule: string, t: Translate): string => (rule in RULES ? t(`ruleName.${rule}` as MessageKey) : rule);

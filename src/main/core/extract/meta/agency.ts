@@ -1,5 +1,5 @@
 // Who published the report: from the title, the signature, or the body; always the full name.
-import type { Line } from './lines';
+import { closingLines, type Line } from './lines';
 import { CN } from './dates';
 
 export const AGENCY_SUFFIX = '(?:人民政府|人民政府办公室|政府办公室|管委会|管理委员会|委员会|办事处|政府|局|委|办公室|办|厅|中心|院|所|署|站|馆|队|公司)';
@@ -31,7 +31,7 @@ export function agencyInTitle(title: string): string | null {
 
 /** The signing agency near the end of the document. */
 export function signatureAgency(lines: readonly Line[]): Found | null {
-  const tail = lines.slice(-12);
+  const tail = closingLines(lines);
   for (let i = tail.length - 1; i >= 0; i--) {
     const line = tail[i]!.text.trim();
     const m = SIGNATURE.exec(line);

@@ -25,8 +25,8 @@ export interface County {
   province: Province;
 }
 
-/** Functional zones reports treat as prefecture-level units of their own. */
-const EXTRA = ['福建省/平潭综合实验区:'];
+/** Functional zones reports treat as prefecture-level units of their own (no GB/T 2260 code). */
+const EXTRA = ['福建省/平潭综合实验区:', '河北省/雄安新区:'];
 
 /** Ethnic names in autonomous units: 红河哈尼族彝族自治州 → 红河, 伊犁哈萨克自治州 → 伊犁. */
 const ETHNIC = /(?:(?:柯尔克孜|乌孜别克|维吾尔|哈萨克|达斡尔|塔吉克|俄罗斯|鄂温克|塔塔尔|鄂伦春|蒙古|布依|朝鲜|土家|哈尼|傈僳|高山|拉祜|东乡|纳西|景颇|仫佬|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|德昂|保安|裕固|独龙|赫哲|门巴|珞巴|基诺|回|藏|苗|彝|壮|满|侗|瑶|白|傣|黎|佤|畲|水|土|羌|怒|京)族?)+(?=自治[州县旗])/u;

@@ -3,7 +3,7 @@
 import type { ExtractedField } from '../../../../shared/model';
 import type { DocKind } from '../../../../shared/fields';
 import type { NormalizedDoc } from '../../normalize/types';
-import { linesOf, metaField, type Line } from './lines';
+import { closingLines, linesOf, metaField, type Line } from './lines';
 import { parseDate } from './dates';
 import { AGENCY_SUFFIX, agencyInTitle, bodyAgency, fullAgencyName, labelledAgency, signatureAgency } from './agency';
 import { regionOf } from './region';
@@ -14,6 +14,8 @@ const AGENCY_LINE = new RegExp(`^[\\p{Script=Han}（）()]+${AGENCY_SUFFIX}$`, '
 /** a navigation bar: short items apart (凤台县人民政府 政务公开 政府信息公开年报) */
 const NAV_LINE = /^(?:[^\s\d]{2,8}\s+){2,}[^\s\d]{2,8}$/u;
 /** a breadcrumb: 当前位置：首页 > 政务公开 > 政府信息公开年报 */
+/** a row of the page's 索引号 box (索引号： | … | 信息分类： | 政府信息公开年报) */
+const META_ROW = /(?:索\s*引\s*号|信息分类|主题分类|发布机构|生成日期|成文日期)\s*[:：]/u;
 const BREADCRUMB = /^(?:当前位置|您现在的位置|你现在的位置|您的位置|你的位置|所在位置|现在位置|首页)|[>＞»›].*[>＞»›]/u;
 
 export function extractMeta(doc: NormalizedDoc, sha256: string): ExtractedField[] {
@@ -47,6 +49,8 @@ interface Found<T> {
 
 const clip = (s: string): string =>
   s
+    // a markdown heading (# …) or the separator of a table cell before the text
+    .replace(/^(?:#{1,6}\s+|[\s|]+)/u, '')
     .replace(/^[【[][^】\]]{1,12}[】\]]/u, '')
     .replace(/^《([^《》]+)》$/u, '$1')
     .replace(/[\s|]+$/u, '')
@@ -59,9 +63,9 @@ const TITLE_NOTE = /\s*[（(](?:全文|正文|修订版|修订稿|更正版?|更
 const isTitleText = (text: string): boolean => TITLE.test(text.replace(TITLE_NOTE, ''));
 
 function findTitle(lines: readonly Line[], pageMeta: Record<string, string>): Found<string> | null {
-  const labelled = lines.slice(0, 15).find((l) => /^(?:标\s*题|文件名称|名\s*称)\s*[:：]/u.test(l.text));
+  const labelled = lines.slice(0, 15).find((l) => /^(?:标\s*题|文件名称|信息名称|名\s*称)\s*[:：]/u.test(l.text));
   if (labelled) {
-    const value = clip(labelled.text.replace(/^[^:：]*[:：]\s*/u, ''));
+    const value = clip(labelled.text.replace(/^[^:：]*[:：][\s|]*/u, ''));
     if (value) return { value, text: value, start: labelled.start + labelled.text.indexOf(value), confidence: 0.95 };
   }
   const head = lines.slice(0, 30);
@@ -82,9 +86,9 @@ function findTitle(lines: readonly Line[], pageMeta: Record<string, string>): Fo
       return { value: text, text, start: head[i]!.start + head[i]!.text.indexOf(text), confidence: 0.9 };
     }
     if (pick >= 0 || text.length < 6 || text.length > 90 || NOT_TITLE.test(text) || BREADCRUMB.test(text) || NAV_LINE.test(text)) continue;
-    // a title wrapped at the page width: …政府信息公开工作年 / 度报告
+    // a title wrapped at the page width: …政府信息公开工作年 / 度报告, …2023年政府信 / 息公开工作年度报告
     const next = clip(head[i + 1]?.text ?? '');
-    if (/(?:公开|政务)/u.test(text) && next.length > 0 && next.length <= 12 && titleLike(text + next)) {
+    if (/(?:公开|政务|信息|\d{4}\s*年)/u.test(text) && next.length > 0 && next.length <= 12 && titleLike(text + next)) {
       return { value: text + next, text, start: head[i]!.start + head[i]!.text.indexOf(text), confidence: 0.8 };
     }
     // a title broken over two lines: 关于2015年度…情况的 / 自查报告
@@ -119,7 +123,7 @@ function titleInRun(lines: readonly Line[]): Found<string> | null {
 
 /** A line that reads as a report's title (the checks of findTitle, title words and topic). */
 function titleLike(text: string): boolean {
-  if (text.length < 6 || text.length > 90 || NOT_TITLE.test(text) || BREADCRUMB.test(text) || NAV_LINE.test(text)) return false;
+  if (text.length < 6 || text.length > 90 || NOT_TITLE.test(text) || BREADCRUMB.test(text) || NAV_LINE.test(text) || META_ROW.test(text)) return false;
   if (/年报$/u.test(text) && !/\d{4}|年度/u.test(text)) return false;
   return isTitleText(text) && /(?:公开|政务)/u.test(text);
 }
@@ -157,7 +161,7 @@ function findPublished(lines: readonly Line[], pageMeta: Record<string, string>)
   const fromMeta = meta ? parseDate(meta) : null;
   if (fromMeta) return { value: fromMeta.iso, text: meta!, start: null, confidence: 0.9 };
   // the signature date: a date standing alone (or after the agency) near the end
-  const tail = lines.slice(-12);
+  const tail = closingLines(lines);
   for (let i = tail.length - 1; i >= 0; i--) {
     const line = tail[i]!;
     const date = parseDate(line.text);
@@ -251,8 +255,9 @@ function docNumber(lines: readonly Line[], sha256: string): ExtractedField | nul
 }
 
 function indexNumber(lines: readonly Line[], sha256: string): ExtractedField | null {
-  for (const line of lines.slice(0, 15)) {
-    const m = /索\s*引\s*号\s*[:：]\s*([A-Za-z0-9][\w\-/.]*)/u.exec(line.text);
+  // the box of 索引号, 分类, 发布机构 may stand below the site's menus
+  for (const line of lines.slice(0, 40)) {
+    const m = /索\s*引\s*号\s*[:：][\s|]*([A-Za-z0-9][\w\-/.]*)/u.exec(line.text);
     if (m) return metaField('meta.index_number', m[1]!, m[1]!, line.start + m.index + m[0].indexOf(m[1]!), 0.95, sha256);
   }
   return null;

@@ -94,7 +94,7 @@ function agencyPlaces(agency: string): Own {
     }
     return null;
   };
-  const province = longest((f) => g.provinceForms.get(f));
+  const province = longest((f) => g.provinceForms.get(f)) ?? shortProvince(rest);
   if (province) {
     own.province = province[1];
     take(province[0]);
@@ -111,6 +111,19 @@ function agencyPlaces(agency: string): Own {
   const township = TOWNSHIP.exec(rest);
   if (township) own.township = township[1];
   return own;
+}
+
+/** A province named short before one of its prefectures: 河北雄安新区 (not 海南藏族自治州, 吉林市). */
+function shortProvince(rest: string): [number, Province] | null {
+  const g = gazetteer();
+  for (const province of g.provinces) {
+    if (province.short.length < 2 || !rest.startsWith(province.short)) continue;
+    const after = rest.slice(province.short.length);
+    for (let len = Math.min(g.maxForm, after.length); len >= 2; len--) {
+      if (g.prefectureForms.get(after.slice(0, len))?.some((p) => p.province === province)) return [province.short.length, province];
+    }
+  }
+  return null;
 }
 
 const ZONE = /^([\p{Script=Han}]{2,3}?)(?:国家级?)?(?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|开发区|工业园区|产业园区|工业园|新区)/u;

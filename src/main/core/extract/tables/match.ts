@@ -25,6 +25,10 @@ export function labelKeys(label: string): string[] {
   return bare === key ? [key] : [key, bare];
 }
 
+/** a label holding every heading of a header row (RowDef.headings): below an exact match */
+const HEADED = '\u0000headed';
+const HEADED_SCORE = 0.9;
+
 const matchCache = new WeakMap<readonly RowDef[], Map<string, RowMatch | null>>();
 
 /** Best row definition for a printed label (memoised: the same labels recur across layouts and files). */
@@ -47,9 +51,10 @@ function bestRow(label: string, defs: readonly RowDef[], group: string | null, m
     for (const def of defs) {
       if (def.group && def.group !== group) continue;
       if (def.blockers?.some((b) => whole.includes(canon(b)))) continue;
-      for (const variant of def.variants) {
-        const v = canon(variant);
-        const score = Math.max(...keys.map((k) => suffixScore(v, k)));
+      const candidates = def.headings?.every((h) => whole.includes(canon(h))) ? [...def.variants, HEADED] : def.variants;
+      for (const variant of candidates) {
+        const v = variant === HEADED ? '' : canon(variant);
+        const score = variant === HEADED ? HEADED_SCORE : Math.max(...keys.map((k) => suffixScore(v, k)));
         if (score < minScore) continue;
         if (!best || score > best.score || (score === best.score && v.length > best.len)) best = { defs: [def], score, len: v.length };
         else if (score === best.score && v.length === best.len && !best.defs.includes(def)) best.defs.push(def);

@@ -119,11 +119,17 @@ export function readTable(text: string, schema: TableSchema, region: Region, evi
 
 /**
  * The end of a wrapped label printed after the row's figures (PDF and text-browser copies: …处理其
- * 政府信息公 | 0 | 0 … then 开申请 on the next line): the next row's short first line, unless numbered.
+ * 政府信息公 | 0 | 0 … then 开申请 on the next line): the next row's short first lines (two at most),
+ * unless numbered; its last line is its own label.
  */
 function continuation(next: Pair | undefined): string {
-  const first = next?.label.split('\n')[0]!.trim() ?? '';
-  return next && next.label.includes('\n') && first.length <= 12 && !/^(?:[（(]?[一二三四五六七八九十]+[）)、.．]|\d+[.、．])/u.test(first) ? first : '';
+  const lines = next?.label.split('\n').slice(0, -1).map((l) => l.trim()) ?? [];
+  let out = '';
+  for (const line of lines.slice(0, 2)) {
+    if (line.length > 12 || /^(?:[（(]?[一二三四五六七八九十]+[）)、.．]|\d+[.、．])/u.test(line)) break;
+    out += line;
+  }
+  return out;
 }
 
 /** The column of a 表三 that prints 法人或其他组织 as one figure. */

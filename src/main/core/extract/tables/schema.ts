@@ -8,6 +8,11 @@ export interface RowDef {
   id: string;
   /** label variants as printed; matched as the end of a row's label, fuzzily */
   variants: readonly string[];
+  /**
+   * a data row under a header: its label may instead contain every one of these headings (a header
+   * whose narrow cells a PDF copy prints word-broken, 结/果/维/持 stacked, ends in fragments)
+   */
+  headings?: readonly string[];
   /** the row is not this one when its label contains any of these */
   blockers?: readonly string[];
   /** field keys, in default column order */
@@ -158,12 +163,14 @@ function t3Schema(format: '2019' | '2021'): TableSchema {
 // ── 表四: one row of 15 cells under a two-level header ──
 const T4: TableSchema = {
   id: 't4',
-  signatures: ['结果维持'],
+  // the group headings span five cells each: a PDF copy keeps them whole where it breaks 结果维持
+  signatures: ['结果维持', '未经复议直接起诉'],
   rows: [
     {
       id: 't4',
       // the data row follows the two-level header, whose last printed cell varies
       variants: ['总计', '尚未审结', '复议后起诉', '未经复议直接起诉'],
+      headings: ['未经复议直接起诉', '复议后起诉'],
       columns: T4_GROUPS.flatMap(([g]) => T4_COLUMNS.map(([c]) => `t4.${g}.${c}`)),
       balanced: (v) => [0, 5, 10].every((o) => v[o]! + v[o + 1]! + v[o + 2]! + v[o + 3]! === v[o + 4]),
     },
@@ -177,7 +184,8 @@ const T4: TableSchema = {
   ],
 };
 
-// ── Legacy 统计表 (2008–2018), incl. shorter provincial variants ──
+// ── Legacy 统计表 (2008–2018), incl. shorter provincial variants (Fujian's 同意公开 / 不予公开, the
+// older 当面申请 / 网上申请 / 非本机关掌握 / 信息不存在 without 数) ──
 const L = (id: string, variants: readonly string[], extra: Partial<RowDef> = {}): RowDef => ({
   id: `legacy.${id}`,
   variants,
@@ -193,7 +201,7 @@ const LEGACY: TableSchema = {
     L('active.normative', ['主动公开规范性文件数']),
     L('active.normative_issued', ['制发规范性文件总数', '制发规范性文件数']),
     L('channel.gazette', ['政府公报公开政府信息数', '政府公报公开数', '政府公报公开信息数']),
-    L('channel.website', ['政府网站公开政府信息数', '政府网站公开数', '政府网站公开信息数']),
+    L('channel.website', ['政府网站公开政府信息数', '政府网站公开数', '政府网站公开信息数', '通过政府网站公开']),
     L('channel.weibo', ['政务微博公开政府信息数', '政务微博公开数']),
     L('channel.wechat', ['政务微信公开政府信息数', '政务微信公开数']),
     L('channel.other', ['其他方式公开政府信息数', '其他方式公开数']),
@@ -206,38 +214,38 @@ const LEGACY: TableSchema = {
     L('response.weibo_wechat', ['微博微信回应事件数']),
     L('response.other', ['其他方式回应事件数']),
     L('apply.received', ['收到申请数', '受理政府信息依申请公开总数', '依申请公开总数', '受理申请总数', '收到申请总数', '受理总数', '受理申请数']),
-    L('apply.in_person', ['当面申请数']),
-    L('apply.fax', ['传真申请数'], { blockers: ['信函'] }),
-    L('apply.online', ['网络申请数', '网上申请数']),
-    L('apply.letter', ['信函申请数'], { blockers: ['传真'] }),
+    L('apply.in_person', ['当面申请数', '当面申请']),
+    L('apply.fax', ['传真申请数', '传真申请'], { blockers: ['信函'] }),
+    L('apply.online', ['网络申请数', '网上申请数', '网络申请', '网上申请']),
+    L('apply.letter', ['信函申请数', '信函申请'], { blockers: ['传真'] }),
     L('apply.completed', ['申请办结数']),
     L('apply.on_time', ['按时办结数']),
     L('apply.extended', ['延期办结数']),
     L('reply.total', ['申请答复数', '对申请的答复总数', '答复总数']),
     L('reply.already_public', ['属于已主动公开范围数']),
-    L('reply.granted', ['同意公开答复数'], { blockers: ['部分', '不同意'] }),
-    L('reply.partial', ['同意部分公开答复数']),
-    L('reply.denied', ['不同意公开答复数', '不予公开答复数', '不予公开数']),
+    L('reply.granted', ['同意公开答复数', '同意公开'], { blockers: ['部分', '不同意'] }),
+    L('reply.partial', ['同意部分公开答复数', '同意部分公开', '部分公开']),
+    L('reply.denied', ['不同意公开答复数', '不予公开答复数', '不予公开数', '不同意公开', '不予公开']),
     L('reply.denied_state_secret', ['涉及国家秘密']),
     L('reply.denied_commercial_secret', ['涉及商业秘密']),
     L('reply.denied_privacy', ['涉及个人隐私']),
     L('reply.denied_security', ['危及国家安全公共安全经济安全和社会稳定']),
     L('reply.denied_not_gov_info', ['不是条例所指政府信息']),
     L('reply.denied_other_law', ['法律法规规定的其他情形']),
-    L('reply.not_this_agency', ['不属于本行政机关公开数']),
-    L('reply.not_exist', ['申请信息不存在数', '信息不存在数']),
+    L('reply.not_this_agency', ['不属于本行政机关公开数', '非本机关掌握', '不属于本机关掌握']),
+    L('reply.not_exist', ['申请信息不存在数', '信息不存在数', '信息不存在']),
     L('reply.amend', ['告知作出更改补充数']),
     L('reply.other_channel', ['告知通过其他途径办理数']),
-    L('review.total', ['行政复议数量', '行政复议数'], { opensGroup: 'review' }),
+    L('review.total', ['行政复议数量', '行政复议数', '行政复议'], { opensGroup: 'review' }),
     L('review.upheld', ['维持具体行政行为数'], { group: 'review' }),
     L('review.corrected', ['被依法纠错数'], { group: 'review' }),
     L('review.other', ['其他情形数'], { group: 'review' }),
-    L('suit.total', ['行政诉讼数量', '行政诉讼数'], { opensGroup: 'suit' }),
+    L('suit.total', ['行政诉讼数量', '行政诉讼数', '行政诉讼'], { opensGroup: 'suit' }),
     L('suit.upheld', ['维持具体行政行为或者驳回原告诉讼请求数', '维持具体行政行为数'], { group: 'suit' }),
     L('suit.corrected', ['被依法纠错数'], { group: 'suit' }),
     L('suit.other', ['其他情形数'], { group: 'suit' }),
-    L('complaints', ['举报投诉数量', '举报投诉数']),
-    L('fees', ['依申请公开信息收取的费用', '收取的费用'], { priors: ['money'] }),
+    L('complaints', ['举报投诉数量', '举报投诉数', '举报投诉']),
+    L('fees', ['依申请公开信息收取的费用', '收取的费用', '收取费用'], { priors: ['money'] }),
     L('org.units', ['政府信息公开工作专门机构数']),
     L('org.reading_points', ['设置政府信息公开查阅点数', '政府信息公开查阅点数']),
     L('org.staff', ['从事政府信息公开工作人员数']),
