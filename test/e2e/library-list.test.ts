@@ -188,9 +188,12 @@ describe('library list', () => {
   it('re-extracts the selection in the job panel keeping corrections, and exports it through the export dialog', async () => {
     const s = await withCorpus([fixture('seeds')], 5);
     const ids = await rowIds(s);
-    // a correction the re-extraction must keep
-    const figure = (await core(s, 'report:get', { id: ids[0]! })).fields.find((f) => typeof f.value === 'number' && !f.key.startsWith('meta.'))!;
-    await core(s, 'field:update', { reportId: ids[0], key: figure.key, value: (figure.value as number) + 1, status: 'corrected' });
+    // a correction the re-extraction must keep, in the first of the three rows with a figure (the workers decide the order)
+    const candidates = await Promise.all(
+      ids.slice(0, 3).map(async (id) => ({ id, figure: (await core(s, 'report:get', { id })).fields.find((f) => typeof f.value === 'number' && !f.key.startsWith('meta.')) })),
+    );
+    const { id: corrected, figure } = candidates.find((c) => c.figure) as { id: number; figure: NonNullable<(typeof candidates)[number]['figure']> };
+    await core(s, 'field:update', { reportId: corrected, key: figure.key, value: (figure.value as number) + 1, status: 'corrected' });
     await rows(s).nth(0).click();
     await rows(s).nth(2).click({ modifiers: ['Shift'] });
     await s.page.getByTestId('selected-count').getByText('已选 3 份').waitFor();
@@ -204,7 +207,7 @@ describe('library list', () => {
     expect(await job.getByTestId('summary').innerText()).toBe('已重新提取 3 份：0 项数值变化，保留人工修改 1 项；失败 0 份');
     expect(await job.getByTestId('job-progress').innerText()).toContain('3 / 3');
     await s.page.screenshot({ path: path.join(SCREENSHOTS, 'bulk-reextract-done.png') });
-    const kept = (await core(s, 'report:get', { id: ids[0]! })).fields.find((f) => f.key === figure.key)!;
+    const kept = (await core(s, 'report:get', { id: corrected })).fields.find((f) => f.key === figure.key)!;
     expect(kept).toMatchObject({ value: (figure.value as number) + 1, status: 'corrected' });
     expect((await core(s, 'report:history', { id: ids[2]! })).some((h) => h.action === 'reextract')).toBe(true);
 
