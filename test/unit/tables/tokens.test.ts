@@ -28,6 +28,12 @@ describe('table text → rows', () => {
     ]);
   });
 
+  it('reads the next label\'s number whose dot OCR lost as numbering, not as a figure', () => {
+    expect(rows('4.无正当理由大量反复申请\n5要求行政机关确认或重新出具 | 2 | 2')).toEqual([['4.无正当理由大量反复申请\n5要求行政机关确认或重新出具', ['2', '2'], []]]);
+    // a figure at a line's start that does not continue the numbering stays a figure
+    expect(rows('4.无正当理由大量反复申请\n7 | 7')[0]![1]).toEqual(['7', '7']);
+  });
+
   it('reads a letter O alone in a cell as a zero mark', () => {
     expect(rows('行政强制 | O | 3\n行政处罚 | 0')).toEqual([
       ['行政强制', ['O', '3'], []],

@@ -87,6 +87,14 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
         i = end + 1;
         continue;
       }
+      // 4.无正当理由… then 5要求行政机关…: the next label's number at a line's start, its dot lost (OCR)
+      const lineStart = out.length === 0 || out.at(-1)!.text === '\n';
+      if (lineStart && lastNumbering !== null && asciiRun(m[0]) === String(lastNumbering + 1) && HAN.test(text[end] ?? '')) {
+        lastNumbering++;
+        push('text', i, end);
+        i = end;
+        continue;
+      }
       push('num', i, end);
       i = end;
       continue;
