@@ -54,7 +54,9 @@ export interface NeedsOcr {
 
 export type PipelineResult = { ok: true; value: ProcessedFile } | NeedsOcr | { ok: false; code: string; message: string };
 
-export async function processFile(input: PipelineInput): Promise<PipelineResult> {
+export async function processFile(shared: PipelineInput): Promise<PipelineResult> {
+  // bytes in shared memory (the import's) are copied here, on the worker: parsers may keep or change them
+  const input = shared.bytes.buffer instanceof SharedArrayBuffer ? { ...shared, bytes: new Uint8Array(shared.bytes) } : shared;
   try {
     const kind = kindOf(input);
     if (!kind) return { ok: false, code: 'unsupported', message: '不支持的文件类型' };

@@ -20,8 +20,11 @@ describe('spix pictures', () => {
 
   it('reads pixels back and crops a box', () => {
     expect(spixPixel(spix, 6, 5, 1)).toBe(15);
-    const crop = cropSpix(spix, 6, { x: 1, y: 0, w: 3, h: 2 });
-    expect([0, 1, 2].map((x) => spixPixel(crop, 3, x, 1))).toEqual([11, 12, 13]);
-    expect(new DataView(crop.buffer).getUint32(4, true)).toBe(3);
+    // widened to whole words: pixels 0–7 of the lines (6 and 7 the white padding)
+    const crop = cropSpix(spix, 6, { x: 1, y: 1, w: 5, h: 1 });
+    expect(crop).toMatchObject({ x: 0, y: 1, width: 8, height: 1 });
+    expect(Array.from({ length: 8 }, (_, x) => spixPixel(crop.spix, 8, x, 0))).toEqual([10, 11, 12, 13, 14, 15, 255, 255]);
+    expect(new DataView(crop.spix.buffer).getUint32(4, true)).toBe(8);
+    expect(cropSpix(spix, 6, { x: 4, y: 0, w: 1, h: 2 })).toMatchObject({ x: 4, width: 4 });
   });
 });

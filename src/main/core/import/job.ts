@@ -1,7 +1,6 @@
 // An import job: walk the given paths, run each file through the pipeline, store each
 // document in its own transaction. Per-file failures are outcomes, never exceptions.
 import crypto from 'node:crypto';
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { FileOutcome, JobProgress, JobSummary } from '../../../shared/model';
 import type { Library } from '../store/library';
@@ -14,6 +13,7 @@ import { isInformative } from './fingerprint';
 import { refreshCrossYear } from '../store/cross-year';
 import { restoreFromTrash } from '../store/trash';
 import { putBlob } from './blob-store';
+import { readShared, sha256Of } from './read-file';
 import { walk, type FoundFile } from './walk';
 import type { Executor } from './executor';
 import { ocrJob, type OcrJobOptions } from './ocr-job';
@@ -66,11 +66,11 @@ export async function runImport(lib: Library, paths: readonly string[], opts: Im
     }
     let bytes: Uint8Array;
     try {
-      bytes = await fs.readFile(file.path);
+      bytes = await readShared(file.path);
     } catch (err) {
       return record({ ...base, status: 'failed', code: 'unreadable', message: `无法读取: ${(err as NodeJS.ErrnoException).code ?? err}` });
     }
-    const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+    const sha256 = await sha256Of(bytes);
     if (recordExactDuplicate(file, sha256)) return;
     let result = await opts.executor.run({ bytes, name: file.name, sha256 });
     if (!result.ok && 'pages' in result) {

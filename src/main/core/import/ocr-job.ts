@@ -11,6 +11,8 @@ import { NormalizeError } from '../normalize/types';
 import type { Executor } from './executor';
 import type { PageImage } from '../ocr/page-image';
 import { cropSpix } from '../ocr/spix';
+import { recognizeText } from '../ocr/tall-lines';
+import { bestTurn, doubtful, type Turn } from '../ocr/orientation';
 import type { TableRules, Word } from '../normalize/positioned-types';
 
 export interface OcrStats {
@@ -64,13 +66,23 @@ export function ocrJob(opts: OcrJobOptions): OcrJob {
     await slots.acquire();
     try {
       if (closed) throw new OcrCancelled();
-      const image = await untilAborted(opts.executor.pageImage({ bytes: file.bytes, sha256: file.sha256, kind: source, page }), opts.signal);
-      if (!image.ok) throw new NormalizeError(image.code as NormalizeError['code'], image.message);
-      const { scale, width, height, figures, rules } = image.value;
+      const draw = async (turn: Turn): Promise<PageImage> => {
+        const image = await untilAborted(opts.executor.pageImage({ bytes: file.bytes, sha256: file.sha256, kind: source, page, turn }), opts.signal);
+        if (!image.ok) throw new NormalizeError(image.code as NormalizeError['code'], image.message);
+        return image.value;
+      };
       const ocr = await getPool();
-      const parts = await Promise.all([ocr.recognize(image.value), ...(figures ? [recognizeFigures(ocr, figures)] : [])]);
-      const r = { words: parts.flatMap((p) => p.words), ms: parts.reduce((n, p) => n + p.ms, 0) };
-      const confidence = r.words.length ? r.words.reduce((n, w) => n + (w.conf ?? 0), 0) / r.words.length : 0;
+      let image = await draw(0);
+      let r = await recognizePage(ocr, image);
+      // a page that read badly may be turned: read again at the turn its densest square reads best at
+      const turn = doubtful(r.words) ? await bestTurn(ocr, image.probes) : 0;
+      if (turn !== 0) {
+        const turned = await draw(turn);
+        const again = await recognizePage(ocr, turned);
+        if (meanConfidence(again.words) > meanConfidence(r.words)) [image, r] = [turned, { ...again, ms: again.ms + r.ms }];
+      }
+      const { scale, width, height, rules } = image;
+      const confidence = meanConfidence(r.words);
       const words = scale === 1 ? r.words : r.words.map((w) => ({ ...w, x: w.x / scale, y: w.y / scale, w: w.w / scale, h: w.h / scale }));
       const json = JSON.stringify({ words, rules: scaleRules(rules, 1 / scale) } satisfies OcrWords);
       const result: OcrPage = { page, width: width / scale, height: height / scale, confidence, json };
@@ -91,7 +103,7 @@ export function ocrJob(opts: OcrJobOptions): OcrJob {
       stats.cached += hits.length;
       const missing = need.pages.filter((p) => !cached.has(p));
       // every page is drawn from the file's bytes: shared with the workers, not copied per page
-      const shared = missing.length > 0 ? { sha256: file.sha256, bytes: sharedCopy(file.bytes) } : file;
+      const shared = missing.length > 0 && !(file.bytes.buffer instanceof SharedArrayBuffer) ? { sha256: file.sha256, bytes: sharedCopy(file.bytes) } : file;
       let done = 0;
       onPage(done, missing.length);
       const read = await Promise.all(
@@ -107,6 +119,14 @@ export function ocrJob(opts: OcrJobOptions): OcrJob {
   };
 }
 
+/** A page picture's text and its figure columns, in page pixels. */
+async function recognizePage(ocr: OcrPool, image: PageImage): Promise<{ words: Word[]; ms: number }> {
+  const parts = await Promise.all([recognizeText(ocr, image), ...(image.figures ? [recognizeFigures(ocr, image.figures)] : [])]);
+  return { words: parts.flatMap((p) => p.words), ms: parts.reduce((n, p) => n + p.ms, 0) };
+}
+
+const meanConfidence = (words: readonly Word[]): number => (words.length ? words.reduce((n, w) => n + (w.conf ?? 0), 0) / words.length : 0);
+
 /**
  * The figure columns, then again, one by one, the cells with ink where no word was read (tesseract
  * skips a lone "1" in a sparse row; alone in its picture, as one word, it reads it). Page pixels.
@@ -116,8 +136,9 @@ async function recognizeFigures(ocr: OcrPool, figures: NonNullable<PageImage['fi
   const missed = figures.cells.filter((c) => !all.words.some((w) => w.x < c.x + c.w && w.x + w.w > c.x && w.y < c.y + c.h && w.y + w.h > c.y)).slice(0, MAX_CELLS_AGAIN);
   const again = await Promise.all(
     missed.map(async (c) => {
-      const r = await ocr.recognize({ spix: cropSpix(figures.spix, figures.width, c), width: c.w, height: c.h }, true, '8');
-      return { ...r, words: r.words.map((w) => ({ ...w, x: w.x + c.x, y: w.y + c.y })) };
+      const crop = cropSpix(figures.spix, figures.width, c);
+      const r = await ocr.recognize(crop, true, '8');
+      return { ...r, words: r.words.map((w) => ({ ...w, x: w.x + crop.x, y: w.y + crop.y })) };
     }),
   );
   const words = [...all.words, ...again.flatMap((r) => r.words)].map((w) => ({ ...w, x: w.x + figures.x, y: w.y + figures.y }));

@@ -28,7 +28,9 @@ export interface OcrWords {
 
 export function mergeOcrPage(text: PositionedPage | undefined, ocr: OcrPage, reason: PageNeed['reason']): PositionedPage {
   const { words, rules } = JSON.parse(ocr.json) as OcrWords;
-  const base: PositionedPage = { page: ocr.page, width: text?.width ?? ocr.width, height: text?.height ?? ocr.height, words, source: 'ocr', rules };
+  // a replaced layer takes the picture's size (a page read turned is as wide as it is drawn)
+  const size = text && reason === 'incomplete' ? text : ocr;
+  const base: PositionedPage = { page: ocr.page, width: size.width, height: size.height, words, source: 'ocr', rules };
   if (!text || reason !== 'incomplete') return base;
   const extra = words.filter((w) => !text.words.some((t) => overlap(w, t) > 0.3 * w.w * w.h));
   return { ...base, words: [...text.words, ...extra] };

@@ -8,12 +8,15 @@ import { renderDocPage } from '../pdf/render';
 import { toSpix } from './spix';
 import { OCR_SETTINGS, type OcrImage } from './settings';
 import { prepareForOcr, type Box } from './prepare';
+import { probes, turnGrey, type Turn } from './orientation';
 
 export interface PageImageRequest {
   bytes: Uint8Array;
   sha256: string;
   kind: 'pdf' | 'image';
   page: number;
+  /** drawn turned this many quarters clockwise (a page scanned sideways) */
+  turn?: Turn;
 }
 
 export interface PageImage extends OcrImage {
@@ -23,16 +26,19 @@ export interface PageImage extends OcrImage {
   figures: (OcrImage & { x: number; y: number; cells: Box[] }) | null;
   /** ruling lines (pixels) */
   rules: TableRules;
+  /** the page's densest square of text at turns 0–3, read when the page reads badly (orientation.ts) */
+  probes: OcrImage[];
 }
 
 /** The PDF rendered last stays open: a file's pages are asked for one after another. */
 let open: { sha256: string; pdf: OpenPdf } | null = null;
 
 export async function pageImage(req: PageImageRequest): Promise<PageImage> {
-  const { width, height, grey, scale } = req.kind === 'pdf' ? await renderPdf(req) : { ...(await decodeImagePage(req.bytes, req.page)), scale: 1 };
+  const drawn = req.kind === 'pdf' ? await renderPdf(req) : { ...(await decodeImagePage(req.bytes, req.page)), scale: 1 };
+  const { width, height, grey } = turnGrey(drawn.grey, drawn.width, drawn.height, req.turn ?? 0);
   const { text, figures, rules } = prepareForOcr(grey, width, height);
   const crop = figures && { spix: toSpix(figures.grey, figures.width, figures.height), x: figures.x, y: figures.y, width: figures.width, height: figures.height, cells: figures.cells };
-  return { spix: toSpix(text, width, height), figures: crop, rules, width, height, scale };
+  return { spix: toSpix(text, width, height), figures: crop, rules, width, height, scale: drawn.scale, probes: probes(text, width, height) };
 }
 
 async function renderPdf(req: PageImageRequest): Promise<{ width: number; height: number; grey: Uint8Array; scale: number }> {

@@ -3,6 +3,8 @@
 // paper, and the narrow columns of a ruled table (the figures) are split off into a picture of
 // their own: read apart from the labels, a row of figures is one text line even where its label
 // wraps over two (read together, tesseract loses the figures between the label's lines).
+import type { GreyPage } from '../image/decode';
+import type { HorizontalRule, TableRules, VerticalRule as Run } from '../normalize/positioned-types';
 
 /** Pixels darker than this count as a line's ink (lenient: a scanned line's edges are grey). */
 const INK = 200;
@@ -13,14 +15,10 @@ const GROW = 2;
 /** Table columns narrower than this share of the page width hold figures. */
 const NARROW_COLUMN = 0.1;
 
-import type { HorizontalRule, TableRules, VerticalRule as Run } from '../normalize/positioned-types';
-
-export interface FigureCrop {
-  grey: Uint8Array;
+/** The figure columns' picture and its place on the page. */
+export interface FigureCrop extends GreyPage {
   x: number;
   y: number;
-  width: number;
-  height: number;
   /** cells of the figure columns with ink in them (crop coordinates): a lone "1" tesseract skips in a row is read again alone */
   cells: Box[];
 }

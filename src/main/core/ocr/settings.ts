@@ -2,7 +2,7 @@
 import { OCR_LANG } from './tessdata';
 
 /** Recognition settings; part of the cache key, so a change re-reads pages once. */
-export const OCR_SETTINGS = { lang: OCR_LANG, psm: '6', dpi: 300, version: 4 } as const;
+export const OCR_SETTINGS = { lang: OCR_LANG, psm: '6', dpi: 300, version: 6 } as const;
 export const OCR_SETTINGS_KEY = `${OCR_SETTINGS.lang}/psm${OCR_SETTINGS.psm}/${OCR_SETTINGS.dpi}dpi/v${OCR_SETTINGS.version}`;
 
 /** A greyscale page image: Leptonica spix bytes (spix.ts) and its size. */

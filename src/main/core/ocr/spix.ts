@@ -4,17 +4,14 @@
 // The bytes live in a SharedArrayBuffer: handed from the render worker to the main thread and on
 // to a recognition worker, they are never copied on the main thread.
 import type { Box } from './prepare';
+import type { OcrImage } from './settings';
 
 const HEADER = 28;
 
 /** 8-bit greyscale pixels (row-major) as spix: words of 4 pixels, the first pixel in the word's high byte. */
 export function toSpix(grey: Uint8Array, width: number, height: number): Uint8Array {
   const wpl = Math.ceil(width / 4);
-  const out = new Uint8Array(new SharedArrayBuffer(HEADER + wpl * 4 * height));
-  out.set([0x73, 0x70, 0x69, 0x78]); // "spix"
-  const dv = new DataView(out.buffer);
-  // width, height, depth, words per line, colours, raster bytes (little-endian, as wasm reads them)
-  [width, height, 8, wpl, 0, wpl * 4 * height].forEach((v, i) => dv.setUint32(4 + 4 * i, v, true));
+  const out = spixOf(width, height);
   for (let y = 0; y < height; y++) {
     const src = y * width;
     const dst = HEADER + y * wpl * 4;
@@ -24,14 +21,34 @@ export function toSpix(grey: Uint8Array, width: number, height: number): Uint8Ar
   return out;
 }
 
+/** An empty spix picture (header written) in shared memory. */
+function spixOf(width: number, height: number): Uint8Array {
+  const wpl = Math.ceil(width / 4);
+  const out = new Uint8Array(new SharedArrayBuffer(HEADER + wpl * 4 * height));
+  out.set([0x73, 0x70, 0x69, 0x78]); // "spix"
+  const dv = new DataView(out.buffer);
+  // width, height, depth, words per line, colours, raster bytes (little-endian, as wasm reads them)
+  [width, height, 8, wpl, 0, wpl * 4 * height].forEach((v, i) => dv.setUint32(4 + 4 * i, v, true));
+  return out;
+}
+
 /** Pixel (x, y) of a spix picture `width` wide. */
 export function spixPixel(spix: Uint8Array, width: number, x: number, y: number): number {
   return spix[HEADER + y * Math.ceil(width / 4) * 4 + (x ^ 3)]!;
 }
 
-/** A box of a spix picture as a spix picture of its own (small: a table cell). */
-export function cropSpix(spix: Uint8Array, width: number, box: Box): Uint8Array {
-  const grey = new Uint8Array(box.w * box.h);
-  for (let y = 0; y < box.h; y++) for (let x = 0; x < box.w; x++) grey[y * box.w + x] = spixPixel(spix, width, box.x + x, box.y + y);
-  return toSpix(grey, box.w, box.h);
+/**
+ * A box of a spix picture as a spix picture of its own and its place (x, y) in the picture: the box
+ * widened to whole 4-pixel words (the padding of a line is white), so lines are copied as they are.
+ */
+export function cropSpix(spix: Uint8Array, width: number, box: Box): OcrImage & { x: number; y: number } {
+  const wpl = Math.ceil(width / 4);
+  const w0 = Math.floor(box.x / 4);
+  const w1 = Math.min(wpl, Math.ceil((box.x + box.w) / 4));
+  const out = spixOf(4 * (w1 - w0), box.h);
+  for (let y = 0; y < box.h; y++) {
+    const src = HEADER + ((box.y + y) * wpl + w0) * 4;
+    out.set(spix.subarray(src, src + (w1 - w0) * 4), HEADER + y * (w1 - w0) * 4);
+  }
+  return { spix: out, width: 4 * (w1 - w0), height: box.h, x: 4 * w0, y: box.y };
 }
