@@ -13,7 +13,7 @@ export default defineConfig({
       // (native addon, rebuilt for Electron by `electron-builder install-app-deps`)
       externalizeDeps: { include: ['better-sqlite3'] },
       rolldownOptions: {
-        input: { index: src('main/index.ts'), 'workers/pipeline': src('main/workers/pipeline.ts'), 'workers/page-render': src('main/core/review/render-worker.ts') },
+        input: { index: src('main/index.ts'), 'workers/pipeline': src('main/workers/pipeline.ts'), 'workers/page-render': src('main/core/review/render-worker.ts'), 'workers/export': src('main/core/export/export-worker.ts') },
       },
     },
   },

@@ -11,6 +11,8 @@ await build({
     'workers/pipeline': 'src/main/workers/pipeline.ts',
     // PDF pages drawn for the review screen (next to the pipeline worker: the host finds it there)
     'workers/page-render': 'src/main/core/review/render-worker.ts',
+    // CSV exports made a batch at a time on every core (next to the pipeline worker too)
+    'workers/export': 'src/main/core/export/export-worker.ts',
     // the per-file pipeline as a library, for bench/extract.mjs
     pipeline: 'src/main/core/pipeline.ts',
     // store, export and analysis as a library, for bench/export.mjs

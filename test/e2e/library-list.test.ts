@@ -188,11 +188,12 @@ describe('library list', () => {
   it('re-extracts the selection in the job panel keeping corrections, and exports it through the export dialog', async () => {
     const s = await withCorpus([fixture('seeds')], 5);
     const ids = await rowIds(s);
-    // a correction the re-extraction must keep, in the first of the three rows with a figure (the workers decide the order)
-    const candidates = await Promise.all(
+    // a correction the re-extraction must keep, on a selected report with a figure (rows come in
+    // the order the import workers finished)
+    const figures = await Promise.all(
       ids.slice(0, 3).map(async (id) => ({ id, figure: (await core(s, 'report:get', { id })).fields.find((f) => typeof f.value === 'number' && !f.key.startsWith('meta.')) })),
     );
-    const { id: corrected, figure } = candidates.find((c) => c.figure) as { id: number; figure: NonNullable<(typeof candidates)[number]['figure']> };
+    const { id: corrected, figure } = figures.find((x) => x.figure)! as { id: number; figure: NonNullable<(typeof figures)[number]['figure']> };
     await core(s, 'field:update', { reportId: corrected, key: figure.key, value: (figure.value as number) + 1, status: 'corrected' });
     await rows(s).nth(0).click();
     await rows(s).nth(2).click({ modifiers: ['Shift'] });

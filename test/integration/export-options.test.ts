@@ -8,6 +8,8 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runExport } from '../../src/main/core/export';
 import { changeField, verifyReport } from '../../src/main/core/store/corrections';
+import { moveToTrash } from '../../src/main/core/store/trash';
+import { compliance, groupStats } from '../../src/main/core/analysis';
 import { fixture, tempDir } from '../support/tmp';
 import { parseCsv } from '../support/csv';
 import { REAL_2022 } from '../support/derived';
@@ -112,5 +114,26 @@ describe('export options', () => {
     expect(crypto.createHash('sha256').update(bytes).digest('hex')).toBe(entry.sha256);
     expect(Buffer.from(bytes).equals(fs.readFileSync(fixture('real', REAL_2022)))).toBe(true);
     expect(Buffer.from(zip['manifest.csv']!).toString('utf8').startsWith('\ufeffpath,sha256')).toBe(true);
+  });
+
+  it('leaves reports in the trash out of every export, the originals zip and the analysis', async () => {
+    const { byName } = await library();
+    const kept = byName('平潭综合实验区2022');
+    const trashed = byName('平潭综合实验区2019');
+    const counted = () => groupStats(t.lib.db, 'year').reduce((n, g) => n + g.reports, 0);
+    const before = counted();
+    expect(moveToTrash(t.lib.db, [trashed])).toBe(1);
+    expect(counted()).toBe(before - 1);
+    expect(compliance(t.lib.db).map((r) => r.reportId)).not.toContain(trashed);
+    const file = path.join(tempDir(), 'sel.csv');
+    // asked for by id, too
+    const result = await runExport(t.lib, 'csv', file, { ids: [kept, trashed], includeOriginals: true });
+    expect(result).toMatchObject({ reports: 1, originals: { files: 1 } });
+    expect(new Set(parseCsv(fs.readFileSync(file, 'utf8').slice(1)).slice(1).map((r) => r[0]))).toEqual(new Set([String(kept)]));
+    const all = path.join(tempDir(), 'all.json');
+    await runExport(t.lib, 'json', all);
+    const ids = (JSON.parse(fs.readFileSync(all, 'utf8')) as { reports: { id: number }[] }).reports.map((r) => r.id);
+    expect(ids).toContain(kept);
+    expect(ids).not.toContain(trashed);
   });
 });

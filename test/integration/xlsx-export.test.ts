@@ -39,12 +39,18 @@ describe('XLSX export', () => {
     expect(rowOf('003_').getCell(col('failed_checks')).value).toBe(1);
 
     const provenance = book.getWorksheet('来源 provenance')!;
-    expect((provenance.getRow(1).values as unknown[]).slice(1)).toEqual(['report_id', 'key', 'value', 'status', 'confidence', 'original_text', 'page', 'span']);
-    let corrected = 0;
+    expect((provenance.getRow(1).values as unknown[]).slice(1)).toEqual(['report_id', 'key', 'value', 'status', 'confidence', 'original_text', 'page', 'span', 'changed_by', 'changed_at']);
+    const corrected: unknown[][] = [];
     provenance.eachRow((row) => {
-      if (row.getCell(4).value === 'corrected') corrected++;
+      if (row.getCell(4).value === 'corrected') corrected.push((row.values as unknown[]).slice(1));
     });
-    expect(corrected).toBe(1);
+    // the corrected figure, who corrected it and when (the field's last history row); others have none
+    const at = t.lib.db.prepare('SELECT changed_at FROM field_history WHERE report_id = ? ORDER BY id DESC LIMIT 1').pluck().get(legacy.id);
+    expect(corrected).toHaveLength(1);
+    expect(corrected[0]).toEqual(expect.arrayContaining([legacy.id, 'legacy.apply.in_person', 2, 'corrected', 'tester', at]));
+    let changed = 0;
+    provenance.eachRow((row, i) => i > 1 && row.getCell(9).value && changed++);
+    expect(changed).toBe(1);
     const checks = book.getWorksheet('校验 checks')!;
     const rules: unknown[] = [];
     checks.eachRow((row, i) => i > 1 && rules.push(row.getCell(2).value));

@@ -10,7 +10,7 @@ import { queryIds } from './store/library-query';
 import { failStaleJobs } from './store/jobs';
 import { inlineExecutor, workerExecutor } from './import/executor';
 import { runImport } from './import/job';
-import { EXPORT_FORMATS, runExport, type ExportFormat } from './export';
+import { EXPORT_FORMATS, EXPORT_WORKER_FILE, runExport, type ExportFormat } from './export';
 import { exportOptionsSchema } from '../../shared/api';
 import { BundleError, exportBundle, importBundle } from './bundle';
 import { listConflicts } from './store/bundle';
@@ -81,7 +81,8 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       });
       if (!options.success) return usageError(io, `export: 选项有误 ${options.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('; ')}`);
       return withLibrary(open(), async (lib) => {
-        const result = await runExport(lib, format, path.resolve(values.out!), options.data);
+        const worker = new URL(`./workers/${EXPORT_WORKER_FILE}`, import.meta.url);
+        const result = await runExport(lib, format, path.resolve(values.out!), options.data, fs.existsSync(worker) ? worker : undefined);
         io.out(`已导出 ${result.reports} 份报告 → ${values.out}`);
         if (result.originals) io.out(`原始文件 ${result.originals.files} 个 → ${result.originals.path}`);
         return 0;

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import config from '../../../electron.vite.config';
 import { BUILD_OUTPUTS } from '../../../src/main/electron/paths';
 import { PAGE_WORKER_FILE } from '../../../src/main/core/review/page-pictures';
+import { EXPORT_WORKER_FILE } from '../../../src/main/core/export';
 import { REPO } from '../../support/tmp';
 
 type Build = { outDir?: string; rolldownOptions?: { input?: string | Record<string, string>; output?: { format?: string; entryFileNames?: string } } };
@@ -29,9 +30,9 @@ describe('electron.vite.config.ts', () => {
   });
 
   it('emits what the shell loads', () => {
-    // the review's page worker sits next to the pipeline worker (the host finds it there)
-    const pageWorker = path.posix.join(path.posix.dirname(BUILD_OUTPUTS.worker), PAGE_WORKER_FILE);
-    expect(Object.keys(inputs('main')).map((name) => `out/main/${name}.js`)).toEqual([pkg.main, BUILD_OUTPUTS.worker, pageWorker]);
+    // the review's page worker and the export worker sit next to the pipeline worker (the host finds them there)
+    const beside = (file: string) => path.posix.join(path.posix.dirname(BUILD_OUTPUTS.worker), file);
+    expect(Object.keys(inputs('main')).map((name) => `out/main/${name}.js`)).toEqual([pkg.main, BUILD_OUTPUTS.worker, beside(PAGE_WORKER_FILE), beside(EXPORT_WORKER_FILE)]);
     const preload = build('preload').rolldownOptions?.output;
     expect(preload?.format).toBe('cjs');
     expect(Object.keys(inputs('preload')).map((name) => `out/preload/${preload?.entryFileNames?.replace('[name]', name)}`)).toEqual([BUILD_OUTPUTS.preload]);

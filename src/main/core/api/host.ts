@@ -16,7 +16,7 @@ import type { LibraryQuery } from '../../../shared/library';
 import { failStaleJobs } from '../store/jobs';
 import { inlineExecutor, workerExecutor, type Executor } from '../import/executor';
 import { runImport } from '../import/job';
-import { defaultExportPath, runExport, type ExportFormat, type ExportOptions } from '../export';
+import { defaultExportPath, EXPORT_WORKER_FILE, runExport, type ExportFormat, type ExportOptions } from '../export';
 import { changeField, fieldHistory, restoreField, verifyReport, type FieldChange, type Restore } from '../store/corrections';
 import { reviewQueue } from '../store/review-queue';
 import { withCheckParams } from '../store/check-params';
@@ -167,7 +167,8 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
       if (!file) throw new ApiFailure('not_found', `报告 ${id} 没有这份文件`);
       return { sha256: file.sha256, text: fileText(lib.db, file.fileId) };
     },
-    'library:export': async ({ format, ...chosen }: ExportOptions & { format: ExportFormat }) => runExport(lib, format, await saveTarget(defaultExportPath(lib.home, format)), chosen),
+    'library:export': async ({ format, ...chosen }: ExportOptions & { format: ExportFormat }) =>
+      runExport(lib, format, await saveTarget(defaultExportPath(lib.home, format)), chosen, options.workerScript && new URL(EXPORT_WORKER_FILE, asUrl(options.workerScript))),
     'library:facets': () => reportFacets(lib.db),
     'bundle:export': async () => {
       const file = await saveTarget(defaultExportPath(lib.home, 'json').replace(/\.json$/, '.nianbao'));

@@ -1,12 +1,10 @@
 // CSV exports that open correctly in Excel on Chinese Windows: UTF-8 with BOM, CRLF, cells that
 // start a formula neutralised. Long format (report, key, value, status) and wide (a row per report).
-// Lines are made straight from the stored field rows: no object per field.
+// Lines are made straight from the stored field rows: no object per field. A large export is made
+// by worker threads a batch at a time (line-exports.ts).
 import { FIELDS, fieldDef } from '../../../shared/fields';
 import type { FieldValue } from '../../../shared/model';
-import type { Db } from '../store/db';
-import { F, type ExportSource } from '../store/export-read';
-import { exportSources, type ExportOptions } from './options';
-import { BufferedFile } from './buffered-file';
+import { F, type ExportSource, type ReadNeeds } from '../store/export-read';
 
 export type CsvShape = 'long' | 'wide';
 
@@ -47,49 +45,37 @@ export function wideValues(r: ExportSource): (FieldValue | null)[] {
   return values;
 }
 
-/** Write CSV lines (BOM first) into <file>.tmp, renamed into place when complete. */
-function writeCsv(file: string, write: (line: (s: string) => void) => void): void {
-  const out = new BufferedFile(file);
-  try {
-    out.write(BOM);
-    write((s) => out.write(s));
-  } catch (err) {
-    out.abort();
-    throw err;
-  }
-  out.commit();
+/** What each shape reads of a report. */
+export const CSV_NEEDS: Readonly<Record<CsvShape, ReadNeeds>> = {
+  long: { columns: ['text', 'unit', 'confidence'], checks: 'none', unmapped: false },
+  wide: { columns: [], checks: 'failing', unmapped: false },
+};
+
+/** BOM and the heading line(s). */
+export const CSV_HEAD: Readonly<Record<CsvShape, string>> = {
+  long: BOM + csvLine(['report_id', 'files', 'key', 'label', 'value', 'unit', 'status', 'confidence', 'original_text']),
+  wide: BOM + csvLine(['report_id', 'files', 'duplicate_of', 'failed_checks', ...FIELDS.map((f) => f.key)]) + csvLine(['报告编号', '文件', '重复于', '未通过校验', ...FIELDS.map((f) => f.label)]),
+};
+
+/** "key,label," once per key */
+const keyCells = new Map<string, string>();
+function keyCell(key: string): string {
+  let c = keyCells.get(key);
+  if (c === undefined) keyCells.set(key, (c = `${csvCell(key)},${csvCell(fieldDef(key)?.label ?? '')},`));
+  return c;
 }
 
-export function writeCsvExport(db: Db, file: string, shape: CsvShape, options: ExportOptions = {}): number {
+/** The lines of these reports (no heading); returns how many reports. */
+export function csvLines(reports: Iterable<ExportSource>, shape: CsvShape, write: (s: string) => void): number {
   let n = 0;
-  const reports = exportSources(db, options, { columns: shape === 'long' ? ['text', 'unit', 'confidence'] : [], checks: shape === 'wide' ? 'failing' : 'none', unmapped: false });
-  if (shape === 'long') {
-    // "key,label," once per key
-    const keyCells = new Map<string, string>();
-    const keyCell = (key: string): string => {
-      let c = keyCells.get(key);
-      if (c === undefined) keyCells.set(key, (c = `${csvCell(key)},${csvCell(fieldDef(key)?.label ?? '')},`));
-      return c;
-    };
-    writeCsv(file, (write) => {
-      write(csvLine(['report_id', 'files', 'key', 'label', 'value', 'unit', 'status', 'confidence', 'original_text']));
-      for (const r of reports) {
-        const lead = `${r.id},${csvCell(fileNames(r))},`;
-        for (const f of r.rows) {
-          write(`${lead}${keyCell(f[F.key])}${csvCell(f[F.value])},${csvCell(f[F.unit])},${f[F.status]},${f[F.confidence]},${csvCell(f[F.text])}${EOL}`);
-        }
-        n++;
-      }
-    });
-  } else {
-    writeCsv(file, (write) => {
-      write(csvLine(['report_id', 'files', 'duplicate_of', 'failed_checks', ...FIELDS.map((f) => f.key)]));
-      write(csvLine(['报告编号', '文件', '重复于', '未通过校验', ...FIELDS.map((f) => f.label)]));
-      for (const r of reports) {
-        write(csvLine([r.id, fileNames(r), r.duplicateOf, failedChecks(r), ...wideValues(r)]));
-        n++;
-      }
-    });
+  for (const r of reports) {
+    if (shape === 'long') {
+      const lead = `${r.id},${csvCell(fileNames(r))},`;
+      for (const f of r.rows) write(`${lead}${keyCell(f[F.key])}${csvCell(f[F.value])},${csvCell(f[F.unit])},${f[F.status]},${f[F.confidence]},${csvCell(f[F.text])}${EOL}`);
+    } else {
+      write(csvLine([r.id, fileNames(r), r.duplicateOf, failedChecks(r), ...wideValues(r)]));
+    }
+    n++;
   }
   return n;
 }

@@ -4,20 +4,22 @@ import path from 'node:path';
 import fs from 'node:fs';
 import type { Db } from '../store/db';
 import { selectReportIds } from '../store/selection';
-import { writeJsonExport } from './json';
-import { writeCsvExport } from './csv';
+import { writeLineExport, type ExportRunner } from './line-exports';
 import { writeXlsxExport } from './xlsx';
 import { originalsPath, writeOriginalsZip } from './originals';
 import type { ExportOptions } from './options';
 
 export type { ExportOptions } from './options';
+export type { ExportRunner } from './line-exports';
+/** the export worker's file, next to the pipeline worker's */
+export const EXPORT_WORKER_FILE = 'export.js';
 export type ExportFormat = 'json' | 'csv' | 'csv-wide' | 'xlsx';
 
-export const EXPORTERS: Readonly<Record<ExportFormat, (db: Db, file: string, options?: ExportOptions) => number | Promise<number>>> = {
-  json: writeJsonExport,
-  xlsx: writeXlsxExport,
-  csv: (db, file, options) => writeCsvExport(db, file, 'long', options),
-  'csv-wide': (db, file, options) => writeCsvExport(db, file, 'wide', options),
+export const EXPORTERS: Readonly<Record<ExportFormat, (db: Db, file: string, options?: ExportOptions, runner?: ExportRunner) => number | Promise<number>>> = {
+  json: (db, file, options, runner) => writeLineExport(db, file, 'json', options, runner),
+  xlsx: (db, file, options) => writeXlsxExport(db, file, options),
+  csv: (db, file, options, runner) => writeLineExport(db, file, 'csv', options, runner),
+  'csv-wide': (db, file, options, runner) => writeLineExport(db, file, 'csv-wide', options, runner),
 };
 
 export const EXPORT_FORMATS = Object.keys(EXPORTERS) as ExportFormat[];
@@ -37,9 +39,10 @@ export interface ExportResult {
   originals?: { path: string; files: number };
 }
 
-export async function runExport(lib: { db: Db; home: string }, format: ExportFormat, file: string, options: ExportOptions = {}): Promise<ExportResult> {
+/** Write the export (CSV and JSON on worker threads when `workerScript` names the built export worker). */
+export async function runExport(lib: { db: Db; home: string; dbPath?: string }, format: ExportFormat, file: string, options: ExportOptions = {}, workerScript?: string | URL): Promise<ExportResult> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const reports = await EXPORTERS[format](lib.db, file, options);
+  const reports = await EXPORTERS[format](lib.db, file, options, { workerScript, dbPath: lib.dbPath });
   if (!options.includeOriginals) return { path: file, reports };
   const zip = originalsPath(file);
   const files = writeOriginalsZip(lib.db, lib.home, selectReportIds(lib.db, options), zip);

@@ -1,9 +1,7 @@
 // The nianbao/v1 JSON export: every report with all its source files, fields and checks.
 import type { Db } from '../store/db';
-import { F, readForExport, type ExportSource } from '../store/export-read';
+import { F, readForExport, type ExportSource, type ReadNeeds } from '../store/export-read';
 import type { FieldSource, FieldValue, FieldStatus } from '../../../shared/model';
-import { exportSources, type ExportOptions } from './options';
-import { BufferedFile } from './buffered-file';
 
 export interface ExportedReport {
   id: number;
@@ -39,18 +37,17 @@ export function exportReport(db: Db, id: number): ExportedReport | undefined {
   return r && (JSON.parse(reportJson(r)) as ExportedReport);
 }
 
-/** Write the export report by report, so memory stays flat on large libraries. */
-export function writeJsonExport(db: Db, file: string, options: ExportOptions = {}): number {
-  const out = new BufferedFile(file);
+/** What the JSON export reads, its head and its tail. */
+export const JSON_NEEDS: ReadNeeds = { checks: 'all', unmapped: true };
+export const jsonHead = (): string => `{"schema":"nianbao/v1","exported_at":${JSON.stringify(new Date().toISOString())},"reports":[`;
+export const JSON_TAIL = '\n]}\n';
+
+/** Each report on a line of its own, a comma before all but the export's first. */
+export function jsonLines(reports: Iterable<ExportSource>, first: boolean, write: (s: string) => void): number {
   let n = 0;
-  try {
-    out.write(`{"schema":"nianbao/v1","exported_at":${JSON.stringify(new Date().toISOString())},"reports":[`);
-    for (const r of exportSources(db, options, { checks: 'all', unmapped: true })) out.write(`${n++ ? ',' : ''}\n${reportJson(r)}`);
-    out.write('\n]}\n');
-  } catch (err) {
-    out.abort();
-    throw err;
+  for (const r of reports) {
+    write(`${first && n === 0 ? '' : ','}\n${reportJson(r)}`);
+    n++;
   }
-  out.commit();
   return n;
 }

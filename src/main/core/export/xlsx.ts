@@ -1,5 +1,6 @@
 // XLSX export, streamed: a wide sheet (a row per report, a column per field key, two header rows:
-// key and Chinese label), a provenance sheet and a sheet of failing checks. Numbers stay numbers;
+// key and Chinese label), a provenance sheet (with who last changed a figure by hand, and when)
+// and a sheet of failing checks. Numbers stay numbers;
 // 万元 columns show decimals. A single report also gets its tables in the official layout.
 import { FIELDS } from '../../../shared/fields';
 import type { Db } from '../store/db';
@@ -76,18 +77,19 @@ export async function writeXlsxExport(db: Db, file: string, options: ExportOptio
     columnStyles: [...FIXED.map(() => undefined), ...FIELDS.map((f) => (f.unit === '万元' ? STYLE.money : undefined))],
   });
   // keys and statuses repeat on every report: shared strings
-  const provenance = new LongSheet(book, '来源 provenance', ['report_id', 'key', 'value', 'status', 'confidence', 'original_text', 'page', 'span'], [10, 28, 12, 10, 10, 24, 8, 14], [1, 3]);
+  const provenance = new LongSheet(book, '来源 provenance', ['report_id', 'key', 'value', 'status', 'confidence', 'original_text', 'page', 'span', 'changed_by', 'changed_at'], [10, 28, 12, 10, 10, 24, 8, 14, 12, 22], [1, 3, 8]);
   const checks = new LongSheet(book, '校验 checks', ['report_id', 'rule', 'severity', 'message', 'keys'], [10, 24, 10, 60, 30], [1, 2]);
   let n = 0;
   try {
     wide.row([...FIXED, ...keys], STYLE.head);
     wide.row([...FIXED_LABELS, ...FIELDS.map((f) => f.label)], STYLE.head);
     let single: ExportSource | undefined;
-    for (const r of exportSources(db, options, { columns: ['text', 'confidence', 'source'], checks: 'failing', unmapped: ids.length === 1 }, ids)) {
+    for (const r of exportSources(db, options, { columns: ['text', 'confidence', 'source'], checks: 'failing', unmapped: ids.length === 1, lastChanges: true }, ids)) {
       wide.row([r.id, fileNames(r), r.duplicateOf, failedChecks(r), ...wideValues(r)]);
       for (const f of r.rows) {
         const [page, span] = fieldPlace(f[F.source]);
-        provenance.row([r.id, f[F.key], f[F.value], f[F.status], f[F.confidence], f[F.text], page, span]);
+        const change = r.lastChanges.get(f[F.key]);
+        provenance.row([r.id, f[F.key], f[F.value], f[F.status], f[F.confidence], f[F.text], page, span, change?.[0], change?.[1]]);
       }
       for (const c of r.checks) if (!c.ok) checks.row([r.id, c.rule, c.severity, c.message, c.keys.join(', ')]);
       if (ids.length === 1) single = r;

@@ -1,5 +1,6 @@
 // Reading reports for export in batches: one query per table per batch instead of several per
 // report, and never the document text, so exports of 10,000 reports stay fast and flat in memory.
+import Database from 'better-sqlite3';
 import { sql, type Db } from './db';
 import { checkOf, type CheckRow } from './reports';
 import type { CheckResult, FieldStatus, FieldValue, ReportSummary, UnmappedRow } from '../../../shared/model';
@@ -40,6 +41,13 @@ function fieldColumns(wanted: readonly FieldColumn[]): string {
 
 const BATCH = 100;
 
+/** A read-only connection for an export's worker thread (the library is open, migrated, elsewhere). */
+export function openExportReader(dbPath: string): Db {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
 function groupBy<T extends { report_id: number }>(rows: T[]): Map<number, T[]> {
   const out = new Map<number, T[]>();
   for (const r of rows) {
@@ -56,7 +64,12 @@ export interface ReadNeeds {
   columns?: readonly FieldColumn[];
   checks?: 'all' | 'failing' | 'none';
   unmapped?: boolean;
+  /** who last changed each field by hand, and when (from its history) */
+  lastChanges?: boolean;
 }
+
+/** A field's last change by a person: by whom and when. */
+export type LastChange = readonly [by: string, at: string];
 
 
 const PAGE = /"page":(\d+)/;
@@ -83,10 +96,12 @@ export class ExportSource {
     readonly rows: readonly FieldRow[],
     readonly checks: CheckResult[],
     readonly unmapped: Omit<UnmappedRow, 'span'>[],
+    /** by field key, when read */
+    readonly lastChanges: ReadonlyMap<string, LastChange> = new Map(),
   ) {}
   /** the same report with only some of its fields */
   keep(test: (f: FieldRow) => boolean): ExportSource {
-    return new ExportSource(this.id, this.duplicateOf, this.reviewStatus, this.files, this.rows.filter(test), this.checks, this.unmapped);
+    return new ExportSource(this.id, this.duplicateOf, this.reviewStatus, this.files, this.rows.filter(test), this.checks, this.unmapped, this.lastChanges);
   }
 }
 
@@ -124,6 +139,22 @@ function readBatch(db: Db, ids: readonly number[], needs: ReadNeeds): ExportSour
       values: string;
     }[],
   );
+  const changes = new Map<number, Map<string, LastChange>>();
+  if (needs.lastChanges) {
+    // the newest history row of each field (the index on report_id, key finds them)
+    const rows = sql(
+      db,
+      `SELECT h.report_id, h.key, h.changed_by, h.changed_at FROM field_history h
+       WHERE h.id IN (SELECT max(id) FROM field_history WHERE report_id IN (SELECT value FROM json_each(?)) GROUP BY report_id, key)`,
+    )
+      .raw()
+      .all(json) as [number, string, string, string][];
+    for (const [reportId, key, by, at] of rows) {
+      let map = changes.get(reportId);
+      if (!map) changes.set(reportId, (map = new Map()));
+      map.set(key, [by, at]);
+    }
+  }
   return reports.map(
     ([id, duplicateOf, reviewStatus]) =>
       new ExportSource(
@@ -134,6 +165,7 @@ function readBatch(db: Db, ids: readonly number[], needs: ReadNeeds): ExportSour
         fields.get(id) ?? [],
         (checks.get(id) ?? []).map(checkOf),
         (unmapped.get(id) ?? []).map((u) => ({ label: u.label, values: JSON.parse(u.values) as (number | null)[] })),
+        changes.get(id),
       ),
   );
 }

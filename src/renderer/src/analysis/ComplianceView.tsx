@@ -5,13 +5,23 @@ import type { CompliancePage, ComplianceSort } from '../../../shared/analysis';
 import { api } from '../api';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/zh-CN';
-import { SaveButton, savedMessage } from './SaveButton';
+import { ReportLink, SortHeadings, XlsxButton } from './TableParts';
 import { Pager } from './Pager';
 
 /** rows per page: the core filters, sorts and pages, the view shows what it gets */
 const PAGE = 100;
 /** columns whose first click sorts the largest first */
 const NUMERIC: readonly ComplianceSort[] = ['sections', 'tables', 'errors', 'late'];
+const HEADINGS: readonly (readonly [ComplianceSort, MessageKey | '#'])[] = [
+  ['id', '#'],
+  ['agency', 'col.agency'],
+  ['year', 'col.year'],
+  ['sections', 'analysis.missingSections'],
+  ['tables', 'analysis.missingTables'],
+  ['errors', 'analysis.errors'],
+  ['published', 'analysis.published'],
+  ['late', 'analysis.deadline'],
+];
 
 export function ComplianceView({ onOpen }: { onOpen: (id: number) => void }) {
   const { t } = useI18n();
@@ -43,18 +53,6 @@ export function ComplianceView({ onOpen }: { onOpen: (id: number) => void }) {
         ['analysis.dateUnknown', page.summary.dateUnknown],
       ] as const)
     : [];
-  const exportXlsx = async () => {
-    const r = await api.call('analysis:export', { view: 'compliance' });
-    return savedMessage(r, (v) => t('analysis.saved', { path: v.path }), t('errorPrefix'));
-  };
-  const th = (key: ComplianceSort, text: string) => (
-    <th>
-      <button type="button" className="sort" onClick={() => toggle(key)}>
-        {text}
-        {mark(key)}
-      </button>
-    </th>
-  );
   return (
     <div className="analysis-pane" data-testid="compliance">
       <div className="toolbar">
@@ -80,29 +78,18 @@ export function ComplianceView({ onOpen }: { onOpen: (id: number) => void }) {
           />
           {t('analysis.onlyProblems')}
         </label>
-        <SaveButton label={t('analysis.exportXlsx')} save={exportXlsx} testId="compliance-export" />
+        <XlsxButton request={{ view: 'compliance' }} testId="compliance-export" />
       </div>
       <section className="card">
         <table className="grid-table" data-testid="compliance-table">
           <thead>
-            <tr>
-              {th('id', '#')}
-              {th('agency', t('col.agency'))}
-              {th('year', t('col.year'))}
-              {th('sections', t('analysis.missingSections'))}
-              {th('tables', t('analysis.missingTables'))}
-              {th('errors', t('analysis.errors'))}
-              {th('published', t('analysis.published'))}
-              {th('late', t('analysis.deadline'))}
-            </tr>
+            <SortHeadings columns={HEADINGS.map(([key, m]) => [key, m === '#' ? m : t(m)] as const)} mark={mark} onSort={toggle} />
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.reportId}>
                 <td>
-                  <button type="button" className="link" onClick={() => onOpen(r.reportId)}>
-                    {r.reportId}
-                  </button>
+                  <ReportLink id={r.reportId} onOpen={onOpen} />
                 </td>
                 <td>{r.agency ?? '—'}</td>
                 <td className="num">{r.year ?? '—'}</td>

@@ -6,6 +6,7 @@ import { fieldDef } from '../../../shared/fields';
 import { api } from '../api';
 import { useI18n } from '../i18n';
 import { SaveButton, savedMessage } from './SaveButton';
+import { ReportLink } from './TableParts';
 
 export function ConflictsView({ onOpen }: { onOpen: (id: number) => void }) {
   const { t } = useI18n();
@@ -48,9 +49,7 @@ export function ConflictsView({ onOpen }: { onOpen: (id: number) => void }) {
               {rows.map((c) => (
                 <tr key={c.id}>
                   <td>
-                    <button type="button" className="link" onClick={() => onOpen(c.reportId)}>
-                      {c.reportId}
-                    </button>
+                    <ReportLink id={c.reportId} onOpen={onOpen} />
                   </td>
                   <td title={c.key}>{fieldDef(c.key)?.label ?? c.key}</td>
                   <td className="num">{String(c.localValue ?? '—')}</td>

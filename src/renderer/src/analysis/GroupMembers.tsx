@@ -6,6 +6,7 @@ import { api } from '../api';
 import { useI18n } from '../i18n';
 import { formatNumber } from './charts';
 import { Pager } from './Pager';
+import { OutcomeCells, ReportLink } from './TableParts';
 
 const PAGE = 100;
 const deniedTotal = (m: GroupMember) => Object.values(m.denied).reduce((a, b) => a + b, 0);
@@ -47,9 +48,7 @@ export function GroupMembers({ by, group, label, years, onOpen }: { by: GroupBy;
           {members.slice(offset, offset + PAGE).map((m) => (
             <tr key={m.reportId}>
               <td>
-                <button type="button" className="link" onClick={() => onOpen(m.reportId)}>
-                  {m.reportId}
-                </button>
+                <ReportLink id={m.reportId} onOpen={onOpen} />
               </td>
               <td className="agency" title={m.region ?? undefined}>
                 {m.agency ?? '—'}
@@ -59,10 +58,7 @@ export function GroupMembers({ by, group, label, years, onOpen }: { by: GroupBy;
               <td className="num">{formatNumber(m.granted)}</td>
               <td className="num">{formatNumber(m.decided)}</td>
               <td className="num">{formatNumber(deniedTotal(m))}</td>
-              <td className="num">{m.review.total}</td>
-              <td className="num">{m.review.corrected}</td>
-              <td className="num">{m.suit.total}</td>
-              <td className="num">{m.suit.corrected}</td>
+              <OutcomeCells review={m.review} suit={m.suit} />
             </tr>
           ))}
         </tbody>

@@ -7,7 +7,7 @@ import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/zh-CN';
 import { BarChart, formatNumber } from './charts';
 import { useSorted, type Accessor } from './useSorted';
-import { SaveButton, savedMessage } from './SaveButton';
+import { OutcomeCells, SortHeadings, XlsxButton } from './TableParts';
 import { GroupMembers } from './GroupMembers';
 
 const DENIED = T3_ROWS.filter(([row]) => row.startsWith('denied_')).map(([row, label]) => [row, label.split('·')[1] ?? label] as const);
@@ -26,6 +26,20 @@ const COLUMNS: Record<string, Accessor<GroupStats>> = {
   suit: (g) => g.suit.total,
   suitCorrected: (g) => g.suit.corrected,
 };
+
+/** the sortable columns after the group's name */
+const HEADINGS: readonly (readonly [string, MessageKey])[] = [
+  ['reports', 'analysis.reports'],
+  ['received', 'analysis.received'],
+  ['median', 'analysis.median'],
+  ['p90', 'analysis.p90'],
+  ['share', 'analysis.share'],
+  ['denied', 'analysis.denied'],
+  ['review', 'analysis.review'],
+  ['reviewCorrected', 'analysis.reviewCorrected'],
+  ['suit', 'analysis.suit'],
+  ['suitCorrected', 'analysis.suitCorrected'],
+];
 
 export function GroupsView({ years, onOpen }: { years: number[]; onOpen: (id: number) => void }) {
   const { t } = useI18n();
@@ -47,18 +61,6 @@ export function GroupsView({ years, onOpen }: { years: number[]; onOpen: (id: nu
   const { sorted, toggle, mark } = useSorted(rows, COLUMNS, 'group');
   const label = (g: string) => (shownBy === 'level' && g !== '—' ? t(`level.${g}` as MessageKey) : g);
   const deniedTotals = useMemo(() => DENIED.map(([row, name]) => ({ name, value: rows.reduce((a, g) => a + (g.denied[row] ?? 0), 0) })), [rows]);
-  const exportXlsx = async () => {
-    const r = await api.call('analysis:export', { view: 'groups', by, ...(chosenYears.length ? { years: chosenYears } : {}) });
-    return savedMessage(r, (v) => t('analysis.saved', { path: v.path }), t('errorPrefix'));
-  };
-  const th = (key: string, text: string) => (
-    <th>
-      <button type="button" className="sort" onClick={() => toggle(key)}>
-        {text}
-        {mark(key)}
-      </button>
-    </th>
-  );
   return (
     <div className="analysis-pane" data-testid="groups">
       <div className="toolbar">
@@ -77,7 +79,7 @@ export function GroupsView({ years, onOpen }: { years: number[]; onOpen: (id: nu
             </label>
           ))}
         </span>
-        <SaveButton label={t('analysis.exportXlsx')} save={exportXlsx} testId="groups-export" />
+        <XlsxButton request={{ view: 'groups', by, ...(chosenYears.length ? { years: chosenYears } : {}) }} testId="groups-export" />
       </div>
       {result && rows.length === 0 ? (
         <p className="muted empty" data-testid="analysis-empty">
@@ -102,19 +104,7 @@ export function GroupsView({ years, onOpen }: { years: number[]; onOpen: (id: nu
           <section className="card">
             <table className="grid-table" data-testid="groups-table">
               <thead>
-                <tr>
-                  {th('group', t(`analysis.by.${by}` as MessageKey))}
-                  {th('reports', t('analysis.reports'))}
-                  {th('received', t('analysis.received'))}
-                  {th('median', t('analysis.median'))}
-                  {th('p90', t('analysis.p90'))}
-                  {th('share', t('analysis.share'))}
-                  {th('denied', t('analysis.denied'))}
-                  {th('review', t('analysis.review'))}
-                  {th('reviewCorrected', t('analysis.reviewCorrected'))}
-                  {th('suit', t('analysis.suit'))}
-                  {th('suitCorrected', t('analysis.suitCorrected'))}
-                </tr>
+                <SortHeadings columns={[['group', t(`analysis.by.${by}` as MessageKey)], ...HEADINGS.map(([key, m]) => [key, t(m)] as const)]} mark={mark} onSort={toggle} />
               </thead>
               <tbody>
                 {sorted.map((g) => (
@@ -130,10 +120,7 @@ export function GroupsView({ years, onOpen }: { years: number[]; onOpen: (id: nu
                     <td className="num">{g.receivedP90 ?? '—'}</td>
                     <td className="num">{share(g.grantedShare)}</td>
                     <td className="num">{formatNumber(COLUMNS.denied!(g) as number)}</td>
-                    <td className="num">{g.review.total}</td>
-                    <td className="num">{g.review.corrected}</td>
-                    <td className="num">{g.suit.total}</td>
-                    <td className="num">{g.suit.corrected}</td>
+                    <OutcomeCells review={g.review} suit={g.suit} />
                   </tr>
                 ))}
               </tbody>
