@@ -3,3 +3,4 @@ export { createApiHost } from './api/host';
 export { openLibrary } from './store/library';
 export { insertReport, indexPendingText } from './store/reports';
 export { processFile } from './pipeline';
+export { rankPending } from './store/zh-order';

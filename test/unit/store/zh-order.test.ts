@@ -34,7 +34,7 @@ const add = (db: Db, rows: [number, string | null][]) => {
 };
 /** the ids in the order the stored ranks give, after ranking what is new */
 const byRank = (db: Db, desc: boolean) => {
-  rankValues(db, 'agency');
+  rankValues(db, ['agency']);
   return sortByKey(db.prepare('SELECT id, agency_rank FROM reports').raw().all() as [number, number | null][], desc);
 };
 const rows = (db: Db) => db.prepare('SELECT id, agency FROM reports').raw().all() as [number, string | null][];
@@ -63,12 +63,19 @@ describe('zh order', () => {
     const db = library();
     add(db, [[1, '平江县甲'], [2, '平江县乙']]);
     byRank(db, false);
-    // far more values than the gap between the two has room for, all between them
-    add(db, Array.from({ length: 1500 }, (_, i): [number, string] => [10 + i, `平江县甲${String(i).padStart(4, '0')}`]));
+    const last = () => db.prepare("SELECT rank FROM zh_ranks WHERE value = '平江县乙'").pluck().get() as number;
+    const before = last();
+    // one value after another into what is left of the gap between the two, each halving it
+    for (let k = 30; k > 0; k--) {
+      add(db, [[100 + k, `平江县甲${'a'.repeat(k)}`]]);
+      expect(byRank(db, false)).toEqual(expected(rows(db), false));
+    }
+    expect(last()).toBeGreaterThan(before);
     for (const desc of [false, true]) expect(byRank(db, desc)).toEqual(expected(rows(db), desc));
     const ranks = db.prepare("SELECT value, rank FROM zh_ranks WHERE col = 'agency' ORDER BY rank").raw().all() as [string, number][];
     expect(ranks.map(([v]) => v)).toEqual(ranks.map(([v]) => v).sort(collator.compare));
     expect(new Set(ranks.map(([, k]) => k)).size).toBe(ranks.length);
+    expect(unranked(db)).toBe(0);
   });
 
   it('sees the ranks another connection gave, or this one outside the ranking', () => {

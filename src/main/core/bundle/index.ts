@@ -19,6 +19,7 @@ import type { Library } from '../store/library';
 import { openDatabase, LibraryError, schemaVersion, type Db } from '../store/db';
 import { bundleShas, databaseIntact, mergeLibrary, snapshotDatabase, type MergeSummary } from '../store/bundle';
 import { indexPendingText } from '../store/reports';
+import { rankPending } from '../store/zh-order';
 import { blobPath } from '../import/blob-store';
 import { readTar, TarError, writeTar } from './tar';
 
@@ -177,6 +178,7 @@ export async function importBundle(lib: Library, file: string): Promise<BundleIm
     }
     const summary = mergeLibrary(lib.db, src, path.basename(file));
     indexPendingText(lib.db);
+    rankPending(lib.db);
     return { ...summary, bundle };
   } finally {
     src?.close();

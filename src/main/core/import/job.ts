@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { FileOutcome, JobProgress, JobSummary } from '../../../shared/model';
 import type { Library } from '../store/library';
 import { addFileSource, findFileBySha, findNearDuplicate, insertReport, indexPendingText } from '../store/reports';
+import { rankPending } from '../store/zh-order';
 import { addOutcome, createJob, finishJob, setJobTotal } from '../store/jobs';
 import { fileKindOf, MAX_FILE_BYTES } from './file-types';
 import type { ProcessedFile } from '../pipeline';
@@ -148,6 +149,7 @@ export async function runImport(lib: Library, paths: readonly string[], opts: Im
   } finally {
     await ocr.close();
     indexPendingText(db);
+    rankPending(db);
   }
   if (ocr.stats.recognized + ocr.stats.cached > 0) summary.ocr = { recognized: ocr.stats.recognized, cached: ocr.stats.cached };
 

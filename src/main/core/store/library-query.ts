@@ -80,13 +80,12 @@ function orderedIds(db: Db, { where, params, whole }: Built, sort: LibrarySort):
   // prepared each time: filters combine in many ways, and preparing costs far less than running
   const from = `FROM reports r WHERE ${where}`;
   const dir = sort.desc ? 'DESC' : 'ASC';
-  if (isZh(sort.key)) rankValues(db, sort.key);
+  if (isZh(sort.key)) rankValues(db, [sort.key]);
   const key = isZh(sort.key) ? `r.${ZH_COLUMNS[sort.key]}_rank` : INTEGER_KEYS[sort.key];
-  if (key !== undefined) {
-    if (whole && (key === null || isZh(sort.key))) return db.prepare(`SELECT r.id ${from} ORDER BY ${key === null ? '' : `${key} ${dir} NULLS LAST, `}r.id ${dir}`).pluck().all(params) as number[];
-    return idsByKey(db, from, params, key, sort.desc);
-  }
-  return db.prepare(`SELECT r.id ${from} ORDER BY ${TEXT_ORDER[sort.key]} ${dir} NULLS LAST, r.id ${dir}`).pluck().all(params) as number[];
+  if (key === undefined) return db.prepare(`SELECT r.id ${from} ORDER BY ${TEXT_ORDER[sort.key]} ${dir} NULLS LAST, r.id ${dir}`).pluck().all(params) as number[];
+  // the whole list comes in order from an index (reports_live, reports_<column>_order)
+  if (whole && (key === null || isZh(sort.key))) return db.prepare(`SELECT r.id ${from} ORDER BY ${key === null ? '' : `${key} ${dir} NULLS LAST, `}r.id ${dir}`).pluck().all(params) as number[];
+  return idsByKey(db, from, params, key, sort.desc);
 }
 
 const DEFAULT_SORT: LibrarySort = { key: 'id', desc: false };

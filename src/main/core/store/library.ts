@@ -3,6 +3,7 @@ import path from 'node:path';
 import { openDatabase, schemaVersion, type Db } from './db';
 import { defaultLibraryHome } from '../library-home';
 import { indexPendingText } from './reports';
+import { rankPending } from './zh-order';
 
 export interface Library {
   home: string;
@@ -16,6 +17,7 @@ export function openLibrary(options: { home?: string; dbPath?: string } = {}): L
   const dbPath = path.resolve(options.dbPath ?? path.join(home, 'library.sqlite'));
   const db = openDatabase(dbPath);
   indexPendingText(db);
+  rankPending(db);
   return { home, dbPath, db, close: () => db.close() };
 }
 

@@ -1,4 +1,5 @@
-// Numbered schema migrations; PRAGMA user_version holds the last one applied.
+// Numbered schema migrations; PRAGMA user_version holds the highest one applied (an entry with
+// `missing` is also applied to a library past its number that lacks it).
 import type { Db } from './db';
 
 export interface Migration {

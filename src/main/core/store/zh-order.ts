@@ -15,8 +15,8 @@ export type ZhColumn = keyof typeof ZH_COLUMNS;
 /** reports' columns holding the ranks: this library's own, never copied from another */
 export const RANK_COLUMNS = Object.values(ZH_COLUMNS).map((c) => `${c}_rank`);
 
-/** room left between two ranks when a column is numbered */
-const GAP = 1024;
+/** room left between two ranks when a column is numbered (less when many values share the key range) */
+const GAP = 2 ** 16;
 
 /** A column's ranked values in order, as zh_ranks holds them (per connection). */
 interface Ranked {
@@ -63,7 +63,9 @@ function placed(r: Ranked, added: readonly string[]): Map<string, number> | null
   const groups = new Map<number, string[]>();
   for (const v of added) {
     const at = position(r.values, v);
-    groups.set(at, [...(groups.get(at) ?? []), v]);
+    const group = groups.get(at);
+    if (group) group.push(v);
+    else groups.set(at, [v]);
   }
   const ranks = new Map<string, number>();
   for (const [at, group] of groups) {
@@ -75,34 +77,55 @@ function placed(r: Ranked, added: readonly string[]): Map<string, number> | null
   return ranks;
 }
 
-/** Give a rank to every value of the column that has none, and to the reports holding it. */
-export function rankValues(db: Db, key: ZhColumn): void {
-  const col = ZH_COLUMNS[key];
-  const missing = sql(db, `SELECT DISTINCT ${col} FROM reports WHERE ${col}_rank IS NULL AND ${col} IS NOT NULL`).pluck().all() as string[];
-  if (missing.length === 0) return;
+/** Rank the column's new values in zh_ranks; whether the column was numbered afresh (every report's rank is stale). */
+function rankColumn(db: Db, col: string, missing: readonly string[]): boolean {
+  const r = ranked(db, col);
+  const known = new Set(r.values);
+  const added = missing.filter((v) => !known.has(v));
+  const ranks = r.values.length ? placed(r, added) : null;
+  if (ranks) {
+    const insert = sql(db, 'INSERT INTO zh_ranks (col, value, rank) VALUES (?, ?, ?)');
+    for (const [v, k] of ranks) insert.run(col, v, k);
+    const merged = [...r.values.map((v, i) => [v, r.ranks[i]!] as const), ...ranks].sort((a, b) => a[1] - b[1]);
+    r.values = merged.map(([v]) => v);
+    r.ranks = merged.map(([, k]) => k);
+    return false;
+  }
+  // numbered afresh: every value, evenly spaced
+  const values = [...r.values, ...added].sort(collator.compare);
+  const gap = Math.min(GAP, Math.floor(MAX_KEY / (values.length + 1)));
+  sql(db, 'DELETE FROM zh_ranks WHERE col = ?').run(col);
+  const insert = sql(db, 'INSERT INTO zh_ranks (col, value, rank) VALUES (?, ?, ?)');
+  values.forEach((v, i) => insert.run(col, v, (i + 1) * gap));
+  r.values = values;
+  r.ranks = values.map((_, i) => (i + 1) * gap);
+  return true;
+}
+
+/**
+ * Give a rank to every value of the columns that has none, and to the reports holding them (in
+ * one pass over the reports: rewriting a row costs more than looking up its ranks).
+ */
+export function rankValues(db: Db, keys: readonly ZhColumn[]): void {
+  const unranked = (col: string) => `(${col}_rank IS NULL AND ${col} IS NOT NULL)`;
+  const pending = keys
+    .map((key) => ZH_COLUMNS[key])
+    .map((col) => ({ col, missing: sql(db, `SELECT DISTINCT ${col} FROM reports WHERE ${unranked(col)}`).pluck().all() as string[] }))
+    .filter((c) => c.missing.length > 0);
+  if (pending.length === 0) return;
   const run = db.transaction(() => {
-    const r = ranked(db, col);
-    const known = new Set(r.values);
-    const added = missing.filter((v) => !known.has(v));
-    const ranks = r.values.length ? placed(r, added) : null;
-    if (ranks) {
-      const insert = sql(db, 'INSERT INTO zh_ranks (col, value, rank) VALUES (?, ?, ?)');
-      for (const [v, k] of ranks) insert.run(col, v, k);
-      const merged = [...r.values.map((v, i) => [v, r.ranks[i]!] as const), ...ranks].sort((a, b) => a[1] - b[1]);
-      r.values = merged.map(([v]) => v);
-      r.ranks = merged.map(([, k]) => k);
-    } else {
-      // numbered afresh: every value, evenly spaced
-      const values = [...r.values, ...added].sort(collator.compare);
-      const gap = Math.min(GAP, Math.floor(MAX_KEY / (values.length + 1)));
-      sql(db, 'DELETE FROM zh_ranks WHERE col = ?').run(col);
-      const insert = sql(db, 'INSERT INTO zh_ranks (col, value, rank) VALUES (?, ?, ?)');
-      values.forEach((v, i) => insert.run(col, v, (i + 1) * gap));
-      r.values = values;
-      r.ranks = values.map((_, i) => (i + 1) * gap);
-      sql(db, `UPDATE reports SET ${col}_rank = NULL WHERE ${col}_rank IS NOT NULL`).run();
-    }
-    sql(db, `UPDATE reports SET ${col}_rank = (SELECT rank FROM zh_ranks WHERE col = ? AND value = reports.${col}) WHERE ${col}_rank IS NULL AND ${col} IS NOT NULL`).run(col);
+    // every report of a column numbered afresh, else those without a rank
+    const which = pending.map(({ col, missing }) => (rankColumn(db, col, missing) ? `${col} IS NOT NULL` : unranked(col)));
+    const set = pending.map(({ col }) => `${col}_rank = (SELECT rank FROM zh_ranks WHERE col = '${col}' AND value = reports.${col})`);
+    db.prepare(`UPDATE reports SET ${set.join(', ')} WHERE ${which.join(' OR ')}`).run();
   });
   run.immediate();
+}
+
+/**
+ * Rank what is new in every column: after an import (its reports' values, a fraction of the
+ * import's time), a bundle merge and when a library opens, so that a sort only ranks what changed since.
+ */
+export function rankPending(db: Db): void {
+  rankValues(db, Object.keys(ZH_COLUMNS) as ZhColumn[]);
 }
