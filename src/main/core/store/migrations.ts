@@ -213,7 +213,7 @@ CREATE INDEX fields_low_confidence ON fields(report_id) WHERE status = 'auto' AN
   {
     version: 5,
     name: 'library: list columns, trash, saved views',
-    // migration 6 was released first
+    // migrations 6 and 7 were released first
     missing: (db) => !db.prepare("SELECT 1 FROM pragma_table_info('reports') WHERE name = 'deleted_at'").get(),
     sql: `
 -- what the library list sorts and filters on, kept by triggers so every writer keeps it right
@@ -223,13 +223,19 @@ ALTER TABLE reports ADD COLUMN file_kind TEXT;
 ALTER TABLE reports ADD COLUMN file_name TEXT;
 -- in the trash since (NULL: in the library); originals stay until the trash is emptied
 ALTER TABLE reports ADD COLUMN deleted_at TEXT;
+-- Chinese order of the text columns: the rank of the report's value in zh_ranks (NULL: no value, or
+-- not ranked yet; store/zh-order.ts ranks values before a sort by the column)
+ALTER TABLE reports ADD COLUMN agency_rank INTEGER;
+ALTER TABLE reports ADD COLUMN region_rank INTEGER;
+ALTER TABLE reports ADD COLUMN file_name_rank INTEGER;
 UPDATE reports SET
   failed_checks = (SELECT count(*) FROM checks c WHERE c.report_id = reports.id AND c.ok = 0),
   min_confidence = (SELECT min(confidence) FROM fields f WHERE f.report_id = reports.id),
   file_kind = (SELECT kind FROM files f WHERE f.report_id = reports.id ORDER BY f.id LIMIT 1),
   file_name = (SELECT s.name FROM files f JOIN file_sources s ON s.file_id = f.id WHERE f.report_id = reports.id ORDER BY f.id, s.id LIMIT 1);
--- the list's columns in one narrow index: filters, sorts and counts read it instead of the table
-CREATE INDEX reports_list ON reports(deleted_at, review_status, format, file_kind, year, failed_checks, min_confidence, created_at, agency, region, file_name);
+-- the list's columns in one narrow index: filters, sorts and counts read it instead of the table (a
+-- filtered part is sorted from it too)
+CREATE INDEX reports_list ON reports(deleted_at, review_status, format, file_kind, year, failed_checks, min_confidence, created_at, agency, region, file_name, agency_rank, region_rank, file_name_rank);
 -- and the default order (by id) without a sort
 CREATE INDEX reports_live ON reports(deleted_at, id);
 -- emptying the trash deletes reports: their children are found by these, not by scans
@@ -292,23 +298,7 @@ CREATE TABLE saved_views (
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );
-`,
-  },
-  {
-    // added after migration 5 reached main (a supplement, not a new number): every library without
-    // it gets it, whatever its version
-    version: 5,
-    name: 'library: Chinese-order ranks',
-    missing: (db) => !db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'zh_ranks'").get(),
-    sql: `
--- Chinese order of the text columns: the rank of the report's value in zh_ranks (NULL: no value, or
--- not ranked yet; store/zh-order.ts ranks values before a sort by the column)
-ALTER TABLE reports ADD COLUMN agency_rank INTEGER;
-ALTER TABLE reports ADD COLUMN region_rank INTEGER;
-ALTER TABLE reports ADD COLUMN file_name_rank INTEGER;
--- the list's index with the ranks: a filtered part is sorted from it
-DROP INDEX IF EXISTS reports_list;
-CREATE INDEX reports_list ON reports(deleted_at, review_status, format, file_kind, year, failed_checks, min_confidence, created_at, agency, region, file_name, agency_rank, region_rank, file_name_rank);
+
 -- the Chinese orders of the whole list without a sort
 CREATE INDEX reports_agency_order ON reports(deleted_at, agency_rank, id);
 CREATE INDEX reports_region_order ON reports(deleted_at, region_rank, id);
