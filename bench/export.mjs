@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { agencies, agencyTrend, changeField, compliance, groupStats, indexPendingText, insertReport, openLibrary, processFile, runExport } from '../out/node/library.js';
+import { agencies, agencyTrend, changeField, compliance, groupStats, indexPendingText, insertReport, openLibrary, processFile, runExport } from '../out/node/core.js';
 import { generatedReport } from './generate.mjs';
 
 const N = Number(process.env.BENCH_REPORTS ?? 10000);

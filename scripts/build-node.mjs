@@ -11,17 +11,15 @@ await build({
     'workers/pipeline': 'src/main/workers/pipeline.ts',
     // PDF pages drawn for the review screen (next to the pipeline worker: the host finds it there)
     'workers/page-render': 'src/main/core/review/render-worker.ts',
-    // CSV exports made a batch at a time on every core (next to the pipeline worker too)
+    // CSV and JSON exports made a batch at a time on every core (next to the pipeline worker too)
     'workers/export': 'src/main/core/export/export-worker.ts',
     // the per-file pipeline as a library, for bench/extract.mjs
     pipeline: 'src/main/core/pipeline.ts',
-    // store, export and analysis as a library, for bench/export.mjs
-    library: 'src/main/core/library-api.ts',
     // OCR engine and page pictures, for bench/ocr.mjs and the offline test
     ocr: 'src/main/core/ocr/index.ts',
     // the PDF text-layer reader, for bench/pdf.mjs
     pdf: 'src/main/core/pdf/index.ts',
-    // the store and the API host as a library, for bench/library.mjs
+    // store, export, analysis and the API host as a library, for bench/library.mjs and bench/export.mjs
     core: 'src/main/core/bench-exports.ts',
   },
   outdir: 'out/node',
