@@ -83,7 +83,7 @@ describe('migration 3 (OCR cache)', () => {
   });
 });
 
-describe('migration 5 (library columns, trash, saved views)', () => {
+describe('migration 8 (library columns, ranks, trash, saved views)', () => {
   it('fills the list columns of reports stored before it', () => {
     const file = path.join(tempDir(), 'lib.sqlite');
     const v2 = openDatabase(file, MIGRATIONS.filter((m) => m.version <= 2));
@@ -96,23 +96,23 @@ describe('migration 5 (library columns, trash, saved views)', () => {
       INSERT INTO checks (report_id, seq, rule, ok, severity, message, keys) VALUES (1, 0, 't3.column_total', 0, 'error', 'x', '[]'), (1, 1, 't3.row_total', 1, 'error', 'x', '[]');`);
     indexPendingText(v2);
     v2.close();
-    const v5 = openDatabase(file);
-    expect(v5.prepare('SELECT failed_checks, min_confidence, file_kind, file_name, deleted_at FROM reports').get()).toEqual({
+    const v8 = openDatabase(file);
+    expect(v8.prepare('SELECT failed_checks, min_confidence, file_kind, file_name, deleted_at FROM reports').get()).toEqual({
       failed_checks: 1,
       min_confidence: 0.6,
       file_kind: 'html',
       file_name: '年报.html',
       deleted_at: null,
     });
-    expect(v5.prepare("SELECT count(*) FROM saved_views").pluck().get()).toBe(0);
-    v5.close();
+    expect(v8.prepare("SELECT count(*) FROM saved_views").pluck().get()).toBe(0);
+    v8.close();
   });
 
-  it('is applied to a library that reached migration 6 without it (6 was released first)', () => {
+  it('is applied to a library released at migration 7', () => {
     const file = path.join(tempDir(), 'lib.sqlite');
-    const without = openDatabase(file, MIGRATIONS.filter((m) => m.version !== 5));
+    const without = openDatabase(file, MIGRATIONS.filter((m) => m.version <= 7));
     without.exec("INSERT INTO reports (id, agency, created_at, updated_at) VALUES (1, '岳阳县民政局', 'now', 'now'), (2, '阿坝县民政局', 'now', 'now'), (3, NULL, 'now', 'now')");
-    expect(schemaVersion(without)).toBe(SCHEMA_VERSION);
+    expect(schemaVersion(without)).toBe(7);
     without.close();
     const db = openDatabase(file);
     expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
@@ -120,7 +120,7 @@ describe('migration 5 (library columns, trash, saved views)', () => {
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name IN ('saved_views', 'zh_ranks', 'merge_conflicts')").pluck().get()).toBe(3);
     // the reports already there sort in Chinese order
     expect(queryIds(db, { sort: { key: 'agency', desc: false } })).toEqual([2, 1, 3]);
-    expect(fs.existsSync(`${file}.v${SCHEMA_VERSION}.bak`)).toBe(true);
+    expect(fs.existsSync(`${file}.v7.bak`)).toBe(true);
     db.close();
     // and only once
     const again = openDatabase(file);

@@ -28,7 +28,7 @@ export function openDatabase(dbPath: string, migrations: readonly Migration[] = 
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
-    // the library columns' triggers (migration 5) must see rows that INSERT OR REPLACE removes
+    // the library columns' triggers (migration 8) must see rows that INSERT OR REPLACE removes
     db.pragma('recursive_triggers = ON');
     // 32 MB of pages (the default is 2 MB): the list of a large library is read again on every change
     db.pragma('cache_size = -32000');
@@ -54,7 +54,7 @@ function migrate(db: Db, dbPath: string, migrations: readonly Migration[]): void
       `资料库版本 ${current} 比本程序支持的 ${latest} 新，请升级年报工作台 (library schema ${current} is newer than ${latest})`,
     );
   }
-  const pending = migrations.filter((m) => m.version > current || m.missing?.(db));
+  const pending = migrations.filter((m) => m.version > current);
   if (pending.length === 0) return;
   if (current > 0) backup(db, dbPath, current);
   db.pragma('foreign_keys = OFF');
@@ -63,7 +63,7 @@ function migrate(db: Db, dbPath: string, migrations: readonly Migration[]): void
       db.exec(m.sql);
       const broken = db.pragma('foreign_key_check') as unknown[];
       if (broken.length > 0) throw new LibraryError('migration_failed', `migration ${m.version} (${m.name}) broke ${broken.length} foreign keys`);
-      db.pragma(`user_version = ${Math.max(m.version, schemaVersion(db))}`);
+      db.pragma(`user_version = ${m.version}`);
     });
     run.exclusive();
   }

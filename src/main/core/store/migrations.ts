@@ -1,13 +1,9 @@
-// Numbered schema migrations; PRAGMA user_version holds the highest one applied (an entry with
-// `missing` is also applied to a library past its number that lacks it).
-import type { Db } from './db';
-
+// Numbered schema migrations, in order; PRAGMA user_version holds the last one applied. Numbers
+// are never reused (5 was given to work that landed as 8).
 export interface Migration {
   version: number;
   name: string;
   sql: string;
-  /** a migration that landed after a later-numbered one: whether a library already past its number lacks it */
-  missing?: (db: Db) => boolean;
 }
 
 const T3_DENIED = ['secret', 'law', 'safety', 'third_party', 'internal', 'process', 'casefile', 'query'].map((r) => `t3.denied_${r}.total`);
@@ -211,10 +207,57 @@ CREATE INDEX fields_low_confidence ON fields(report_id) WHERE status = 'auto' AN
 `,
   },
   {
-    version: 5,
+    version: 6,
+    name: 'bundle merge conflicts, report outlines',
+    sql: `
+-- a figure two archivists corrected differently: the local value stays, the incoming one is kept here
+CREATE TABLE merge_conflicts (
+  id              INTEGER PRIMARY KEY,
+  report_id       INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+  key             TEXT NOT NULL,
+  local_value     ANY,
+  local_status    TEXT NOT NULL,
+  incoming_value  ANY,
+  incoming_status TEXT NOT NULL,
+  incoming_by     TEXT,
+  incoming_at     TEXT NOT NULL,
+  bundle          TEXT NOT NULL,
+  created_at      TEXT NOT NULL,
+  resolved_at     TEXT,
+  resolution      TEXT CHECK (resolution IN ('local', 'incoming')),
+  UNIQUE (report_id, key, incoming_value, incoming_at)
+) STRICT;
+
+-- which required sections of the report body were found, per report (for the compliance view);
+-- recomputed when the report's first file changes
+CREATE TABLE report_outlines (
+  report_id INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
+  file_id   INTEGER NOT NULL,
+  sections  TEXT NOT NULL
+);
+`,
+  },
+  {
+    version: 7,
+    name: 'analysis: outline details, figures index',
+    sql: `
+-- the outline also keeps the field groups with figures and the publication date, and is made again
+-- when the report's updated_at changes ('' marks the outlines made before this migration as stale)
+ALTER TABLE report_outlines ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE report_outlines ADD COLUMN tables TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE report_outlines ADD COLUMN published_at TEXT;
+
+-- failing checks only (the same index the review screen's migration makes)
+CREATE INDEX IF NOT EXISTS checks_failing ON checks(report_id) WHERE ok = 0;
+
+-- the figures the comparison across agencies adds up (FIGURE_KEYS below; a change of that list
+-- needs a new migration), readable from the index alone
+CREATE INDEX fields_figures ON fields(key, report_id, value) WHERE key IN (${FIGURE_KEYS.map((k) => `'${k}'`).join(', ')});
+`,
+  },
+  {
+    version: 8,
     name: 'library: list columns, trash, saved views',
-    // migrations 6 and 7 were released first
-    missing: (db) => !db.prepare("SELECT 1 FROM pragma_table_info('reports') WHERE name = 'deleted_at'").get(),
     sql: `
 -- what the library list sorts and filters on, kept by triggers so every writer keeps it right
 ALTER TABLE reports ADD COLUMN failed_checks INTEGER NOT NULL DEFAULT 0;
@@ -325,55 +368,6 @@ END;
 CREATE TRIGGER reports_file_name_rank AFTER UPDATE OF file_name ON reports WHEN OLD.file_name IS NOT NEW.file_name BEGIN
   UPDATE reports SET file_name_rank = (SELECT rank FROM zh_ranks WHERE col = 'file_name' AND value = NEW.file_name) WHERE id = NEW.id;
 END;
-`,
-  },
-  {
-    version: 6,
-    name: 'bundle merge conflicts, report outlines',
-    sql: `
--- a figure two archivists corrected differently: the local value stays, the incoming one is kept here
-CREATE TABLE merge_conflicts (
-  id              INTEGER PRIMARY KEY,
-  report_id       INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
-  key             TEXT NOT NULL,
-  local_value     ANY,
-  local_status    TEXT NOT NULL,
-  incoming_value  ANY,
-  incoming_status TEXT NOT NULL,
-  incoming_by     TEXT,
-  incoming_at     TEXT NOT NULL,
-  bundle          TEXT NOT NULL,
-  created_at      TEXT NOT NULL,
-  resolved_at     TEXT,
-  resolution      TEXT CHECK (resolution IN ('local', 'incoming')),
-  UNIQUE (report_id, key, incoming_value, incoming_at)
-) STRICT;
-
--- which required sections of the report body were found, per report (for the compliance view);
--- recomputed when the report's first file changes
-CREATE TABLE report_outlines (
-  report_id INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
-  file_id   INTEGER NOT NULL,
-  sections  TEXT NOT NULL
-);
-`,
-  },
-  {
-    version: 7,
-    name: 'analysis: outline details, figures index',
-    sql: `
--- the outline also keeps the field groups with figures and the publication date, and is made again
--- when the report's updated_at changes ('' marks the outlines made before this migration as stale)
-ALTER TABLE report_outlines ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';
-ALTER TABLE report_outlines ADD COLUMN tables TEXT NOT NULL DEFAULT '[]';
-ALTER TABLE report_outlines ADD COLUMN published_at TEXT;
-
--- failing checks only (the same index the review screen's migration makes)
-CREATE INDEX IF NOT EXISTS checks_failing ON checks(report_id) WHERE ok = 0;
-
--- the figures the comparison across agencies adds up (FIGURE_KEYS below; a change of that list
--- needs a new migration), readable from the index alone
-CREATE INDEX fields_figures ON fields(key, report_id, value) WHERE key IN (${FIGURE_KEYS.map((k) => `'${k}'`).join(', ')});
 `,
   },
 ];
