@@ -10,6 +10,7 @@ import { queryIds } from '../../src/main/core/store/library-query';
 import { getReport } from '../../src/main/core/store/reports';
 import { createApiHost } from '../../src/main/core/api/host';
 import type { Db } from '../../src/main/core/store/db';
+import { SCHEMA_VERSION } from '../../src/main/core/store/migrations';
 import { fixture, tempDir } from '../support/tmp';
 import { testLibrary, writeFiles, type TestLibrary } from '../support/library';
 
@@ -147,6 +148,12 @@ describe('library bundles', () => {
     tampered[at] = tampered[at]! ^ 0xff;
     expect(await attempt('tampered.nianbao', tampered)).toBe('bundle_corrupt');
     expect((await attempt('empty.nianbao', Buffer.alloc(1024))).startsWith('bundle_')).toBe(true);
+    // a bundle from a newer version of the app (its database past this schema)
+    b.lib.db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    const newer = path.join(dir, 'newer.nianbao');
+    await exportBundle(b.lib, newer);
+    b.lib.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    expect(await attempt('newer.nianbao', fs.readFileSync(newer))).toBe('bundle_newer');
   });
 
   it('carries what later migrations add by the columns and links both sides have; not the trash; saved views by name', async () => {
