@@ -162,6 +162,41 @@ function cropBox(grey: Uint8Array, width: number, b: { x: number; y: number; w: 
 /** Share of `want`'s characters found in `got`. */
 const similar = (got: string, want: string): number => [...want].filter((c) => got.includes(c)).length / [...want].length;
 
+describe('text layers only partly readable', () => {
+  it('reads by OCR the page of a scan whose OCR layer is partly garbled and the page whose table is a picture, keeping the readable words', async () => {
+    t = testLibrary();
+    const s = await t.import([fixture('pdf', 'scan-bad-layer.pdf'), fixture('pdf', 'text-partly-pictured.pdf')]);
+    expect(s.outcomes.map((o) => o.status)).toEqual(['imported', 'imported']);
+    expect(s.ocr).toEqual({ recognized: 2, cached: 0 }); // one page of each: the others are trusted
+    const reasons = t.lib.db.prepare("SELECT s.name, p.page, p.ocr_reason AS reason FROM pages p JOIN files f ON f.id = p.file_id JOIN file_sources s ON s.file_id = f.id WHERE p.page > 0 ORDER BY s.name, p.page").all();
+    expect(reasons).toEqual([
+      { name: 'scan-bad-layer.pdf', page: 1, reason: null },
+      { name: 'scan-bad-layer.pdf', page: 2, reason: 'partly_garbage' },
+      { name: 'scan-bad-layer.pdf', page: 3, reason: null },
+      { name: 'text-partly-pictured.pdf', page: 1, reason: 'incomplete' },
+      { name: 'text-partly-pictured.pdf', page: 2, reason: null },
+      { name: 'text-partly-pictured.pdf', page: 3, reason: null },
+    ]);
+    const want = truth.documents.find((d) => d.file === 'scan-2021-html-official.pdf')!.fields;
+    const share = (r: (typeof reports)[number], table: string): number => {
+      const keys = Object.keys(want).filter((k) => k.startsWith(`${table}.`) && want[k] !== null);
+      const right = keys.filter((k) => r.fields[k]?.value === want[k]);
+      console.log(`${r.files[0]?.name} ${table}: ${right.length}/${keys.length}`, keys.filter((k) => !right.includes(k)).map((k) => `${k}=${r.fields[k]?.value}≠${want[k]}`).join(' '));
+      return right.length / keys.length;
+    };
+    const reports = t.exported();
+    const [scan, pictured] = ['scan-bad-layer.pdf', 'text-partly-pictured.pdf'].map((n) => reports.find((r) => r.files.some((f) => f.name === n))!);
+    // the figures the layer garbled, and the table it has only as a picture, read by OCR
+    expect(share(scan!, 't3')).toBeGreaterThan(0.9);
+    expect(share(pictured!, 't2')).toBeGreaterThan(0.9);
+    // the layer's readable words stay: the title as the file holds it, the text table as text
+    // (its last rows, over the page break, are the grid's to join)
+    for (const r of reports) expect(r.fields['meta.title']?.value).toBe(want['meta.title']);
+    expect(share(pictured!, 't3')).toBeGreaterThan(0.9);
+    expect(pictured!.fields['t3.new.total']).toMatchObject({ value: 37, confidence: 1 });
+  });
+});
+
 describe('OCR cancel', () => {
   it('stops within a second of the cancel, storing nothing half-done', async () => {
     t = testLibrary();

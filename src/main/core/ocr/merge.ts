@@ -1,9 +1,11 @@
 // OCR words into the document: a page's OCR replaces an absent or garbage text layer and completes
-// an incomplete one (OCR words over text-layer words are dropped: the text layer is exact). Field
+// an incomplete or partly garbage one (OCR words over the layer's readable words are dropped: the
+// text layer is exact). Field
 // confidence follows the confidence of the OCR words it was read from.
 import type { CheckResult, ExtractedField } from '../../../shared/model';
 import type { PositionedPage, TableRules, Word } from '../normalize/positioned-types';
 import type { PageNeed } from '../pdf/text-layer';
+import { garbled } from '../pdf/plausible';
 import type { Turn } from './orientation';
 
 /**
@@ -32,11 +34,12 @@ export interface OcrWords {
 export function mergeOcrPage(text: PositionedPage | undefined, ocr: OcrPage, reason: PageNeed['reason']): PositionedPage {
   const { words, rules, turn = 0 } = JSON.parse(ocr.json) as OcrWords;
   // a replaced layer takes the picture's size (a page read turned is as wide as it is drawn) and its turn
-  if (!text || reason !== 'incomplete') return { page: ocr.page, width: ocr.width, height: ocr.height, words, source: 'ocr', rules, turn, ocrReason: reason };
-  // completing a text layer: the OCR words in the layer's (the file's) frame
+  if (!text || (reason !== 'incomplete' && reason !== 'partly_garbage')) return { page: ocr.page, width: ocr.width, height: ocr.height, words, source: 'ocr', rules, turn, ocrReason: reason };
+  // completing a text layer (its unreadable words dropped): the OCR words in the layer's (the file's) frame
+  const kept = reason === 'partly_garbage' ? text.words.filter((w) => !garbled(w.text)) : text.words;
   const upright = turn === 0 ? words : words.map((w) => unturnBox(w, turn, ocr.width, ocr.height));
-  const extra = upright.filter((w) => !text.words.some((t) => overlap(w, t) > 0.3 * w.w * w.h));
-  return { page: ocr.page, width: text.width, height: text.height, words: [...text.words, ...extra], source: 'ocr', rules: turn === 0 ? rules : undefined, ocrReason: reason };
+  const extra = upright.filter((w) => !kept.some((t) => overlap(w, t) > 0.3 * w.w * w.h));
+  return { page: ocr.page, width: text.width, height: text.height, words: [...kept, ...extra], source: 'ocr', rules: turn === 0 ? rules : undefined, ocrReason: reason };
 }
 
 /** A box on a page turned `turn` quarters clockwise (`width` × `height` once turned), in the unturned page. */
