@@ -45,7 +45,9 @@ describe('text layer quality', () => {
   it('tells absent, garbage and incomplete layers from good ones', () => {
     expect(layerProblem([])).toBe('absent');
     expect(layerProblem(words('本报告根据《中华人民共和国政府信息公开条例》编制'))).toBeNull();
-    expect(layerProblem(words('\ue001\ue002\ue003\ue004\ue005\ue006本报告根据条例编制'))).toBe('garbage');
+    // over half unreadable: garbage (OCR replaces it); some of it: partly garbage (OCR completes it)
+    expect(layerProblem(words('\ue001\ue002\ue003\ue004\ue005\ue006\ue007\ue008\ue009\ue00a本报告根据条例编制'))).toBe('garbage');
+    expect(layerProblem(words('\ue001\ue002\ue003\ue004\ue005\ue006\ue007\ue008本报告根据《中华人民共和国政府信息公开条例》编制'))).toBe('partly_garbage');
     expect(layerProblem(words('30 5 1 0 0 1 37 3 0 0 0 0 0 3'))).toBe('incomplete');
   });
 });
