@@ -1,3 +1,4 @@
+/* global document, requestAnimationFrame -- in page.evaluate callbacks, which run in Chromium */
 // Export and analysis benchmark over a generated library of N reports (default 10,000).
 // The library is made fast: the generator of bench/import.mjs, a few dozen documents through the
 // real pipeline, then N reports stored through the store functions with their figures varied.
