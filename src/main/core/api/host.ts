@@ -16,7 +16,7 @@ import type { LibraryQuery } from '../../../shared/library';
 import { failStaleJobs } from '../store/jobs';
 import { inlineExecutor, workerExecutor, type Executor } from '../import/executor';
 import { runImport } from '../import/job';
-import { defaultExportPath, EXPORT_WORKER_FILE, runExport, type ExportFormat, type ExportOptions } from '../export';
+import { defaultExportPath, exportWorkerPath, runExport, type ExportFormat, type ExportOptions } from '../export';
 import { changeField, fieldHistory, restoreField, verifyReport, type FieldChange, type Restore } from '../store/corrections';
 import { reviewQueue } from '../store/review-queue';
 import { withCheckParams } from '../store/check-params';
@@ -175,8 +175,14 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
       if (!file) throw new ApiFailure('not_found', `报告 ${id} 没有这份文件`);
       return { sha256: file.sha256, text: fileText(lib.db, file.fileId) };
     },
-    'library:export': async ({ format, ...chosen }: ExportOptions & { format: ExportFormat }) =>
-      runExport(lib, format, await saveTarget(defaultExportPath(lib.home, format)), chosen, options.workerScript && new URL(EXPORT_WORKER_FILE, asUrl(options.workerScript))),
+    // a job like an import: job:progress events (reports written), import:cancel stops it
+    'library:export': async ({ format, jobId = crypto.randomUUID(), ...chosen }: ExportOptions & { format: ExportFormat; jobId?: string }) => {
+      if (jobs.has(jobId)) throw new ApiFailure('job_exists', `任务 ${jobId} 已在运行`);
+      const file = await saveTarget(defaultExportPath(lib.home, format));
+      const abort = new AbortController();
+      const onProgress = (done: number, total: number) => emit('job:progress', { jobId, done, total, current: nodePath.basename(file) });
+      return track(jobId, abort, runExport(lib, format, file, chosen, options.workerScript && exportWorkerPath(options.workerScript), { signal: abort.signal, onProgress }));
+    },
     'library:facets': () => reportFacets(lib.db),
     'bundle:export': async () => {
       const file = await saveTarget(defaultExportPath(lib.home, 'json').replace(/\.json$/, '.nianbao'));

@@ -6,6 +6,7 @@
 // workers make CSV long about 20 % faster under load than one, more when the machine is idle).
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { ExportCancelled } from './control';
 
 /** What a worker is asked: the bytes of one batch. */
 export interface BatchRequest {
@@ -22,6 +23,15 @@ const workerError = (message: string): Error => new Error(`导出线程出错 (e
 
 export const poolSize = (): number => Math.max(1, Math.min(4, os.availableParallelism()));
 
+export interface OrderedOptions {
+  size?: number;
+  batchReports?: number;
+  /** stops the workers; rejects with ExportCancelled */
+  signal?: AbortSignal;
+  /** reports written so far, after each batch */
+  onWritten?: (reports: number) => void;
+}
+
 /**
  * Run `script` (its workerData: `data`) over the ids in batches; `write` gets each batch's bytes in
  * order. Resolves with the number of reports written.
@@ -31,14 +41,15 @@ export function runOrdered(
   data: unknown,
   ids: readonly number[],
   write: (bytes: Uint8Array) => void,
-  { size = poolSize(), batchReports = BATCH_REPORTS }: { size?: number; batchReports?: number } = {},
+  { size = poolSize(), batchReports = BATCH_REPORTS, signal, onWritten }: OrderedOptions = {},
 ): Promise<number> {
+  if (signal?.aborted) return Promise.reject(new ExportCancelled());
   const batches: number[][] = [];
   for (let i = 0; i < ids.length; i += batchReports) batches.push(ids.slice(i, i + batchReports));
   if (batches.length === 0) return Promise.resolve(0);
   const workers = Array.from({ length: Math.max(1, Math.min(size, batches.length)) }, () => new Worker(script, { workerData: data }));
   const idle = [...workers];
-  const done = new Map<number, Uint8Array[]>();
+  const done = new Map<number, { chunks: Uint8Array[]; reports: number }>();
   let handed = 0;
   let written = 0;
   let reports = 0;
@@ -47,8 +58,11 @@ export function runOrdered(
     const fail = (err: Error) => {
       if (failed) return;
       failed = true;
+      signal?.removeEventListener('abort', cancel);
       void Promise.all(workers.map((w) => w.terminate())).finally(() => reject(err));
     };
+    const cancel = () => fail(new ExportCancelled());
+    signal?.addEventListener('abort', cancel, { once: true });
     const dispatch = () => {
       while (idle.length && handed < batches.length && handed < written + WINDOW_PER_WORKER * workers.length) {
         const request: BatchRequest = { seq: handed, ids: batches[handed]! };
@@ -60,18 +74,22 @@ export function runOrdered(
       w.on('message', (reply: BatchReply) => {
         if (failed) return;
         if (!reply.ok) return fail(workerError(reply.message));
-        reports += reply.reports;
-        done.set(reply.seq, reply.chunks);
+        done.set(reply.seq, { chunks: reply.chunks, reports: reply.reports });
         idle.push(w);
         try {
           for (let next = done.get(written); next; next = done.get(written)) {
             done.delete(written++);
-            for (const chunk of next) write(chunk);
+            for (const chunk of next.chunks) write(chunk);
+            reports += next.reports;
+            onWritten?.(reports);
           }
         } catch (err) {
           return fail(err as Error);
         }
-        if (written === batches.length) return void Promise.all(workers.map((x) => x.terminate())).then(() => resolve(reports), reject);
+        if (written === batches.length) {
+          signal?.removeEventListener('abort', cancel);
+          return void Promise.all(workers.map((x) => x.terminate())).then(() => resolve(reports), reject);
+        }
         dispatch();
       });
       w.on('error', (err) => fail(workerError(err.message)));
