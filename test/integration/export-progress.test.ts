@@ -8,14 +8,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { processFile } from '../../src/main/core/pipeline';
-import { insertReport } from '../../src/main/core/store/reports';
 import { runExport, type ExportFormat } from '../../src/main/core/export';
 import { writeLineExport } from '../../src/main/core/export/line-exports';
 import { createApiHost, type ApiHost } from '../../src/main/core/api/host';
 import type { JobProgress } from '../../src/shared/model';
 import { built } from '../support/built';
-import { fixture, REPO, tempDir } from '../support/tmp';
+import { REPO, tempDir } from '../support/tmp';
+import { insertCopies } from '../support/copies';
 import { run as cli } from '../support/cli';
 import { openLibrary, type Library } from '../../src/main/core/store/library';
 
@@ -34,20 +33,10 @@ afterAll(() => {
   fs.rmSync(lib.home, { recursive: true, force: true });
 });
 
-/** A library of REPORTS copies of a real 2021 report (as bench/export.mjs makes its library). */
+/** A library of REPORTS copies of a real 2021 report. */
 async function library(home: string): Promise<Library> {
   const lib = openLibrary({ home });
-  const name = '2021-html-official.html';
-  const bytes = fs.readFileSync(fixture('reports', name));
-  const r = await processFile({ bytes, name, sha256: 'x' });
-  if (!r.ok) throw new Error(r.message);
-  const doc = r.value;
-  lib.db.transaction(() => {
-    for (let i = 0; i < REPORTS; i++) {
-      const sha256 = crypto.createHash('sha256').update(`copy ${i}`).digest('hex');
-      insertReport(lib.db, { file: { sha256, size: bytes.length, kind: doc.kind, encoding: doc.encoding, name, path: `/t/${i}/${name}` }, jobId: null, pages: doc.pages, fields: doc.fields.map((f) => ({ ...f, source: { ...f.source, sha256 } })), checks: doc.checks, unmapped: doc.unmapped, minhash: doc.minhash, duplicateOf: null });
-    }
-  })();
+  await insertCopies(lib.db, REPORTS);
   return lib;
 }
 
