@@ -8,6 +8,7 @@ import { createCanvas } from '@napi-rs/canvas';
 import { openPdf, type OpenPdf } from '../pdf/document';
 import { renderDocPage } from '../pdf/render';
 import { decodeImagePage } from '../image/decode';
+import { turnGrey, type Turn } from '../ocr/orientation';
 
 export type PictureKind = 'pdf' | 'image';
 
@@ -20,8 +21,11 @@ export interface DrawnPage {
 }
 
 export interface PagePictures {
-  /** draw page `page` of the file stored at `file`; `background`: a prefetch, after what the person waits for */
-  draw(sha256: string, file: string, kind: PictureKind, page: number, dpi: number, background?: boolean): Promise<DrawnPage>;
+  /**
+   * draw page `page` of the file stored at `file`; `background`: a prefetch, after what the person
+   * waits for; `turn`: quarter turns clockwise, as OCR read the page (its words are in that frame)
+   */
+  draw(sha256: string, file: string, kind: PictureKind, page: number, dpi: number, background?: boolean, turn?: number): Promise<DrawnPage>;
   close(): Promise<void>;
 }
 
@@ -41,14 +45,14 @@ export function pagePictures(): PagePictures {
     open.delete(sha);
     void doc?.then((d) => d.close()).catch(() => undefined);
   };
-  const drawPdf = async (sha256: string, file: string, page: number, dpi: number): Promise<DrawnPage> => {
+  const drawPdf = async (sha256: string, file: string, page: number, dpi: number, turn: number): Promise<DrawnPage> => {
     let doc = open.get(sha256);
     if (doc) open.delete(sha256);
     else doc = fs.readFile(file).then(openPdf);
     open.set(sha256, doc);
     if (open.size > OPEN_DOCUMENTS) forget(open.keys().next().value!);
     try {
-      const drawn = await renderDocPage((await doc).doc, page, { dpi });
+      const drawn = await renderDocPage((await doc).doc, page, { dpi, turn });
       return { width: drawn.width, height: drawn.height, scale: drawn.scale, png: drawn.png! };
     } catch (err) {
       if (!(await doc.then(() => true, () => false))) open.delete(sha256);
@@ -56,7 +60,7 @@ export function pagePictures(): PagePictures {
     }
   };
   return {
-    draw: (sha256, file, kind, page, dpi) => (kind === 'pdf' ? drawPdf(sha256, file, page, dpi) : drawImage(file, page, dpi)),
+    draw: (sha256, file, kind, page, dpi, _background, turn = 0) => (kind === 'pdf' ? drawPdf(sha256, file, page, dpi, turn) : drawImage(file, page, dpi, turn)),
     async close() {
       await Promise.all([...open.keys()].map(forget));
     },
@@ -64,8 +68,9 @@ export function pagePictures(): PagePictures {
 }
 
 /** An image page as OCR read it (upright, greyscale), scaled down for the screen. */
-async function drawImage(file: string, page: number, dpi: number): Promise<DrawnPage> {
-  const { width, height, grey } = await decodeImagePage(await fs.readFile(file), page);
+async function drawImage(file: string, page: number, dpi: number, turn: number): Promise<DrawnPage> {
+  const decoded = await decodeImagePage(await fs.readFile(file), page);
+  const { width, height, grey } = turnGrey(decoded.grey, decoded.width, decoded.height, (turn & 3) as Turn);
   const full = createCanvas(width, height);
   const pixels = full.getContext('2d').createImageData(width, height);
   for (let i = 0, j = 0; i < grey.length; i++, j += 4) {
@@ -88,6 +93,7 @@ export interface DrawRequest {
   kind: PictureKind;
   page: number;
   dpi: number;
+  turn?: number;
 }
 export type DrawReply = { id: number; ok: true; value: DrawnPage } | { id: number; ok: false; message: string };
 
@@ -145,9 +151,9 @@ export function workerPagePictures(script: string | URL): PagePictures {
     worker.postMessage(job.req);
   };
   return {
-    draw(sha256, file, kind, page, dpi, isBackground = false) {
+    draw(sha256, file, kind, page, dpi, isBackground = false, turn = 0) {
       return new Promise<DrawnPage>((resolve, reject) => {
-        const key = `${sha256}:${page}:${dpi}`;
+        const key = `${sha256}:${page}:${dpi}:${turn}`;
         const waiter = { resolve, reject };
         const queued = [busy, ...urgent, ...background].find((j) => j?.key === key);
         if (queued) {
@@ -156,7 +162,7 @@ export function workerPagePictures(script: string | URL): PagePictures {
           if (!isBackground && at >= 0) urgent.push(...background.splice(at, 1));
           return;
         }
-        (isBackground ? background : urgent).push({ req: { id: next++, sha256, file, kind, page, dpi }, key, waiters: [waiter] });
+        (isBackground ? background : urgent).push({ req: { id: next++, sha256, file, kind, page, dpi, turn }, key, waiters: [waiter] });
         while (background.length > MAX_BACKGROUND) settle(background.shift()!, { ok: false, error: new DrawCancelled('预取已取消') });
         pump();
       });

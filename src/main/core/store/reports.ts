@@ -12,6 +12,10 @@ export interface NewPage {
   /** JSON of the page's tables and positioned words (made by the pipeline, on its worker) */
   tables: string;
   tokens?: string;
+  /** quarter turns clockwise the page was read at (OCR of a page lying sideways) */
+  turn?: number;
+  /** why the page was read by OCR (PageNeed reason), where it was */
+  ocrReason?: string;
 }
 
 export interface NewReport {
@@ -122,8 +126,8 @@ export function insertReport(db: Db, r: NewReport): { reportId: number; fileId: 
 }
 
 export function writePages(db: Db, fileId: number, pages: readonly NewPage[]): void {
-  const page = sql(db, 'INSERT INTO pages (file_id, page, text, tables, tokens) VALUES (?, ?, ?, ?, ?)');
-  for (const p of pages) page.run(fileId, p.page, p.text, p.tables, p.tokens ?? null);
+  const page = sql(db, 'INSERT INTO pages (file_id, page, text, tables, tokens, turn, ocr_reason) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  for (const p of pages) page.run(fileId, p.page, p.text, p.tables, p.tokens ?? null, p.turn ?? 0, p.ocrReason ?? null);
 }
 
 export function writeBands(db: Db, reportId: number, minhash: Uint32Array): void {
