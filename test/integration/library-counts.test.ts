@@ -8,17 +8,12 @@ import { verifyMany } from '../../src/main/core/store/bulk-verify';
 import { emptyTrash, moveToTrash, restoreFromTrash } from '../../src/main/core/store/trash';
 import { editMetadata } from '../../src/main/core/review/metadata';
 import { inlineExecutor } from '../../src/main/core/import/executor';
-import type { Db } from '../../src/main/core/store/db';
 import { fixture } from '../support/tmp';
-import { testLibrary, type TestLibrary } from '../support/library';
+import { testLibrary } from '../support/library';
 
-let t: TestLibrary;
-let db: Db;
-beforeAll(async () => {
-  t = testLibrary();
-  db = t.lib.db;
-  await t.import([fixture('seeds'), fixture('reports')]);
-});
+const t = testLibrary();
+const db = t.lib.db;
+beforeAll(() => t.import([fixture('seeds'), fixture('reports')]));
 afterAll(() => t.lib.close());
 
 /** The counts as a scan of every live report and failing check gives them. */
