@@ -1,13 +1,15 @@
-// Drawing the pages of originals for the review screen: PDF pages (pdfjs) and image files (scans,
-// photos, TIFF frames, upright as OCR read them). The last few PDFs stay open, so paging through a
+// Drawing the pages of originals for the review screen: PDF pages (PDFium; pdfjs for files it
+// cannot read: page-pdfium.ts) and image files (scans, photos, TIFF frames, upright as OCR read them). The last few PDFs stay open, so paging through a
 // report or coming back to it does not parse the file again. Drawing is CPU work: in the app it
 // runs on its own worker thread (workerPagePictures), pages the person asked for before prefetched ones.
 import fs from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { createCanvas } from '@napi-rs/canvas';
-import { openPdf, type OpenPdf } from '../pdf/document';
+import { openPdf } from '../pdf/document';
 import { renderDocPage } from '../pdf/render';
 import { decodeImagePage } from '../image/decode';
+import { openPdfium } from './page-pdfium';
+import { encodePng } from './png';
 
 export type PictureKind = 'pdf' | 'image';
 
@@ -33,9 +35,32 @@ export const PAGE_WORKER_FILE = 'page-render.js';
 /** An image file is shown as wide as an A4 page would be at the asked resolution (never enlarged). */
 const A4_WIDTH_POINTS = 595.28;
 
+/** An open PDF: drawn by PDFium, or by pdfjs where PDFium cannot read the file. */
+interface OpenFile {
+  draw(page: number, dpi: number): Promise<DrawnPage>;
+  close(): Promise<void>;
+}
+
+async function openFile(file: string): Promise<OpenFile> {
+  const bytes = await fs.readFile(file);
+  try {
+    const pdf = await openPdfium(bytes);
+    return { draw: (page, dpi) => pdf.draw(page, dpi), close: async () => pdf.close() };
+  } catch {
+    const pdf = await openPdf(bytes);
+    return {
+      async draw(page, dpi) {
+        const drawn = await renderDocPage(pdf.doc, page, { dpi });
+        return { width: drawn.width, height: drawn.height, scale: drawn.scale, png: drawn.png! };
+      },
+      close: () => pdf.close(),
+    };
+  }
+}
+
 /** In this thread (tests, the render worker itself). */
 export function pagePictures(): PagePictures {
-  const open = new Map<string, Promise<OpenPdf>>();
+  const open = new Map<string, Promise<OpenFile>>();
   const forget = (sha: string): void => {
     const doc = open.get(sha);
     open.delete(sha);
@@ -44,12 +69,11 @@ export function pagePictures(): PagePictures {
   const drawPdf = async (sha256: string, file: string, page: number, dpi: number): Promise<DrawnPage> => {
     let doc = open.get(sha256);
     if (doc) open.delete(sha256);
-    else doc = fs.readFile(file).then(openPdf);
+    else doc = openFile(file);
     open.set(sha256, doc);
     if (open.size > OPEN_DOCUMENTS) forget(open.keys().next().value!);
     try {
-      const drawn = await renderDocPage((await doc).doc, page, { dpi });
-      return { width: drawn.width, height: drawn.height, scale: drawn.scale, png: drawn.png! };
+      return await (await doc).draw(page, dpi);
     } catch (err) {
       if (!(await doc.then(() => true, () => false))) open.delete(sha256);
       throw err;
@@ -78,7 +102,7 @@ async function drawImage(file: string, page: number, dpi: number): Promise<Drawn
   const h = Math.max(1, Math.round(height * scale));
   const shown = createCanvas(w, h);
   shown.getContext('2d').drawImage(full, 0, 0, w, h);
-  return { width: w, height: h, scale: w / width, png: new Uint8Array(await shown.encode('png')) };
+  return { width: w, height: h, scale: w / width, png: encodePng(shown.getContext('2d').getImageData(0, 0, w, h).data, w, h) };
 }
 
 export interface DrawRequest {

@@ -7,8 +7,17 @@ import { useI18n } from '../i18n';
 type Box = [number, number, number, number];
 
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4];
-const DPI_STEPS = [120, 200, 300];
+const DPI_STEPS = [72, 96, 120, 200, 300];
 const MARGIN = 16;
+
+/** The resolution worth drawing a page at when it is shown at `scale` screen pixels per page unit (a PDF point is 1/72 inch). */
+export function dpiFor(scale: number): number {
+  const needed = scale * 72 * (window.devicePixelRatio || 1);
+  return DPI_STEPS.find((d) => d >= needed) ?? DPI_STEPS.at(-1)!;
+}
+
+/** The scale a page `width` units wide is shown at in a pane `pane` pixels wide (fit to width, at 100 %). */
+export const fitScale = (pane: number, width: number): number => Math.max(0.1, (pane - 2 * MARGIN) / width);
 
 /** The words where no picture is available: positioned in page units, scaled as one layer. */
 const Words = memo(function Words({ view }: { view: PageView }) {
@@ -54,7 +63,7 @@ export function PageSource({
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    const measure = () => setFit(Math.max(0.1, (el.clientWidth - 2 * MARGIN) / view.width));
+    const measure = () => setFit(fitScale(el.clientWidth, view.width));
     measure();
     const ro = new ResizeObserver(measure);
     ro.observe(el);
@@ -79,11 +88,10 @@ export function PageSource({
     else if (img.current?.complete) onReady('picture');
   }, [view, onReady]);
 
-  // device pixels per page unit (a PDF point is 1/72 inch) decide the resolution worth drawing
+  // device pixels per page unit decide the resolution worth drawing
   useEffect(() => {
     if (!view.image || !view.dpi) return;
-    const needed = scale * 72 * (window.devicePixelRatio || 1);
-    const wanted = DPI_STEPS.find((d) => d >= needed) ?? DPI_STEPS.at(-1)!;
+    const wanted = dpiFor(scale);
     if (wanted > view.dpi) onSharpen(wanted);
   }, [scale, view, onSharpen]);
 

@@ -16,7 +16,7 @@ import { blockOf, describeSource, displayValue, labelOf, ReviewForm, type Editor
 import { FindingsPanel } from './FindingsPanel';
 import { HistoryPanel } from './HistoryPanel';
 import { TextSource } from './TextSource';
-import { PageSource } from './PageSource';
+import { dpiFor, fitScale, PageSource } from './PageSource';
 import { ReviewDialog, type DialogKind } from './ReviewDialog';
 import { NoteEditor } from './NoteEditor';
 import { onUndoChange, recordChange, redo, undo, undoState, type Applied } from './undo';
@@ -26,8 +26,14 @@ import { takeOver } from './handoff';
 import './review.css';
 
 const POSITIONED = new Set(['pdf', 'ofd', 'image']);
-/** the picture's first resolution; zooming in asks for a sharper one */
-const DEFAULT_DPI = 120;
+/** A4 width in PDF points */
+const A4_WIDTH = 595.28;
+/**
+ * The pictures' first resolution: an A4 page's fitting the source pane (its share of the window,
+ * as review.css lays it out: 41 of 100 parts after 24 px of padding and gap, at least 300 px), so
+ * a page never drawn before is drawn no larger than the screen shows it; zooming in asks for a sharper one.
+ */
+const firstDpi = (): number => dpiFor(fitScale(Math.max(300, ((window.innerWidth - 24) * 41) / 100), A4_WIDTH));
 export const FOCUS_MARK = 'review-focus-start';
 /** set where a report is asked for (the list opening the screen, J/K in it): 'review-open' and 'review-picture' are timed from it */
 export const OPEN_MARK = 'review-open-start';
@@ -139,7 +145,7 @@ export function ReviewScreen({
   layoutRef.current = layout;
 
   const pages = usePageViews();
-  const [dpi, setDpi] = useState(DEFAULT_DPI);
+  const [dpi, setDpi] = useState(firstDpi);
   const dpiRef = useRef(dpi);
   dpiRef.current = dpi;
 
