@@ -80,7 +80,8 @@ export const apiArgs = {
   'report:reextract': z.object({ ids: z.array(id).min(1).max(100_000), keepManual: z.boolean().optional(), jobId: z.string().uuid().optional() }).strict(),
   'report:merge': z.object({ ids: z.tuple([id, id]) }).strict(),
   'report:text': z.object({ id, sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
-  'library:export': exportOptionsSchema.extend({ format: z.enum(EXPORT_FORMAT_NAMES) }).strict(),
+  // jobId: as for report:reextract (job:progress counts reports written; import:cancel stops it, no file left)
+  'library:export': exportOptionsSchema.extend({ format: z.enum(EXPORT_FORMAT_NAMES), jobId: z.string().uuid().optional() }).strict(),
   'library:facets': z.object({}).strict(),
   // the whole library as one file in the exports folder (bundles are imported from the File menu or the CLI)
   'bundle:export': z.object({}).strict(),

@@ -54,7 +54,7 @@ describe('review screen', () => {
     // the finding jumps to its first cell (the figure in the text, highlighted there); typing replaces, Enter commits
     await finding.click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-key'))).toBe('n.apply_received');
-    await expect.poll(() => page.evaluate(() => [...(CSS.highlights.get('review-focus') ?? [])].map((r) => (r as Range).toString()).join(''))).toContain('75');
+    await expect.poll(() => page.evaluate(() => [...((CSS.highlights as unknown as Map<string, Set<Range>>).get('review-focus') ?? [])].map((r) => r.toString()).join(''))).toContain('75');
     await page.keyboard.type('x');
     expect(await review.getByTestId('cell-editor').count()).toBe(0); // letters do not start an edit of a number
     await page.keyboard.type('74x');

@@ -8,6 +8,7 @@ import { pagePictures } from '../../../src/main/core/review/page-pictures';
 import { pageCache, pngScale, pngSize, withScale } from '../../../src/main/core/review/page-cache';
 import { decodeImagePage } from '../../../src/main/core/image/decode';
 import { renderPage } from '../../../src/main/core/pdf/render';
+import { turned } from '../../../src/main/core/review/page-pdfium';
 
 describe('page pictures', () => {
   it('draws an image file in the frame OCR read it (words and boxes fit), scaled to the asked resolution', async () => {
@@ -88,5 +89,18 @@ describe('PDF pages', () => {
     await expect(pictures.draw('t', fixture('pdf', 'table-2021.pdf'), 'pdf', 2, 72)).rejects.toThrow(/第 2 页/);
     await expect(pictures.draw('u', fixture('pdf', 'truncated.pdf'), 'pdf', 1, 72)).rejects.toThrow();
     await pictures.close();
+  });
+});
+
+describe('turning pixels', () => {
+  it('turns RGBA pixels a quarter, a half and three quarters clockwise', () => {
+    // 3 × 2: pixels numbered 1..6 row by row (one byte of each RGBA pixel carries the number)
+    const px = (ns: number[]) => new Uint8Array(ns.flatMap((n) => [n, 0, 0, 255]));
+    const numbers = (t: { data: Uint8Array }) => [...t.data].filter((_, i) => i % 4 === 0);
+    const src = px([1, 2, 3, 4, 5, 6]);
+    expect(turned(src, 3, 2, 1)).toMatchObject({ width: 2, height: 3 });
+    expect(numbers(turned(src, 3, 2, 1))).toEqual([4, 1, 5, 2, 6, 3]);
+    expect(numbers(turned(src, 3, 2, 2))).toEqual([6, 5, 4, 3, 2, 1]);
+    expect(numbers(turned(src, 3, 2, 3))).toEqual([3, 6, 2, 5, 1, 4]);
   });
 });

@@ -18,15 +18,15 @@ let library: Promise<Awaited<ReturnType<typeof PDFiumLibrary.init>>> | null = nu
 const engine = () => (library ??= PDFiumLibrary.init({ wasmBinary: new Uint8Array(fs.readFileSync(require.resolve('@hyzyla/pdfium/pdfium.wasm'))).buffer }));
 
 export interface PdfiumFile {
-  /** page `page` (1-based) at `dpi` */
-  draw(page: number, dpi: number): Promise<DrawnPage>;
+  /** page `page` (1-based) at `dpi`, turned `turn` quarters clockwise */
+  draw(page: number, dpi: number, turn?: number): Promise<DrawnPage>;
   close(): void;
 }
 
 export async function openPdfium(bytes: Uint8Array): Promise<PdfiumFile> {
   const doc: PDFiumDocument = await (await engine()).loadDocument(bytes);
   return {
-    async draw(page, dpi) {
+    async draw(page, dpi, turn = 0) {
       const pages = doc.getPageCount();
       if (!Number.isInteger(page) || page < 1 || page > pages) throw new NormalizeError('empty', `PDF 没有第 ${page} 页（共 ${pages} 页）`);
       const p = doc.getPage(page - 1);
@@ -36,9 +36,27 @@ export async function openPdfium(bytes: Uint8Array): Promise<PdfiumFile> {
         throw new NormalizeError('too_large', `PDF 第 ${page} 页尺寸异常（${Math.round(originalWidth)}×${Math.round(originalHeight)} 点），拒绝渲染`);
       }
       // RGBA (the wrapper asks PDFium for reversed byte order), white behind the page
-      const { width, height, data } = await p.render({ scale, render: 'bitmap' });
-      return { width, height, scale: width / originalWidth, png: encodePng(data, width, height) };
+      const drawn = await p.render({ scale, render: 'bitmap' });
+      const { width, height, data } = turned(drawn.data, drawn.width, drawn.height, turn & 3);
+      return { width, height, scale: drawn.width / originalWidth, png: encodePng(data, width, height) };
     },
     close: () => doc.destroy(),
   };
+}
+
+/** RGBA pixels turned `turn` quarters clockwise. */
+export function turned(rgba: Uint8Array, width: number, height: number, turn: number): { data: Uint8Array; width: number; height: number } {
+  if (turn === 0) return { data: rgba, width, height };
+  const src = new Uint32Array(rgba.buffer, rgba.byteOffset, width * height);
+  const w = turn === 2 ? width : height;
+  const h = turn === 2 ? height : width;
+  const out = new Uint32Array(w * h);
+  for (let y = 0, i = 0; y < height; y++) {
+    for (let x = 0; x < width; x++, i++) {
+      // where pixel (x, y) lands: a quarter turn clockwise takes it to (height-1-y, x)
+      const at = turn === 1 ? x * w + (height - 1 - y) : turn === 2 ? (height - 1 - y) * w + (width - 1 - x) : (width - 1 - x) * w + y;
+      out[at] = src[i]!;
+    }
+  }
+  return { data: new Uint8Array(out.buffer), width: w, height: h };
 }

@@ -8,6 +8,7 @@ import { createCanvas } from '@napi-rs/canvas';
 import { openPdf } from '../pdf/document';
 import { renderDocPage } from '../pdf/render';
 import { decodeImagePage } from '../image/decode';
+import { turnGrey, type Turn } from '../ocr/orientation';
 import { openPdfium } from './page-pdfium';
 import { encodePng } from './png';
 
@@ -22,8 +23,11 @@ export interface DrawnPage {
 }
 
 export interface PagePictures {
-  /** draw page `page` of the file stored at `file`; `background`: a prefetch, after what the person waits for */
-  draw(sha256: string, file: string, kind: PictureKind, page: number, dpi: number, background?: boolean): Promise<DrawnPage>;
+  /**
+   * draw page `page` of the file stored at `file`; `background`: a prefetch, after what the person
+   * waits for; `turn`: quarter turns clockwise, as OCR read the page (its words are in that frame)
+   */
+  draw(sha256: string, file: string, kind: PictureKind, page: number, dpi: number, background?: boolean, turn?: number): Promise<DrawnPage>;
   close(): Promise<void>;
 }
 
@@ -37,7 +41,8 @@ const A4_WIDTH_POINTS = 595.28;
 
 /** An open PDF: drawn by PDFium, or by pdfjs where PDFium cannot read the file. */
 interface OpenFile {
-  draw(page: number, dpi: number): Promise<DrawnPage>;
+  /** `turn`: quarter turns clockwise */
+  draw(page: number, dpi: number, turn: number): Promise<DrawnPage>;
   close(): Promise<void>;
 }
 
@@ -45,12 +50,12 @@ async function openFile(file: string): Promise<OpenFile> {
   const bytes = await fs.readFile(file);
   try {
     const pdf = await openPdfium(bytes);
-    return { draw: (page, dpi) => pdf.draw(page, dpi), close: async () => pdf.close() };
+    return { draw: (page, dpi, turn) => pdf.draw(page, dpi, turn), close: async () => pdf.close() };
   } catch {
     const pdf = await openPdf(bytes);
     return {
-      async draw(page, dpi) {
-        const drawn = await renderDocPage(pdf.doc, page, { dpi });
+      async draw(page, dpi, turn) {
+        const drawn = await renderDocPage(pdf.doc, page, { dpi, turn });
         return { width: drawn.width, height: drawn.height, scale: drawn.scale, png: drawn.png! };
       },
       close: () => pdf.close(),
@@ -66,21 +71,21 @@ export function pagePictures(): PagePictures {
     open.delete(sha);
     void doc?.then((d) => d.close()).catch(() => undefined);
   };
-  const drawPdf = async (sha256: string, file: string, page: number, dpi: number): Promise<DrawnPage> => {
+  const drawPdf = async (sha256: string, file: string, page: number, dpi: number, turn: number): Promise<DrawnPage> => {
     let doc = open.get(sha256);
     if (doc) open.delete(sha256);
     else doc = openFile(file);
     open.set(sha256, doc);
     if (open.size > OPEN_DOCUMENTS) forget(open.keys().next().value!);
     try {
-      return await (await doc).draw(page, dpi);
+      return await (await doc).draw(page, dpi, turn);
     } catch (err) {
       if (!(await doc.then(() => true, () => false))) open.delete(sha256);
       throw err;
     }
   };
   return {
-    draw: (sha256, file, kind, page, dpi) => (kind === 'pdf' ? drawPdf(sha256, file, page, dpi) : drawImage(file, page, dpi)),
+    draw: (sha256, file, kind, page, dpi, _background, turn = 0) => (kind === 'pdf' ? drawPdf(sha256, file, page, dpi, turn) : drawImage(file, page, dpi, turn)),
     async close() {
       await Promise.all([...open.keys()].map(forget));
     },
@@ -88,8 +93,9 @@ export function pagePictures(): PagePictures {
 }
 
 /** An image page as OCR read it (upright, greyscale), scaled down for the screen. */
-async function drawImage(file: string, page: number, dpi: number): Promise<DrawnPage> {
-  const { width, height, grey } = await decodeImagePage(await fs.readFile(file), page);
+async function drawImage(file: string, page: number, dpi: number, turn: number): Promise<DrawnPage> {
+  const decoded = await decodeImagePage(await fs.readFile(file), page);
+  const { width, height, grey } = turnGrey(decoded.grey, decoded.width, decoded.height, (turn & 3) as Turn);
   const full = createCanvas(width, height);
   const pixels = full.getContext('2d').createImageData(width, height);
   for (let i = 0, j = 0; i < grey.length; i++, j += 4) {
@@ -112,6 +118,7 @@ export interface DrawRequest {
   kind: PictureKind;
   page: number;
   dpi: number;
+  turn?: number;
 }
 export type DrawReply = { id: number; ok: true; value: DrawnPage } | { id: number; ok: false; message: string };
 
@@ -169,9 +176,9 @@ export function workerPagePictures(script: string | URL): PagePictures {
     worker.postMessage(job.req);
   };
   return {
-    draw(sha256, file, kind, page, dpi, isBackground = false) {
+    draw(sha256, file, kind, page, dpi, isBackground = false, turn = 0) {
       return new Promise<DrawnPage>((resolve, reject) => {
-        const key = `${sha256}:${page}:${dpi}`;
+        const key = `${sha256}:${page}:${dpi}:${turn}`;
         const waiter = { resolve, reject };
         const queued = [busy, ...urgent, ...background].find((j) => j?.key === key);
         if (queued) {
@@ -180,7 +187,7 @@ export function workerPagePictures(script: string | URL): PagePictures {
           if (!isBackground && at >= 0) urgent.push(...background.splice(at, 1));
           return;
         }
-        (isBackground ? background : urgent).push({ req: { id: next++, sha256, file, kind, page, dpi }, key, waiters: [waiter] });
+        (isBackground ? background : urgent).push({ req: { id: next++, sha256, file, kind, page, dpi, turn }, key, waiters: [waiter] });
         while (background.length > MAX_BACKGROUND) settle(background.shift()!, { ok: false, error: new DrawCancelled('预取已取消') });
         pump();
       });

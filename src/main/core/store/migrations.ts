@@ -370,6 +370,17 @@ CREATE TRIGGER reports_file_name_rank AFTER UPDATE OF file_name ON reports WHEN 
 END;
 `,
   },
+  {
+    version: 9,
+    name: 'pages: turn and OCR reason',
+    sql: `
+-- quarter turns clockwise a page was drawn at to be read (a scan fed sideways or upside down): its
+-- words are in the turned page's units and the review screen draws it turned the same way; and why
+-- its words came from OCR (NULL: the file's own text), see PageNeed in pdf/text-layer.ts
+ALTER TABLE pages ADD COLUMN turn INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE pages ADD COLUMN ocr_reason TEXT;
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

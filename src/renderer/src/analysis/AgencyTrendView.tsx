@@ -1,7 +1,7 @@
 // One agency across years: every figure side by side with the change from the previous report,
 // a chart of the chosen figure, the cross-year rules, and what the prose sections changed.
 import { useEffect, useMemo, useState } from 'react';
-import type { AgencyEntry, AgencyTrend } from '../../../shared/analysis';
+import { defaultAgency, type AgencyEntry, type AgencyTrend } from '../../../shared/analysis';
 import { api } from '../api';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/zh-CN';
@@ -27,7 +27,7 @@ export function AgencyTrendView({ onOpen }: { onOpen: (id: number) => void }) {
     void api.call('analysis:agencies', {}).then((r) => {
       if (!r.ok) return;
       setList(r.value);
-      const first = r.value.find((a) => a.years.length > 1) ?? r.value[0];
+      const first = defaultAgency(r.value);
       if (first) setAgency((a) => a || first.agency);
     });
   }, []);
