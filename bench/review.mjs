@@ -12,7 +12,10 @@
 //   DOM focus, the source highlight or box and scrolled them into view (performance.measure
 //   'review-focus'), on a PDF source and on a text source.
 // Targets: open ≤ 200 ms, focus move ≤ 16 ms. Baselines in the same run: one API round trip
-// (library:info) and a bare DOM focus change between two buttons.
+// (library:info) and a bare DOM focus change between two buttons. The headline is the COLD line:
+// a report whose page was never drawn (no warming), opened from the list. The machine's load
+// average is printed at the start and the end (wall times on a shared machine follow it).
+// BENCH_QUICK=1 stops after the cold opens (BENCH_HOME keeps the generated library between runs).
 /* global document -- in page.evaluate callbacks, which run in Chromium */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -145,6 +148,7 @@ const fromList = async () => {
 };
 const cold = await fromList();
 const rt = stats(roundTrips);
+console.log(`load average at the start ${os.loadavg()[0].toFixed(1)} (${os.cpus().length} cores)`);
 console.log(`baseline API round trip (library:info): ${fmt(rt)}`);
 /** one line per case: the page picture on screen against the target */
 const line = (label, runs) => {
@@ -254,4 +258,5 @@ console.log(
 console.log(`open a text report (HTML source): text on screen ${textOpen.toFixed(1)} ms, the form ${textForm.toFixed(1)} ms`);
 console.log(`focus move, PDF source (box): ${fmt(stats(focusPdf))} — target ≤ 16 ms`);
 console.log(`focus move, text source (highlight): ${fmt(stats(focusText))} — target ≤ 16 ms`);
+console.log(`load average at the end ${os.loadavg()[0].toFixed(1)}`);
 console.log(`baseline bare DOM focus change: ${fmt(bf)}; a focus move costs ${(stats(focusPdf).median / Math.max(bf.median, 0.01)).toFixed(0)}× it (PDF)`);

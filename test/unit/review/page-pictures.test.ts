@@ -8,7 +8,7 @@ import { pagePictures } from '../../../src/main/core/review/page-pictures';
 import { pageCache, pngScale, pngSize, withScale } from '../../../src/main/core/review/page-cache';
 import { decodeImagePage } from '../../../src/main/core/image/decode';
 import { renderPage } from '../../../src/main/core/pdf/render';
-import { turned } from '../../../src/main/core/review/page-pdfium';
+import { turned } from '../../../src/main/core/review/png';
 
 describe('page pictures', () => {
   it('draws an image file in the frame OCR read it (words and boxes fit), scaled to the asked resolution', async () => {

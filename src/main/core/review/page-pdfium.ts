@@ -10,7 +10,7 @@ import type { PDFiumDocument } from '@hyzyla/pdfium';
 import { NormalizeError } from '../normalize/types';
 import { MAX_PAGE_PIXELS } from '../pdf/render';
 import type { DrawnPage } from './page-pictures';
-import { encodePng } from './png';
+import { encodePng, turned } from './png';
 
 const require = createRequire(import.meta.url);
 let library: Promise<Awaited<ReturnType<typeof PDFiumLibrary.init>>> | null = null;
@@ -44,19 +44,3 @@ export async function openPdfium(bytes: Uint8Array): Promise<PdfiumFile> {
   };
 }
 
-/** RGBA pixels turned `turn` quarters clockwise. */
-export function turned(rgba: Uint8Array, width: number, height: number, turn: number): { data: Uint8Array; width: number; height: number } {
-  if (turn === 0) return { data: rgba, width, height };
-  const src = new Uint32Array(rgba.buffer, rgba.byteOffset, width * height);
-  const w = turn === 2 ? width : height;
-  const h = turn === 2 ? height : width;
-  const out = new Uint32Array(w * h);
-  for (let y = 0, i = 0; y < height; y++) {
-    for (let x = 0; x < width; x++, i++) {
-      // where pixel (x, y) lands: a quarter turn clockwise takes it to (height-1-y, x)
-      const at = turn === 1 ? x * w + (height - 1 - y) : turn === 2 ? (height - 1 - y) * w + (width - 1 - x) : (width - 1 - x) * w + y;
-      out[at] = src[i]!;
-    }
-  }
-  return { data: new Uint8Array(out.buffer), width: w, height: h };
-}

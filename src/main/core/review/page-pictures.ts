@@ -4,13 +4,12 @@
 // runs on its own worker thread (workerPagePictures), pages the person asked for before prefetched ones.
 import fs from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
-import { createCanvas } from '@napi-rs/canvas';
+import { createCanvas, type Canvas } from '@napi-rs/canvas';
 import { openPdf } from '../pdf/document';
 import { renderDocPage } from '../pdf/render';
-import { decodeImagePage } from '../image/decode';
-import { turnGrey, type Turn } from '../ocr/orientation';
+import { decodeImagePage, uprightImage } from '../image/decode';
 import { openPdfium } from './page-pdfium';
-import { encodePng } from './png';
+import { encodePng, turned } from './png';
 
 export type PictureKind = 'pdf' | 'image';
 
@@ -92,23 +91,40 @@ export function pagePictures(): PagePictures {
   };
 }
 
-/** An image page as OCR read it (upright, greyscale), scaled down for the screen. */
+/**
+ * An image page in the frame OCR read it (upright, turned as it was read), scaled down for the
+ * screen: drawn from the decoded image straight at that size (a TIFF frame from OCR's pixels).
+ */
 async function drawImage(file: string, page: number, dpi: number, turn: number): Promise<DrawnPage> {
-  const decoded = await decodeImagePage(await fs.readFile(file), page);
-  const { width, height, grey } = turnGrey(decoded.grey, decoded.width, decoded.height, (turn & 3) as Turn);
-  const full = createCanvas(width, height);
-  const pixels = full.getContext('2d').createImageData(width, height);
+  const bytes = await fs.readFile(file);
+  const up = await uprightImage(bytes, page);
+  const source = up ?? (await greyCanvas(bytes, page));
+  // the size is set in the turned frame (the words' frame): as wide as A4 at `dpi`, never enlarged
+  const quarter = (turn & 1) === 1;
+  const frameWidth = quarter ? source.height : source.width;
+  const scale = Math.min(1, ((dpi / 72) * A4_WIDTH_POINTS) / frameWidth);
+  const w = Math.max(1, Math.round(source.width * scale));
+  const h = Math.max(1, Math.round(source.height * scale));
+  const shown = createCanvas(w, h);
+  const ctx = shown.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, w, h);
+  ctx.drawImage(source.img, 0, 0, w, h);
+  const drawn = turned(new Uint8Array(ctx.getImageData(0, 0, w, h).data.buffer), w, h, turn & 3);
+  return { width: drawn.width, height: drawn.height, scale: drawn.width / frameWidth, png: encodePng(drawn.data, drawn.width, drawn.height) };
+}
+
+/** A TIFF frame as OCR's greyscale pixels on a canvas. */
+async function greyCanvas(bytes: Uint8Array, page: number): Promise<{ img: Canvas; width: number; height: number }> {
+  const { width, height, grey } = await decodeImagePage(bytes, page);
+  const img = createCanvas(width, height);
+  const pixels = img.getContext('2d').createImageData(width, height);
   for (let i = 0, j = 0; i < grey.length; i++, j += 4) {
     pixels.data[j] = pixels.data[j + 1] = pixels.data[j + 2] = grey[i]!;
     pixels.data[j + 3] = 255;
   }
-  full.getContext('2d').putImageData(pixels, 0, 0);
-  const scale = Math.min(1, ((dpi / 72) * A4_WIDTH_POINTS) / width);
-  const w = Math.max(1, Math.round(width * scale));
-  const h = Math.max(1, Math.round(height * scale));
-  const shown = createCanvas(w, h);
-  shown.getContext('2d').drawImage(full, 0, 0, w, h);
-  return { width: w, height: h, scale: w / width, png: encodePng(shown.getContext('2d').getImageData(0, 0, w, h).data, w, h) };
+  img.getContext('2d').putImageData(pixels, 0, 0);
+  return { img, width, height };
 }
 
 export interface DrawRequest {
