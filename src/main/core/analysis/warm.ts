@@ -4,7 +4,7 @@
 // year, province and level, the compliance table's first page) are made and remembered, so a first visit finds them ready.
 // Only while no job runs and nothing was asked for a while; each slice is short, so the API
 // answers in between; close() stops it.
-import { setTimeout as sleep } from 'node:timers/promises';
+import { quietTime } from '../quiet-time';
 import type { Db } from '../store/db';
 import { changeStamp } from '../store/analysis';
 import { defaultAgency } from '../../../shared/analysis';
@@ -43,22 +43,12 @@ const FIRST_ANSWERS: readonly ((db: Db) => unknown)[] = [
 export function analysisWarmer(db: Db, opts: AnalysisWarmerOptions): AnalysisWarmer {
   const quietMs = opts.quietMs ?? 1500;
   const slice = opts.slice ?? 250;
-  let last = Date.now();
   let running: Promise<void> | null = null;
   let again = false;
-  let closed = false;
   /** the change stamp the last complete pass left: nothing to do while it holds */
   let warmAt: string | null = null;
-  const closing = new AbortController();
-
-  const calm = (): boolean => !closed && !opts.busy() && Date.now() - last >= quietMs;
-  const idle = async (): Promise<boolean> => {
-    while (!calm()) {
-      if (closed) return false;
-      await sleep(Math.max(last + quietMs - Date.now(), 100), undefined, { ref: false, signal: closing.signal }).catch(() => undefined);
-    }
-    return true;
-  };
+  const quiet = quietTime(opts.busy, quietMs, 100);
+  const idle = quiet.wait;
 
   const pass = async (): Promise<void> => {
     if (!(await idle()) || changeStamp(db) === warmAt) return;
@@ -79,7 +69,7 @@ export function analysisWarmer(db: Db, opts: AnalysisWarmerOptions): AnalysisWar
       do {
         again = false;
         await pass();
-      } while (again && !closed);
+      } while (again && !quiet.closed);
     } catch {
       // the views make it themselves when asked (and say what went wrong)
     } finally {
@@ -89,15 +79,14 @@ export function analysisWarmer(db: Db, opts: AnalysisWarmerOptions): AnalysisWar
 
   return {
     poke() {
-      last = Date.now();
-      if (closed) return;
+      quiet.touch();
+      if (quiet.closed) return;
       if (running) again = true;
       else running = run();
     },
     settled: () => running ?? Promise.resolve(),
     async close() {
-      closed = true;
-      closing.abort();
+      quiet.close();
       await running;
     },
   };
