@@ -20,11 +20,17 @@ export interface AnalysisWarmerOptions {
   slice?: number;
 }
 
+/** What warming did since the warmer was made: reports outlined, time spent making (waits left out). */
+export interface WarmStats {
+  outlined: number;
+  workMs: number;
+}
+
 export interface AnalysisWarmer {
   /** something was asked or changed: make what the views need again, once idle */
   poke(): void;
-  /** the running warming (tests, benchmarks) */
-  settled(): Promise<void>;
+  /** the running warming (tests, benchmarks), then what warming did so far */
+  settled(): Promise<WarmStats>;
   close(): Promise<void>;
 }
 
@@ -49,17 +55,27 @@ export function analysisWarmer(db: Db, opts: AnalysisWarmerOptions): AnalysisWar
   let warmAt: string | null = null;
   const quiet = quietTime(opts.busy, quietMs, 100);
   const idle = quiet.wait;
+  const stats: WarmStats = { outlined: 0, workMs: 0 };
+  const timed = <T>(make: () => T): T => {
+    const t = performance.now();
+    try {
+      return make();
+    } finally {
+      stats.workMs += performance.now() - t;
+    }
+  };
 
   const pass = async (): Promise<void> => {
     if (!(await idle()) || changeStamp(db) === warmAt) return;
     // outlines a slice at a time (each one a short transaction), then the first answers
     for (let n = 1; n > 0; ) {
       if (!(await idle())) return;
-      n = refreshOutlines(db, slice);
+      n = timed(() => refreshOutlines(db, slice));
+      stats.outlined += n;
     }
     for (const make of FIRST_ANSWERS) {
       if (!(await idle())) return;
-      make(db);
+      timed(() => make(db));
     }
     warmAt = changeStamp(db);
   };
@@ -84,7 +100,10 @@ export function analysisWarmer(db: Db, opts: AnalysisWarmerOptions): AnalysisWar
       if (running) again = true;
       else running = run();
     },
-    settled: () => running ?? Promise.resolve(),
+    settled: async () => {
+      await running;
+      return { ...stats };
+    },
     async close() {
       quiet.close();
       await running;
