@@ -89,7 +89,8 @@ export const apiArgs = {
   'bundle:conflicts': z.object({ reportId: id.optional() }).strict(),
   'bundle:resolve': z.object({ id, take: z.enum(['local', 'incoming']) }).strict(),
   'analysis:agencies': z.object({}).strict(),
-  'analysis:agency': z.object({ agency: z.string().min(1).max(200) }).strict(),
+  // without an agency: the one the view opens on (defaultAgency), asked for beside the list
+  'analysis:agency': z.object({ agency: z.string().min(1).max(200).optional() }).strict(),
   'analysis:groups': z.object({ by: z.enum(['year', 'province', 'level']), years: z.array(z.number().int().min(1990).max(2100)).max(200).optional() }).strict(),
   'analysis:members': z
     .object({ by: z.enum(['year', 'province', 'level']), group: z.string().min(1).max(100), years: z.array(z.number().int().min(1990).max(2100)).max(200).optional() })

@@ -35,8 +35,8 @@ import { getConflict, listConflicts, markConflictResolved } from '../store/bundl
 import { agencies, agencyTrend, compliance, groupMembers, groupStats } from '../analysis';
 import { complianceGrid, groupGrid, writeGridXlsx } from '../analysis/export';
 import { compliancePage } from '../analysis/compliance-page';
-import { analysisWarmer } from '../analysis/warm';
-import type { ComplianceQuery, GroupBy } from '../../../shared/analysis';
+import { analysisWarmer, type WarmStats } from '../analysis/warm';
+import { defaultAgency, type ComplianceQuery, type GroupBy } from '../../../shared/analysis';
 
 export interface ApiHost {
   /** Validate raw (untrusted) args, run the handler, return data — never throws. */
@@ -48,8 +48,8 @@ export interface ApiHost {
   exportBundle(file: string): Promise<void>;
   /** Cancel running jobs and close the library. */
   close(): Promise<void>;
-  /** The analysis views' answers made ahead in idle time, once made (tests, benchmarks). */
-  analysisWarmed(): Promise<void>;
+  /** The analysis views' answers made ahead in idle time, once made (tests, benchmarks): what it took. */
+  analysisWarmed(): Promise<WarmStats | undefined>;
   /** Library folder (where originals, the database and uploads live). */
   readonly home: string;
 }
@@ -201,7 +201,7 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
       return { path: file, reports: m.reports, files: m.files - m.missing.length };
     },
     'analysis:agencies': () => agencies(lib.db),
-    'analysis:agency': ({ agency }: { agency: string }) => agencyTrend(lib.db, agency),
+    'analysis:agency': ({ agency }: { agency?: string }) => agencyTrend(lib.db, agency ?? defaultAgency(agencies(lib.db))?.agency ?? ''),
     'analysis:groups': ({ by, years }: { by: GroupBy; years?: number[] }) => groupStats(lib.db, by, years),
     'analysis:members': ({ by, group, years }: { by: GroupBy; group: string; years?: number[] }) => groupMembers(lib.db, by, group, years),
     'analysis:compliance': (q: ComplianceQuery) => compliancePage(lib.db, q),
