@@ -222,6 +222,6 @@ const sets = SETS.filter((s) => !only || only.includes(s.name)).filter((s) => {
 
 for (const set of sets) set.reports = await importAndExport(set);
 const tuned = sets.filter((s) => !s.blind);
-report(tuned, score(tuned));
+if (tuned.length) report(tuned, score(tuned));
 const blind = sets.filter((s) => s.blind);
 if (blind.length) reportBlind(blind, score(blind));

@@ -12,6 +12,9 @@ export interface AgencyEntry {
   years: number[];
 }
 
+/** The agency the one-agency view opens on: the first (most reports) with more than one year. */
+export const defaultAgency = (list: readonly AgencyEntry[]): AgencyEntry | undefined => list.find((a) => a.years.length > 1) ?? list[0];
+
 export interface DiffPart {
   value: string;
   added?: boolean;

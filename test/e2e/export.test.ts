@@ -5,6 +5,8 @@ import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../support/tmp';
+import { insertCopies } from '../support/copies';
+import { openLibrary } from '../../src/main/core/store/library';
 import { dropFiles, appPerTest, SCREENSHOTS, type Session } from './support';
 
 const app = appPerTest();
@@ -47,6 +49,25 @@ describe('export from the UI', () => {
     expect(JSON.parse(fs.readFileSync(json, 'utf8'))).toMatchObject({ schema: 'nianbao/v1', reports: expect.any(Array) });
     const zip = unzipSync(fs.readFileSync(json.replace(/\.json$/, '-originals.zip')));
     expect(Object.keys(zip).filter((n) => n.startsWith('originals/'))).toHaveLength(5);
+    expect(s.problems).toEqual([]);
+  });
+
+  it('shows the export’s progress and stops it, leaving no file', async () => {
+    s = await app.open();
+    // many reports, stored beside the running app through a connection of its own
+    const lib = openLibrary({ home: s.harness.host.home });
+    await insertCopies(lib.db, 600);
+    lib.close();
+    await s.page.getByTestId('export-open').click();
+    await s.page.getByTestId('export-run').click();
+    await s.page.getByTestId('export-progress').getByText(/已导出 \d+ \/ 600 份报告/).waitFor();
+    await s.page.screenshot({ path: path.join(SCREENSHOTS, 'export-progress.png') });
+    await s.page.getByTestId('export-stop').click();
+    await s.page.getByTestId('export-stopped').waitFor();
+    const exports = path.join(s.harness.host.home, 'exports');
+    expect(fs.existsSync(exports) ? fs.readdirSync(exports) : []).toEqual([]);
+    // the dialog stays, with its options, for another try
+    await s.page.getByTestId('export-run').waitFor();
     expect(s.problems).toEqual([]);
   });
 });

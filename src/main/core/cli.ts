@@ -10,7 +10,7 @@ import { queryIds } from './store/library-query';
 import { failStaleJobs } from './store/jobs';
 import { inlineExecutor, workerExecutor } from './import/executor';
 import { runImport } from './import/job';
-import { EXPORT_FORMATS, EXPORT_WORKER_FILE, runExport, type ExportFormat } from './export';
+import { EXPORT_FORMATS, EXPORT_WORKER_FILE, ExportCancelled, runExport, type ExportFormat } from './export';
 import { exportOptionsSchema } from '../../shared/api';
 import { BundleError, exportBundle, importBundle } from './bundle';
 import { listConflicts } from './store/bundle';
@@ -80,13 +80,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
         includeOriginals: values.originals,
       });
       if (!options.success) return usageError(io, `export: 选项有误 ${options.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('; ')}`);
-      return withLibrary(open(), async (lib) => {
-        const worker = new URL(`./workers/${EXPORT_WORKER_FILE}`, import.meta.url);
-        const result = await runExport(lib, format, path.resolve(values.out!), options.data, fs.existsSync(worker) ? worker : undefined);
-        io.out(`已导出 ${result.reports} 份报告 → ${values.out}`);
-        if (result.originals) io.out(`原始文件 ${result.originals.files} 个 → ${result.originals.path}`);
-        return 0;
-      });
+      return withLibrary(open(), (lib) => exportCommand(lib, format, values.out!, options.data, io));
     }
     case 'bundle':
       return bundleCommand(positionals, values.out, open, io);
@@ -150,6 +144,31 @@ async function importCommand(lib: Library, paths: string[], io: CliIo): Promise<
   } finally {
     process.off('SIGINT', onSigint);
     await executor.close();
+  }
+}
+
+/** Progress on stderr; Ctrl+C stops the export, leaving no file under its name. */
+async function exportCommand(lib: Library, format: ExportFormat, out: string, options: Parameters<typeof runExport>[3], io: CliIo): Promise<number> {
+  const worker = new URL(`./workers/${EXPORT_WORKER_FILE}`, import.meta.url);
+  const abort = new AbortController();
+  const onSigint = (): void => abort.abort();
+  process.once('SIGINT', onSigint);
+  const onProgress = (done: number, total: number): void => {
+    const line = `导出 [${done}/${total}] 份报告`;
+    if (io.isTTY) io.err(`\r\x1b[K${line}${done === total ? '\n' : ''}`);
+    else io.err(`${line}\n`);
+  };
+  try {
+    const result = await runExport(lib, format, path.resolve(out), options, fs.existsSync(worker) ? worker : undefined, { signal: abort.signal, onProgress });
+    io.out(`已导出 ${result.reports} 份报告 → ${out}`);
+    if (result.originals) io.out(`原始文件 ${result.originals.files} 个 → ${result.originals.path}`);
+    return 0;
+  } catch (err) {
+    if (!(err instanceof ExportCancelled)) throw err;
+    io.err(`${io.isTTY ? '\n' : ''}已取消导出，没有写入 ${out}\n`);
+    return 1;
+  } finally {
+    process.off('SIGINT', onSigint);
   }
 }
 

@@ -29,6 +29,8 @@ describe('OCR post-correction', () => {
     expect(correctFigure(w('117', 10)).text).toBe('17'); // three digits do not fit in 10 px at 8 px high
     expect(correctFigure(w('117', 15)).text).toBe('117');
     expect(correctFigure(w('3372', 20)).text).toBe('3372');
+    expect(correctFigure(w(')', 5)).text).toBe('1'); // a 1 without its serifs
+    expect(correctFigure(w('12)', 15)).text).toBe('12'); // a stray bracket after a figure is dropped
     expect(correctFigure(w('结果', 16)).text).toBe('结果'); // a header in a narrow column stays
   });
 });

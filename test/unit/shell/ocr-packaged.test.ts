@@ -1,40 +1,26 @@
 // The OCR engine's paths in a packaged app, resolved the way the app resolves them at run time:
-// a layout like electron-builder's (resources/app.asar holding the code, resources/app.asar.unpacked
-// holding what electron-builder.yml unpacks, resources/resources/tessdata), made of hard links to
-// the real files; a tesseract.js worker then starts from the unpacked copy and reads a word.
+// a layout like electron-builder's (test/support/packaged.ts, with resources/resources/tessdata);
+// a tesseract.js worker then starts from the unpacked copy and reads a word.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createWorker } from 'tesseract.js';
-import { REPO, tempDir } from '../../support/tmp';
+import { REPO } from '../../support/tmp';
+import { linkTree, packagedLayout, unpackedPackages } from '../../support/packaged';
 import { ocrWorkerPath, unpacked, WORKER_SCRIPT } from '../../../src/main/core/ocr/engine-paths';
 import { OCR_LANG, tessdataDir } from '../../../src/main/core/ocr/tessdata';
 import { toSpix } from '../../../src/main/core/ocr/spix';
 
-/** Packages electron-builder.yml unpacks ("**\/node_modules/NAME/**"). */
-const unpackedPackages = [...fs.readFileSync(path.join(REPO, 'electron-builder.yml'), 'utf8').matchAll(/^ {2}- "\*\*\/node_modules\/([^/]+)\/\*\*"$/gmu)].map((m) => m[1]!);
-
-function linkTree(from: string, to: string): void {
-  fs.mkdirSync(to, { recursive: true });
-  for (const e of fs.readdirSync(from, { withFileTypes: true })) {
-    if (e.isDirectory()) linkTree(path.join(from, e.name), path.join(to, e.name));
-    else if (e.isFile()) fs.linkSync(path.join(from, e.name), path.join(to, e.name));
-  }
-}
-
-function packagedLayout(): { resources: string; asar: string } {
-  const resources = path.join(tempDir(), 'resources');
-  const asar = path.join(resources, 'app.asar');
-  fs.mkdirSync(asar, { recursive: true }); // an archive in a real build: only its name matters here
-  for (const name of unpackedPackages) linkTree(path.join(REPO, 'node_modules', name), path.join(resources, 'app.asar.unpacked', 'node_modules', name));
+function packagedOcrLayout(): { resources: string; asar: string } {
+  const { resources, asar } = packagedLayout();
   linkTree(path.join(REPO, 'resources', 'tessdata'), path.join(resources, 'resources', 'tessdata'));
   return { resources, asar };
 }
 
 describe('OCR paths in a packaged app', () => {
   it('unpacks the worker, its core and its modules; finds the language data among the resources', () => {
-    expect(unpackedPackages).toEqual(expect.arrayContaining(['tesseract.js', 'tesseract.js-core']));
-    const { resources, asar } = packagedLayout();
+    expect(unpackedPackages()).toEqual(expect.arrayContaining(['tesseract.js', 'tesseract.js-core']));
+    const { resources, asar } = packagedOcrLayout();
     // node_modules resolve inside app.asar, as Electron's require does there
     const worker = ocrWorkerPath((id) => path.join(asar, 'node_modules', id));
     expect(worker).toBe(path.join(resources, 'app.asar.unpacked', 'node_modules', WORKER_SCRIPT));
@@ -46,7 +32,7 @@ describe('OCR paths in a packaged app', () => {
   });
 
   it('runs a recognition worker from the unpacked copy', async () => {
-    const { resources, asar } = packagedLayout();
+    const { resources, asar } = packagedOcrLayout();
     const worker = await createWorker(OCR_LANG, 1, {
       workerPath: ocrWorkerPath((id) => path.join(asar, 'node_modules', id)),
       langPath: tessdataDir(resources),

@@ -53,6 +53,16 @@ describe('row labels', () => {
     expect(suffixScore('保护第三方合法权益', '4保护第三方合法权益')).toBe(1);
     expect(suffixScore('保护第三方合法权益', '4保护笫三方合法权益')).toBeCloseTo(8 / 9);
     expect(suffixScore('重复申请', '大量反复申请')).toBe(0);
+    // a short label alone may have one character misread (OCR), never when it is part of a longer one
+    expect(suffixScore('行政强制', '行政强抽')).toBe(0.75);
+    expect(suffixScore('行政强制', '行政许可')).toBe(0);
+    expect(suffixScore('规章', '规草')).toBe(0);
+  });
+
+  it('reads a short table row label with one misread character', () => {
+    const t2 = matchRow('行政强抽', LAYOUT_TABLES['2021'][0]!.rows, null);
+    expect(t2?.def.id).toBe('t2.coercion');
+    expect(t2?.ties).toHaveLength(1);
   });
 });
 

@@ -10,9 +10,6 @@ import { agencyYears, changeStamp, complianceInputs, figuresByReport, listAgenci
 import { outline, REQUIRED_2008, REQUIRED_2019, SECTION_TITLES, sectionText } from './sections';
 import { AGENCY_LEVELS, levelOf, provinceOf } from './level';
 
-export function agencies(db: Db): AgencyEntry[] {
-  return listAgencies(db).map((a) => ({ agency: a.agency, region: a.region, years: a.years.split(',').map(Number).sort((x, y) => x - y) }));
-}
 
 /** Sentences (。！？； and line ends), the unit of the prose comparison. */
 const sentences = (text: string): string[] => text.match(/[^。！？；!?;\n]+[。！？；!?;]?/gu)?.map((s) => s.trim()).filter(Boolean) ?? [];
@@ -26,7 +23,12 @@ function compareProse(before: string, after: string): { parts: DiffPart[]; chang
   return { parts, changed: parts.some((p) => p.added || p.removed) };
 }
 
+/** One agency across years (made once until the library changes, for the last agencies asked for). */
 export function agencyTrend(db: Db, agency: string): AgencyTrend {
+  return remembered(db, `trend:${agency}`, () => makeTrend(db, agency));
+}
+
+function makeTrend(db: Db, agency: string): AgencyTrend {
   const reports = agencyYears(db, agency);
   const values = reports.map((r) => new Map(r.fields.map((f) => [f.key, f.value])));
   const figures: AgencyTrend['figures'] = [];
@@ -99,6 +101,7 @@ const GROUP_ORDER: Record<GroupBy, (a: string, b: string) => number> = {
 };
 
 /** What analysis made from the library, per connection and name, with the change stamp it was made at. */
+const REMEMBERED = 24;
 const made = new WeakMap<Db, Map<string, { stamp: string; value: unknown }>>();
 
 /** `make()` once until the library changes (a write by this connection or another one). */
@@ -109,8 +112,17 @@ function remembered<T>(db: Db, name: string, make: () => T): T {
   if (last && last.stamp === changeStamp(db)) return last.value as T;
   const value = make();
   // taken after make(): what it wrote itself (outlines) is no change
-  values.set(name, { stamp: changeStamp(db), value });
+  const stamp = changeStamp(db);
+  values.delete(name);
+  values.set(name, { stamp, value });
+  // bounded: what an older state of the library made goes first, then the least recently made
+  if (values.size > REMEMBERED) for (const [key, v] of values) if (v.stamp !== stamp) values.delete(key);
+  for (const key of values.keys()) if (values.size > REMEMBERED) values.delete(key);
   return value;
+}
+
+export function agencies(db: Db): AgencyEntry[] {
+  return remembered(db, 'agencies', () => listAgencies(db).map((a) => ({ agency: a.agency, region: a.region, years: a.years.split(',').map(Number).sort((x, y) => x - y) })));
 }
 
 /** One report's part in its group's row: what the comparison adds up. */
@@ -193,10 +205,10 @@ export function groupMembers(db: Db, by: GroupBy, group: string, years?: readonl
 
 const OUTLINE_BATCH = 500;
 
-/** Outline the reports that have none yet (or whose first file changed); cached in the store. */
-export function refreshOutlines(db: Db): number {
+/** Outline the reports that have none yet (or whose first file changed), at most `limit`; cached in the store. */
+export function refreshOutlines(db: Db, limit = Infinity): number {
   let n = 0;
-  for (let batch; (batch = pendingOutlines(db, OUTLINE_BATCH)).length; n += batch.length) {
+  for (let batch; n < limit && (batch = pendingOutlines(db, Math.min(OUTLINE_BATCH, limit - n))).length; n += batch.length) {
     saveOutlines(db, batch.map(({ text, ...r }) => ({ ...r, sections: outline(text).map((s) => s.key) })));
   }
   return n;

@@ -9,14 +9,15 @@ import { API_METHOD_NAMES } from '../../../shared/channels';
 import { openLibrary, schemaVersion, type Library } from '../store/library';
 import { countReports, getReport } from '../store/reports';
 import { libraryCounts, queryIds, queryPage } from '../store/library-query';
-import { emptyTrash, moveToTrash, restoreFromTrash } from '../store/trash';
+import { emptyTrash, trashInChunks } from '../store/trash';
 import { deleteView, listViews, renameView, saveView } from '../store/saved-views';
 import { verifyInChunks } from '../store/bulk-verify';
+import type { ChunkOptions } from '../store/in-chunks';
 import type { LibraryQuery } from '../../../shared/library';
 import { failStaleJobs } from '../store/jobs';
 import { inlineExecutor, workerExecutor, type Executor } from '../import/executor';
 import { runImport } from '../import/job';
-import { defaultExportPath, EXPORT_WORKER_FILE, runExport, type ExportFormat, type ExportOptions } from '../export';
+import { defaultExportPath, exportWorkerPath, runExport, type ExportFormat, type ExportOptions } from '../export';
 import { changeField, fieldHistory, restoreField, verifyReport, type FieldChange, type Restore } from '../store/corrections';
 import { reviewQueue } from '../store/review-queue';
 import { withCheckParams } from '../store/check-params';
@@ -34,7 +35,8 @@ import { getConflict, listConflicts, markConflictResolved } from '../store/bundl
 import { agencies, agencyTrend, compliance, groupMembers, groupStats } from '../analysis';
 import { complianceGrid, groupGrid, writeGridXlsx } from '../analysis/export';
 import { compliancePage } from '../analysis/compliance-page';
-import type { ComplianceQuery, GroupBy } from '../../../shared/analysis';
+import { analysisWarmer, type WarmStats } from '../analysis/warm';
+import { defaultAgency, type ComplianceQuery, type GroupBy } from '../../../shared/analysis';
 
 export interface ApiHost {
   /** Validate raw (untrusted) args, run the handler, return data — never throws. */
@@ -46,6 +48,8 @@ export interface ApiHost {
   exportBundle(file: string): Promise<void>;
   /** Cancel running jobs and close the library. */
   close(): Promise<void>;
+  /** The analysis views' answers made ahead in idle time, once made (tests, benchmarks): what it took. */
+  analysisWarmed(): Promise<WarmStats | undefined>;
   /** Library folder (where originals, the database and uploads live). */
   readonly home: string;
 }
@@ -59,6 +63,8 @@ export interface ApiHostOptions {
   workerScript?: string | URL;
   /** draw review pages ahead of time in idle time (default: when there are workers) */
   warmPages?: boolean;
+  /** make the analysis views' first answers in idle time (default: yes) */
+  warmAnalysis?: boolean;
   /**
    * Where to write a file an export method makes (the desktop shell asks in a native save dialog,
    * starting from `suggested`; null: the person cancelled). Without it, files go to the library's
@@ -107,15 +113,26 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
   const pages = pageViews(lib, pageWorker ? workerPagePictures(pageWorker) : pagePictures());
   const warmer = pageWorker && options.warmPages !== false ? pageWarmer(lib, pages, workerPagePictures(pageWorker), { busy: () => jobs.size > 0 }) : null;
   warmer?.poke();
+  const analysisWarm = options.warmAnalysis === false ? null : analysisWarmer(lib.db, { busy: () => jobs.size > 0 });
+  analysisWarm?.poke();
   /** a background task the caller can cancel with import:cancel (its job id comes with its progress events) */
   const track = <T>(jobId: string, abort: AbortController, work: Promise<T>): Promise<T> => {
     warmer?.interrupt();
     const done = work.finally(() => {
       jobs.delete(jobId);
       warmer?.poke();
+      analysisWarm?.poke();
     });
     jobs.set(jobId, { abort, done: done.catch(() => undefined) });
     return done;
+  };
+
+  /** a bulk action in chunks; with a job id, followed by job:progress events and cancelled by import:cancel */
+  const bulkJob = <T>(jobId: string | undefined, work: (chunks: ChunkOptions) => Promise<T>): Promise<T> => {
+    if (jobId === undefined) return work({});
+    if (jobs.has(jobId)) throw new ApiFailure('job_exists', `任务 ${jobId} 已在运行`);
+    const abort = new AbortController();
+    return track(jobId, abort, work({ signal: abort.signal, onProgress: (done, total) => emit('job:progress', { jobId, done, total }) }));
   };
 
   const handlers: Handlers = {
@@ -124,9 +141,11 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
     'library:ids': ({ query, offset = 0, limit }: { query: LibraryQuery; offset?: number; limit?: number }) =>
       queryIds(lib.db, query).slice(offset, limit === undefined ? undefined : offset + limit),
     'library:counts': () => libraryCounts(lib.db),
-    'library:verify': ({ ids, note }: { ids: number[]; note?: string }) => verifyInChunks(lib.db, ids, { note }),
-    'trash:move': ({ ids }: { ids: number[] }) => ({ moved: moveToTrash(lib.db, ids) }),
-    'trash:restore': ({ ids }: { ids: number[] }) => ({ restored: restoreFromTrash(lib.db, ids) }),
+    'library:verify': ({ ids, note, jobId }: { ids: number[]; note?: string; jobId?: string }) => bulkJob(jobId, (chunks) => verifyInChunks(lib.db, ids, { note, ...chunks })),
+    'trash:move': ({ ids, jobId }: { ids: number[]; jobId?: string }) =>
+      bulkJob(jobId, (chunks) => trashInChunks(lib.db, ids, true, chunks)).then(({ count, cancelled }) => ({ moved: count, ...(cancelled ? { cancelled } : {}) })),
+    'trash:restore': ({ ids, jobId }: { ids: number[]; jobId?: string }) =>
+      bulkJob(jobId, (chunks) => trashInChunks(lib.db, ids, false, chunks)).then(({ count, cancelled }) => ({ restored: count, ...(cancelled ? { cancelled } : {}) })),
     'trash:empty': () => emptyTrash(lib.db, lib.home),
     'view:list': () => listViews(lib.db),
     'view:save': ({ name, query }: { name: string; query: LibraryQuery }) => saveView(lib.db, name, query),
@@ -167,8 +186,14 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
       if (!file) throw new ApiFailure('not_found', `报告 ${id} 没有这份文件`);
       return { sha256: file.sha256, text: fileText(lib.db, file.fileId) };
     },
-    'library:export': async ({ format, ...chosen }: ExportOptions & { format: ExportFormat }) =>
-      runExport(lib, format, await saveTarget(defaultExportPath(lib.home, format)), chosen, options.workerScript && new URL(EXPORT_WORKER_FILE, asUrl(options.workerScript))),
+    // a job like an import: job:progress events (reports written), import:cancel stops it
+    'library:export': async ({ format, jobId = crypto.randomUUID(), ...chosen }: ExportOptions & { format: ExportFormat; jobId?: string }) => {
+      if (jobs.has(jobId)) throw new ApiFailure('job_exists', `任务 ${jobId} 已在运行`);
+      const file = await saveTarget(defaultExportPath(lib.home, format));
+      const abort = new AbortController();
+      const onProgress = (done: number, total: number) => emit('job:progress', { jobId, done, total, current: nodePath.basename(file) });
+      return track(jobId, abort, runExport(lib, format, file, chosen, options.workerScript && exportWorkerPath(options.workerScript), { signal: abort.signal, onProgress }));
+    },
     'library:facets': () => reportFacets(lib.db),
     'bundle:export': async () => {
       const file = await saveTarget(defaultExportPath(lib.home, 'json').replace(/\.json$/, '.nianbao'));
@@ -176,7 +201,7 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
       return { path: file, reports: m.reports, files: m.files - m.missing.length };
     },
     'analysis:agencies': () => agencies(lib.db),
-    'analysis:agency': ({ agency }: { agency: string }) => agencyTrend(lib.db, agency),
+    'analysis:agency': ({ agency }: { agency?: string }) => agencyTrend(lib.db, agency ?? defaultAgency(agencies(lib.db))?.agency ?? ''),
     'analysis:groups': ({ by, years }: { by: GroupBy; years?: number[] }) => groupStats(lib.db, by, years),
     'analysis:members': ({ by, group, years }: { by: GroupBy; group: string; years?: number[] }) => groupMembers(lib.db, by, group, years),
     'analysis:compliance': (q: ComplianceQuery) => compliancePage(lib.db, q),
@@ -231,9 +256,13 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
       } catch (err) {
         const e = err as Error & { code?: unknown };
         return { ok: false, code: typeof e.code === 'string' ? e.code : 'internal', message: e.message };
+      } finally {
+        // after what may have changed the library; waits until nothing is asked for a while
+        analysisWarm?.poke();
       }
     },
-    importBundle: (file) => importBundle(lib, file),
+    importBundle: (file) => importBundle(lib, file).finally(() => analysisWarm?.poke()),
+    analysisWarmed: async () => analysisWarm?.settled(),
     exportBundle: async (file) => void (await exportBundle(lib, file)),
     on(event, listener) {
       events.on(event, listener);
@@ -243,6 +272,7 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
       for (const job of jobs.values()) job.abort.abort();
       await Promise.all([...jobs.values()].map((j) => j.done));
       await warmer?.close();
+      await analysisWarm?.close();
       await executor.close();
       await pages.close();
       lib.close();

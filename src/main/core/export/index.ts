@@ -8,18 +8,24 @@ import { writeLineExport, type ExportRunner } from './line-exports';
 import { writeXlsxExport } from './xlsx';
 import { originalsPath, writeOriginalsZip } from './originals';
 import type { ExportOptions } from './options';
+import type { ExportControl } from './control';
+import { exportOnWorker } from './worker-export';
 
 export type { ExportOptions } from './options';
 export type { ExportRunner } from './line-exports';
-/** the export worker's file, next to the pipeline worker's */
-export const EXPORT_WORKER_FILE = 'export.js';
+export { ExportCancelled, type ExportControl } from './control';
+export { EXPORT_WORKER_FILE, exportWorkerPath } from './worker-path';
 export type ExportFormat = 'json' | 'csv' | 'csv-wide' | 'xlsx';
 
-export const EXPORTERS: Readonly<Record<ExportFormat, (db: Db, file: string, options?: ExportOptions, runner?: ExportRunner) => number | Promise<number>>> = {
-  json: (db, file, options, runner) => writeLineExport(db, file, 'json', options, runner),
-  xlsx: (db, file, options) => writeXlsxExport(db, file, options),
-  csv: (db, file, options, runner) => writeLineExport(db, file, 'csv', options, runner),
-  'csv-wide': (db, file, options, runner) => writeLineExport(db, file, 'csv-wide', options, runner),
+type Exporter = (db: Db, file: string, options?: ExportOptions, runner?: ExportRunner, control?: ExportControl) => Promise<number>;
+
+export const EXPORTERS: Readonly<Record<ExportFormat, Exporter>> = {
+  json: (db, file, options, runner, control) => writeLineExport(db, file, 'json', options, runner, control),
+  // made whole on the export worker when there is one
+  xlsx: (db, file, options = {}, { workerScript, dbPath } = {}, control) =>
+    workerScript && dbPath ? exportOnWorker(workerScript, { dbPath, format: 'xlsx', options, file }, control) : writeXlsxExport(db, file, options, control),
+  csv: (db, file, options, runner, control) => writeLineExport(db, file, 'csv', options, runner, control),
+  'csv-wide': (db, file, options, runner, control) => writeLineExport(db, file, 'csv-wide', options, runner, control),
 };
 
 export const EXPORT_FORMATS = Object.keys(EXPORTERS) as ExportFormat[];
@@ -39,10 +45,17 @@ export interface ExportResult {
   originals?: { path: string; files: number };
 }
 
-/** Write the export (CSV and JSON on worker threads when `workerScript` names the built export worker). */
-export async function runExport(lib: { db: Db; home: string; dbPath?: string }, format: ExportFormat, file: string, options: ExportOptions = {}, workerScript?: string | URL): Promise<ExportResult> {
+/** Write the export (on worker threads when `workerScript` names the built export worker), with progress; cancellable. */
+export async function runExport(
+  lib: { db: Db; home: string; dbPath?: string },
+  format: ExportFormat,
+  file: string,
+  options: ExportOptions = {},
+  workerScript?: string | URL,
+  control: ExportControl = {},
+): Promise<ExportResult> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const reports = await EXPORTERS[format](lib.db, file, options, { workerScript, dbPath: lib.dbPath });
+  const reports = await EXPORTERS[format](lib.db, file, options, { workerScript, dbPath: lib.dbPath }, control);
   if (!options.includeOriginals) return { path: file, reports };
   const zip = originalsPath(file);
   const files = writeOriginalsZip(lib.db, lib.home, selectReportIds(lib.db, options), zip);

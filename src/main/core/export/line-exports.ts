@@ -9,7 +9,8 @@ import { exportSources, type ExportOptions } from './options';
 import { BufferedFile } from './buffered-file';
 import { CSV_HEAD, CSV_NEEDS, csvLines } from './csv';
 import { JSON_NEEDS, JSON_TAIL, jsonHead, jsonLines } from './json';
-import { runOrdered } from './ordered-pool';
+import { BATCH_REPORTS, runOrdered } from './ordered-pool';
+import { pause, progressOf, type ExportControl } from './control';
 
 export type LineFormat = 'csv' | 'csv-wide' | 'json';
 
@@ -42,18 +43,30 @@ export interface LineWorkerData {
   options: ExportOptions;
 }
 
-/** Write <file> through <file>.tmp, renamed into place when complete; returns how many reports. */
-export async function writeLineExport(db: Db, file: string, format: LineFormat, options: ExportOptions = {}, runner: ExportRunner = {}): Promise<number> {
+/** The lines of every report here, a batch at a time, the event loop let run in between (a cancel). */
+async function linesHere(db: Db, spec: LineExport, options: ExportOptions, ids: readonly number[], out: BufferedFile, batch: number, written: (n: number) => void, control: ExportControl): Promise<number> {
+  let n = 0;
+  for (let i = 0; i < ids.length; i += batch) {
+    n += spec.lines(exportSources(db, options, spec.needs, ids.slice(i, i + batch)), i === 0, (s) => out.write(s));
+    written(n);
+    await pause(control);
+  }
+  return n;
+}
+
+/** Write <file> through <file>.tmp, renamed into place when complete (never when cancelled); returns how many reports. */
+export async function writeLineExport(db: Db, file: string, format: LineFormat, options: ExportOptions = {}, runner: ExportRunner = {}, control: ExportControl = {}): Promise<number> {
   const spec = LINE_EXPORTS[format];
   const out = new BufferedFile(file);
   try {
     out.write(spec.head());
     const ids = selectReportIds(db, options);
-    const { workerScript, dbPath, batchReports } = runner;
+    const { workerScript, dbPath, batchReports = BATCH_REPORTS } = runner;
+    const written = progressOf(ids.length, control);
     const n =
       workerScript && dbPath
-        ? await runOrdered(workerScript, { dbPath, format, options } satisfies LineWorkerData, ids, (bytes) => out.writeBytes(bytes), { batchReports })
-        : spec.lines(exportSources(db, options, spec.needs, ids), true, (s) => out.write(s));
+        ? await runOrdered(workerScript, { dbPath, format, options } satisfies LineWorkerData, ids, (bytes) => out.writeBytes(bytes), { batchReports, signal: control.signal, onWritten: written })
+        : await linesHere(db, spec, options, ids, out, batchReports, written, control);
     out.write(spec.tail);
     out.commit();
     return n;

@@ -10,6 +10,10 @@ import { exportSources, type ExportOptions } from './options';
 import { failedChecks, fileNames, wideValues } from './csv';
 import { officialTables, type Grid } from './official-tables';
 import { STYLE, XlsxWorkbook, type XCell, type XlsxSheet } from './xlsx-writer';
+import { pause, progressOf, throwIfCancelled, type ExportControl } from './control';
+
+/** reports made between two looks at the event loop (a cancel, a message to the worker) */
+const SLICE = 100;
 
 const FIXED = ['report_id', 'files', 'duplicate_of', 'failed_checks'];
 /** Excel's rows per sheet: a long sheet goes on in 来源 provenance 2, 3, … */
@@ -67,8 +71,9 @@ function writeOfficialTables(book: XlsxWorkbook, r: ExportSource): void {
   for (const grid of tables) writeGrid(book, grid);
 }
 
-export async function writeXlsxExport(db: Db, file: string, options: ExportOptions = {}): Promise<number> {
+export async function writeXlsxExport(db: Db, file: string, options: ExportOptions = {}, control: ExportControl = {}): Promise<number> {
   const ids = selectReportIds(db, options);
+  const written = progressOf(ids.length, control);
   const book = new XlsxWorkbook(file);
   const keys = FIELDS.map((f) => f.key);
   const wide = book.addSheet('报告 reports', {
@@ -93,12 +98,15 @@ export async function writeXlsxExport(db: Db, file: string, options: ExportOptio
       }
       for (const c of r.checks) if (!c.ok) checks.row([r.id, c.rule, c.severity, c.message, c.keys.join(', ')]);
       if (ids.length === 1) single = r;
-      n++;
+      written(++n);
+      throwIfCancelled(control);
       // the deflaters run beside this loop; wait only when they fall behind
       const backlog = book.backlog();
       if (backlog) await backlog;
+      if (n % SLICE === 0) await pause(control);
     }
     if (single) writeOfficialTables(book, single);
+    throwIfCancelled(control);
     await book.commit();
   } catch (err) {
     await book.abort();

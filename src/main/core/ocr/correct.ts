@@ -11,6 +11,7 @@ import type { Word } from '../normalize/positioned-types';
 const DOC_NUMBER_YEAR = /[[【〔(（{［]\s*((?:19|20)\d{2})\s*[\]】〕)）}］](?=\s*第?\s*\d+\s*号)/gu;
 const NUMERIC_LOOKALIKE = /^[0-9OoDIl|]+$/u;
 const FIGURE_SHAPES: Readonly<Record<string, string>> = { O: '0', o: '0', D: '0', Q: '0', '〇': '0', l: '1', I: '1', '|': '1', '丨': '1', '了': '7', '工': '1', Z: '2', z: '2', S: '5', s: '5', B: '8', g: '9' };
+const LONE_ONE = /^[)）\]】j]$/u;
 /** A digit is about this share of the line height wide. */
 const DIGIT_WIDTH = 0.62;
 
@@ -30,7 +31,8 @@ export function correctWord(w: Word): Word {
 
 /** A word from a table's figure columns. Words that do not look like a number at all are kept as read. */
 export function correctFigure(w: Word): Word {
-  let t = [...w.text].map((c) => FIGURE_SHAPES[c] ?? c).join('');
+  // a lone bracket or stroke in a figure cell is a 1 whose serifs were lost
+  let t = LONE_ONE.test(w.text) ? '1' : [...w.text].map((c) => FIGURE_SHAPES[c] ?? c).join('');
   t = t.replace(/^[^\d]+|[^\d%]+$/gu, '');
   if (!/^\d[\d,.]*%?$/u.test(t)) return correctWord(w);
   // a glyph read twice: more digits than the box has room for, one of them doubled

@@ -4,8 +4,8 @@
 // its budget.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import type { DrawnPage } from './page-pictures';
+import { pngChunk } from './png';
 
 /** `turn`: quarter turns clockwise the page is drawn at (as OCR read it), 0 by default */
 export interface PageCache {
@@ -98,12 +98,7 @@ const AFTER_IHDR = 33;
 
 /** The PNG with a tEXt chunk `nianbao-scale` after its header. */
 export function withScale(png: Uint8Array, scale: number): Uint8Array {
-  const data = Buffer.from(`${SCALE_KEY}\0${scale}`, 'latin1');
-  const typed = Buffer.concat([Buffer.from('tEXt', 'latin1'), data]);
-  const chunk = Buffer.alloc(12 + data.length);
-  chunk.writeUInt32BE(data.length, 0);
-  typed.copy(chunk, 4);
-  chunk.writeUInt32BE(zlib.crc32(typed), 8 + data.length);
+  const chunk = pngChunk('tEXt', Buffer.from(`${SCALE_KEY}\0${scale}`, 'latin1'));
   return Buffer.concat([png.subarray(0, AFTER_IHDR), chunk, png.subarray(AFTER_IHDR)]);
 }
 

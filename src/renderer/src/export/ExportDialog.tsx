@@ -1,7 +1,8 @@
 // The export dialog: file format, which reports (selection, years, layouts, regions), only checked
 // figures, the originals as a zip. Writes through library:export: into the library's exports folder,
-// or (desktop) where the person picks in the native save dialog the main process shows.
-import { useEffect, useState } from 'react';
+// or (desktop) where the person picks in the native save dialog the main process shows. The export
+// is a job like an import: its job:progress events fill the bar, import:cancel stops it.
+import { useEffect, useRef, useState } from 'react';
 import type { ApiArgs, LibraryFacets } from '../../../shared/api';
 import { api } from '../api';
 import { useI18n } from '../i18n';
@@ -33,6 +34,9 @@ export function ExportDialog({ ids, onClose, onDone }: { ids?: number[]; onClose
   const [includeOriginals, setIncludeOriginals] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [stopped, setStopped] = useState(false);
+  const job = useRef<{ id: string; stopping: boolean } | null>(null);
 
   useEffect(() => {
     void api.call('library:facets', {}).then((r) => r.ok && setFacets(r.value));
@@ -45,20 +49,32 @@ export function ExportDialog({ ids, onClose, onDone }: { ids?: number[]; onClose
   }, [busy, onClose]);
 
   const run = async () => {
+    const id = crypto.randomUUID();
+    job.current = { id, stopping: false };
     setBusy(true);
     setError(null);
+    setStopped(false);
+    setProgress(null);
+    const off = api.on('job:progress', (p) => p.jobId === id && setProgress({ done: p.done, total: p.total }));
     const r = await api.call('library:export', {
       format,
+      jobId: id,
       ...(onlySelected && ids?.length ? { ids } : {}),
       ...(years.length ? { years } : {}),
       ...(layouts.length ? { layouts } : {}),
       ...(regions.length ? { regions } : {}),
       ...(verifiedOnly ? { verifiedOnly } : {}),
       ...(includeOriginals ? { includeOriginals } : {}),
-    });
+    }).finally(off);
+    const stopping = job.current?.stopping ?? false;
+    job.current = null;
     setBusy(false);
-    // the save dialog cancelled: the options stay as chosen
-    if (!r.ok) return setError(r.code === 'cancelled' ? null : t('errorPrefix') + r.message);
+    setProgress(null);
+    // the save dialog cancelled, or the export stopped: the options stay as chosen
+    if (!r.ok) {
+      setStopped(r.code === 'cancelled' && stopping);
+      return setError(r.code === 'cancelled' ? null : t('errorPrefix') + r.message);
+    }
     const originals = r.value.originals ? ' ' + t('exportDialog.originalsTo', { n: r.value.originals.files, path: r.value.originals.path }) : '';
     onDone(t('exportedTo', { n: r.value.reports, path: r.value.path }) + originals);
     onClose();
@@ -143,10 +159,35 @@ export function ExportDialog({ ids, onClose, onDone }: { ids?: number[]; onClose
         </fieldset>
         <p className="muted hint">{t(asks ? 'exportDialog.hintAsk' : 'exportDialog.hint')}</p>
         {error && <p className="warn">{error}</p>}
+        {stopped && (
+          <p className="muted" data-testid="export-stopped">
+            {t('exportDialog.stopped')}
+          </p>
+        )}
+        {busy && progress && (
+          <div className="export-progress" data-testid="export-progress">
+            <progress max={progress.total} value={progress.done} />
+            <span className="muted">{t('exportDialog.progress', { done: progress.done, total: progress.total })}</span>
+          </div>
+        )}
         <div className="actions">
-          <button type="button" onClick={onClose} disabled={busy}>
-            {t('cancel')}
-          </button>
+          {busy ? (
+            <button
+              type="button"
+              onClick={() => {
+                if (!job.current) return;
+                job.current.stopping = true;
+                void api.call('import:cancel', { jobId: job.current.id });
+              }}
+              data-testid="export-stop"
+            >
+              {t('exportDialog.stop')}
+            </button>
+          ) : (
+            <button type="button" onClick={onClose}>
+              {t('cancel')}
+            </button>
+          )}
           <button type="submit" className="primary" disabled={busy} data-testid="export-run" autoFocus>
             {busy ? t('exportDialog.running') : t('export')}
           </button>

@@ -68,15 +68,24 @@ function bestRow(label: string, defs: readonly RowDef[], group: string | null, m
 /** 1 when `label` ends with `variant`; 1 − edits/length within a small edit budget; else 0. */
 export function suffixScore(variant: string, label: string): number {
   if (label.endsWith(variant)) return 1;
-  // short labels must match exactly; longer ones tolerate one edit per six characters
+  // short labels must match exactly, but for one misread character when the label is nothing else
+  // (行政强抽 for 行政强制: OCR); longer ones tolerate one edit per six characters
   const budget = Math.floor(variant.length / 6);
-  if (budget === 0) return 0;
+  if (budget === 0) return variant.length >= 4 && oneMisread(variant, label) ? 1 - 1 / variant.length : 0;
   let best = budget + 1;
   for (let len = variant.length - budget; len <= variant.length + budget; len++) {
     if (len <= 0 || len > label.length) continue;
     best = Math.min(best, editDistance(variant, label.slice(-len), budget));
   }
   return best <= budget ? 1 - best / variant.length : 0;
+}
+
+/** Same length, one character different. */
+function oneMisread(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length && diff < 2; i++) if (a[i] !== b[i]) diff++;
+  return diff === 1;
 }
 
 function editDistance(a: string, b: string, cap: number): number {
