@@ -12,7 +12,10 @@
 //   DOM focus, the source highlight or box and scrolled them into view (performance.measure
 //   'review-focus'), on a PDF source and on a text source.
 // Targets: open ≤ 200 ms, focus move ≤ 16 ms. Baselines in the same run: one API round trip
-// (library:info) and a bare DOM focus change between two buttons.
+// (library:info) and a bare DOM focus change between two buttons. The headline is the COLD line:
+// a report whose page was never drawn (no warming), opened from the list. The machine's load
+// average is printed at the start and the end (wall times on a shared machine follow it).
+// BENCH_QUICK=1 stops after the cold opens (BENCH_HOME keeps the generated library between runs).
 /* global document -- in page.evaluate callbacks, which run in Chromium */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -134,7 +137,7 @@ const down = async (n) => {
 };
 const fromList = async () => {
   const out = [];
-  for (let i = 0; i < 8; i++) {
+  for (let i = 0; i < Number(process.env.BENCH_FROM_LIST ?? 10); i++) {
     await page.keyboard.press('l');
     await page.getByTestId('detail').waitFor();
     await down(40);
@@ -144,6 +147,24 @@ const fromList = async () => {
   return out;
 };
 const cold = await fromList();
+const rt = stats(roundTrips);
+console.log(`load average at the start ${os.loadavg()[0].toFixed(1)} (${os.cpus().length} cores)`);
+console.log(`baseline API round trip (library:info): ${fmt(rt)}`);
+/** one line per case: the page picture on screen against the target */
+const line = (label, runs) => {
+  const shown = stats(runs.map((r) => r[0]));
+  const pictured = stats(runs.map((r) => r[1]));
+  const form = stats(runs.map((r) => r[2]));
+  console.log(`${label}: page image on screen ${fmt(pictured)} — target ≤ 200 ms; ${(pictured.median / rt.median).toFixed(1)}× a round trip; words and box before it median ${shown.median.toFixed(1)} ms; the form after it median ${form.median.toFixed(1)} ms`);
+};
+console.log(`open, first after start (PDF engine cold, page not drawn before): page image on screen after ${first.toFixed(0)} ms, the form after ${firstForm.toFixed(0)} ms`);
+line(`open next in queue (prefetched while reading ${READ_MS} ms)${pdfSource ? '' : ' (NO PAGE SHOWN)'}`, next);
+line('COLD open from the list, page never drawn (no warming)', cold);
+if (process.env.BENCH_QUICK) {
+  await close();
+  if (!keep) fs.rmSync(home, { recursive: true, force: true });
+  process.exit(0);
+}
 
 // focus moves on a text source (an HTML report)
 await page.keyboard.press('l');
@@ -226,18 +247,7 @@ for (let r = 0; r < Number(process.env.BENCH_IMPORT_ROUNDS ?? 2); r++) {
 await close();
 if (!keep) fs.rmSync(home, { recursive: true, force: true });
 
-const rt = stats(roundTrips);
 const bf = stats(bareFocus);
-console.log(`baseline API round trip (library:info): ${fmt(rt)}`);
-const line = (label, runs) => {
-  const shown = stats(runs.map((r) => r[0]));
-  const pictured = stats(runs.map((r) => r[1]));
-  const form = stats(runs.map((r) => r[2]));
-  console.log(`${label}: page image on screen ${fmt(pictured)}; words and box before it ${fmt(shown)} — target ≤ 200 ms; ${(pictured.median / rt.median).toFixed(1)}× a round trip; the form after it: median ${form.median.toFixed(1)} ms`);
-};
-console.log(`open, first after start (PDF engine cold, page not drawn before): page image on screen after ${first.toFixed(0)} ms, the form after ${firstForm.toFixed(0)} ms`);
-line(`open next in queue (prefetched while reading ${READ_MS} ms)${pdfSource ? '' : ' (NO PAGE SHOWN)'}`, next);
-line('open from the list, page not drawn ahead (no warming)', cold);
 console.log(`warming in idle time: ${warmed} of ${pdfReports} PDF reports' opening pages drawn in ${warmSeconds.toFixed(0)} s, ${(warmed / warmSeconds).toFixed(1)} pages/s, cache ${cacheMb.toFixed(0)} MB`);
 console.log(`open, first after start, page drawn ahead: page image on screen after ${firstWarm.toFixed(0)} ms, the form after ${firstWarmForm.toFixed(0)} ms`);
 line('open from the list, page drawn ahead in idle time', warmCold);
@@ -248,4 +258,5 @@ console.log(
 console.log(`open a text report (HTML source): text on screen ${textOpen.toFixed(1)} ms, the form ${textForm.toFixed(1)} ms`);
 console.log(`focus move, PDF source (box): ${fmt(stats(focusPdf))} — target ≤ 16 ms`);
 console.log(`focus move, text source (highlight): ${fmt(stats(focusText))} — target ≤ 16 ms`);
+console.log(`load average at the end ${os.loadavg()[0].toFixed(1)}`);
 console.log(`baseline bare DOM focus change: ${fmt(bf)}; a focus move costs ${(stats(focusPdf).median / Math.max(bf.median, 0.01)).toFixed(0)}× it (PDF)`);

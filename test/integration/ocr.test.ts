@@ -3,11 +3,22 @@
 // page is never read twice; cancelling stops the OCR within a second.
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fixture } from '../support/tmp';
+import { fixture, tempDir } from '../support/tmp';
 import { testLibrary, type TestLibrary } from '../support/library';
 import { built } from '../support/built';
 import { runImport } from '../../src/main/core/import/job';
 import { workerExecutor } from '../../src/main/core/import/executor';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { pagePictures } from '../../src/main/core/review/page-pictures';
+import { pageViews } from '../../src/main/core/review/page-view';
+import { pageCache } from '../../src/main/core/review/page-cache';
+import { reportFile } from '../../src/main/core/store/pages';
+import { reportIds } from '../../src/main/core/store/reports';
+import { blobPath } from '../../src/main/core/import/blob-store';
+import { createOcrPool } from '../../src/main/core/ocr/engine';
+import { toGrey } from '../../src/main/core/pdf/render';
+import { toSpix } from '../../src/main/core/ocr/spix';
+import type { OcrImage } from '../../src/main/core/ocr/settings';
 
 let t: TestLibrary;
 afterEach(() => t?.lib.close());
@@ -82,6 +93,36 @@ describe('OCR import of images and mixed PDFs', () => {
       expect(p.height).toBeGreaterThan(p.width);
       expect(p.confidence).toBeGreaterThan(0.6);
     }
+    // the turn is stored with the words, and the review screen draws the page turned the same way:
+    // the box of a word, cut from the drawn picture, reads as that word (and, cut from
+    // the page drawn as the file holds it, does not)
+    const turns = t.lib.db.prepare("SELECT f.kind, p.turn FROM pages p JOIN files f ON f.id = p.file_id WHERE p.page = 1 ORDER BY f.kind").all();
+    expect(turns).toEqual([{ kind: 'image', turn: 3 }, { kind: 'pdf', turn: 2 }]);
+    const pictures = pagePictures();
+    const views = pageViews(t.lib, pictures, pageCache(tempDir('nianbao-pages-')));
+    const ocr = await createOcrPool(1);
+    try {
+      for (const id of reportIds(t.lib.db)) {
+        const view = await views.get(id, 1);
+        // a word of four to ten Chinese characters read surely
+        const word = view.words.filter((w) => /^\p{Script=Han}{4,10}$/u.test(w.text) && (w.conf ?? 0) > 0.85).sort((x, y) => y.text.length - x.text.length)[0]!;
+        expect(word).toBeDefined();
+        const drawn = await pngGrey(view.image!);
+        expect(drawn.width / drawn.height).toBeCloseTo(view.width / view.height, 2);
+        const read = async (page: { grey: Uint8Array; width: number }, k: number): Promise<string> =>
+          (await ocr.recognize(cropBox(page.grey, page.width, word, k), false, '7')).words.map((w) => w.text).join('');
+        const k = drawn.width / view.width;
+        const got = await read(drawn, k);
+        console.log(`turned page: box of ${word.text} reads ${got}`);
+        expect(similar(got, word.text)).toBeGreaterThan(0.6);
+        const file = reportFile(t.lib.db, id)!;
+        const unturned = await pictures.draw(file.sha256, blobPath(t.lib.home, file.sha256), file.kind as 'pdf' | 'image', 1, view.dpi ?? 120);
+        expect(similar(await read(await pngGrey(unturned.png), k), word.text)).toBeLessThan(0.3);
+      }
+    } finally {
+      await ocr.terminate();
+      await views.close();
+    }
   });
 
   it('reads a mixed PDF: the text page as text, the scanned pages by OCR', async () => {
@@ -94,6 +135,65 @@ describe('OCR import of images and mixed PDFs', () => {
     const total = r.fields['t3.new.total']!;
     expect(total).toMatchObject({ value: 37, source: { page: 2 } }); // page 2: OCR
     expect(total.confidence).toBeLessThan(1);
+  });
+});
+
+/** A PNG (bytes or data URL) as greyscale pixels. */
+async function pngGrey(png: string | Uint8Array): Promise<{ grey: Uint8Array; width: number; height: number }> {
+  const img = await loadImage(typeof png === 'string' ? Buffer.from(png.split(',')[1]!, 'base64') : Buffer.from(png));
+  const canvas = createCanvas(img.width, img.height);
+  canvas.getContext('2d').drawImage(img, 0, 0);
+  return { grey: toGrey(canvas.getContext('2d').getImageData(0, 0, img.width, img.height).data), width: img.width, height: img.height };
+}
+
+/** The box (page units, × k pixels per unit) with a margin, enlarged 3× for tesseract. */
+function cropBox(grey: Uint8Array, width: number, b: { x: number; y: number; w: number; h: number }, k: number): OcrImage {
+  const m = b.h * 0.3;
+  const height = grey.length / width;
+  const x0 = Math.min(width - 1, Math.max(0, Math.floor((b.x - m) * k)));
+  const y0 = Math.min(height - 1, Math.max(0, Math.floor((b.y - m) * k)));
+  const w = Math.min(width - x0, Math.ceil((b.w + 2 * m) * k));
+  const h = Math.min(height - y0, Math.ceil((b.h + 2 * m) * k));
+  const out = new Uint8Array(w * 3 * h * 3);
+  for (let y = 0; y < h * 3; y++) for (let x = 0; x < w * 3; x++) out[y * w * 3 + x] = grey[(y0 + Math.floor(y / 3)) * width + x0 + Math.floor(x / 3)]!;
+  return { spix: toSpix(out, w * 3, h * 3), width: w * 3, height: h * 3 };
+}
+
+/** Share of `want`'s characters found in `got`. */
+const similar = (got: string, want: string): number => [...want].filter((c) => got.includes(c)).length / [...want].length;
+
+describe('text layers only partly readable', () => {
+  it('reads by OCR the page of a scan whose OCR layer is partly garbled and the page whose table is a picture, keeping the readable words', async () => {
+    t = testLibrary();
+    const s = await t.import([fixture('pdf', 'scan-bad-layer.pdf'), fixture('pdf', 'text-partly-pictured.pdf')]);
+    expect(s.outcomes.map((o) => o.status)).toEqual(['imported', 'imported']);
+    expect(s.ocr).toEqual({ recognized: 2, cached: 0 }); // one page of each: the others are trusted
+    const reasons = t.lib.db.prepare("SELECT s.name, p.page, p.ocr_reason AS reason FROM pages p JOIN files f ON f.id = p.file_id JOIN file_sources s ON s.file_id = f.id WHERE p.page > 0 ORDER BY s.name, p.page").all();
+    expect(reasons).toEqual([
+      { name: 'scan-bad-layer.pdf', page: 1, reason: null },
+      { name: 'scan-bad-layer.pdf', page: 2, reason: 'partly_garbage' },
+      { name: 'scan-bad-layer.pdf', page: 3, reason: null },
+      { name: 'text-partly-pictured.pdf', page: 1, reason: 'incomplete' },
+      { name: 'text-partly-pictured.pdf', page: 2, reason: null },
+      { name: 'text-partly-pictured.pdf', page: 3, reason: null },
+    ]);
+    const want = truth.documents.find((d) => d.file === 'scan-2021-html-official.pdf')!.fields;
+    const share = (r: (typeof reports)[number], table: string): number => {
+      const keys = Object.keys(want).filter((k) => k.startsWith(`${table}.`) && want[k] !== null);
+      const right = keys.filter((k) => r.fields[k]?.value === want[k]);
+      console.log(`${r.files[0]?.name} ${table}: ${right.length}/${keys.length}`, keys.filter((k) => !right.includes(k)).map((k) => `${k}=${r.fields[k]?.value}≠${want[k]}`).join(' '));
+      return right.length / keys.length;
+    };
+    const reports = t.exported();
+    const [scan, pictured] = ['scan-bad-layer.pdf', 'text-partly-pictured.pdf'].map((n) => reports.find((r) => r.files.some((f) => f.name === n))!);
+    // the figures the layer garbled, and the table it has only as a picture, read by OCR
+    expect(share(scan!, 't3')).toBeGreaterThan(0.9);
+    expect(share(pictured!, 't2')).toBeGreaterThan(0.9);
+    // the layer's readable words stay: the title as the file holds it, the text table as text
+    // (its last rows, over the page break, are the grid's to join)
+    for (const r of reports) expect(r.fields['meta.title']?.value).toBe(want['meta.title']);
+    expect(share(pictured!, 't3')).toBeGreaterThan(0.9);
+    expect(pictured!.fields['t3.new.total']).toMatchObject({ value: 37, confidence: 1 });
   });
 });
 

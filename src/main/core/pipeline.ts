@@ -35,7 +35,7 @@ export interface ProcessedFile {
    * page 0: the normalized text and tables; pages 1…n of positioned sources: their words. Tables
    * and words as the JSON the store writes: made here, on the worker, and cheap to send back.
    */
-  pages: { page: number; text: string; tables: string; tokens?: string }[];
+  pages: { page: number; text: string; tables: string; tokens?: string; turn?: number; ocrReason?: string }[];
   fields: ExtractedField[];
   /** table rows no field key matched: kept for the reviewer and exports */
   unmapped: UnmappedRow[];
@@ -72,7 +72,7 @@ export async function processFile(shared: PipelineInput): Promise<PipelineResult
       value: {
         kind,
         encoding: doc.encodingBy === 'none' ? null : doc.encoding,
-        pages: [{ page: 0, text: doc.text, tables: JSON.stringify(doc.tables ?? null) }, ...positioned.map((p) => ({ page: p.page, text: '', tables: 'null', tokens: JSON.stringify(p.words) }))],
+        pages: [{ page: 0, text: doc.text, tables: JSON.stringify(doc.tables ?? null) }, ...positioned.map((p) => ({ page: p.page, text: '', tables: 'null', tokens: JSON.stringify(p.words), turn: p.turn, ocrReason: p.ocrReason }))],
         fields,
         unmapped: extraction.unmapped,
         checks: [...validate(fields), ...unreadPages(positioned)],

@@ -1,7 +1,7 @@
 // Image files → upright greyscale pages: JPEG/PNG/BMP/WebP through @napi-rs/canvas, TIFF (also
 // multi-page, CCITT G4 faxes) through utif2; EXIF orientation applied (by skia); bombs refused by the size in
 // the header before the pixels are decoded.
-import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { createCanvas, loadImage, type Image } from '@napi-rs/canvas';
 import UTIF from 'utif2';
 import { NormalizeError } from '../normalize/types';
 import { toGrey } from '../pdf/render';
@@ -33,8 +33,24 @@ export function imagePageCount(bytes: Uint8Array): number {
 
 /** Page `page` (1-based) as upright greyscale pixels. */
 export async function decodeImagePage(bytes: Uint8Array, page: number): Promise<GreyPage> {
+  const up = await uprightImage(bytes, page);
+  if (!up) return decodeTiffPage(bytes, page);
+  const { img, width: w, height: h } = up;
+  const canvas = createCanvas(w, h);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, w, h);
+  ctx.drawImage(img, 0, 0, w, h);
+  return { width: w, height: h, grey: toGrey(ctx.getImageData(0, 0, w, h).data) };
+}
+
+/**
+ * A JPEG/PNG/BMP/WebP decoded upright, with the frame decodeImagePage gives its pixels in (a
+ * picture of it can be drawn at any size without those pixels); null for a TIFF.
+ */
+export async function uprightImage(bytes: Uint8Array, page: number): Promise<{ img: Image; width: number; height: number } | null> {
   const format = imageFormatOf(bytes);
-  if (format === 'tiff') return decodeTiffPage(bytes, page);
+  if (format === 'tiff') return null;
   if (page !== 1) throw new NormalizeError('empty', `图片没有第 ${page} 页`);
   const dims = headerSize(bytes, format);
   if (dims && dims.width * dims.height > MAX_IMAGE_PIXELS) throw tooLarge(dims.width, dims.height);
@@ -47,14 +63,7 @@ export async function decodeImagePage(bytes: Uint8Array, page: number): Promise<
   if (img.width * img.height > MAX_IMAGE_PIXELS) throw tooLarge(img.width, img.height);
   // skia (in @napi-rs/canvas) applies the EXIF orientation while decoding: img is upright already
   const fit = Math.min(1, Math.sqrt(MAX_OCR_PIXELS / (img.width * img.height)));
-  const w = Math.round(img.width * fit);
-  const h = Math.round(img.height * fit);
-  const canvas = createCanvas(w, h);
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, w, h);
-  ctx.drawImage(img, 0, 0, w, h);
-  return { width: w, height: h, grey: toGrey(ctx.getImageData(0, 0, w, h).data) };
+  return { img, width: Math.round(img.width * fit), height: Math.round(img.height * fit) };
 }
 
 function tiffPages(bytes: Uint8Array): UTIF.IFD[] {

@@ -21,6 +21,9 @@ import { OcrCancelled } from '../ocr/engine';
 
 /** Files read and queued per pipeline worker, so neither the disk nor the workers wait. */
 const IN_FLIGHT_PER_WORKER = 6;
+/** Outcomes stored per transaction, and the longest an outcome waits for its batch. */
+const BATCH_FILES = 64;
+const BATCH_MS = 100;
 
 export interface ImportOptions {
   executor: Executor;
@@ -41,16 +44,45 @@ export async function runImport(lib: Library, paths: readonly string[], opts: Im
   setJobTotal(db, jobId, total);
   opts.onProgress?.({ jobId, done: 0, total });
 
-  const record = (o: FileOutcome, store?: () => void): void => {
-    const seq = summary.outcomes.length;
+  // Outcomes are stored a batch at a time, one transaction per batch (each file in a savepoint of its
+  // own, so one that fails to store fails alone); progress is told once the batch is committed.
+  const pending: { outcome: FileOutcome; store?: () => void }[] = [];
+  /** sha256 of the new files in `pending`: a file with the same bytes waits for them to be stored */
+  const pendingSha = new Set<string>();
+  let flushTimer: NodeJS.Timeout | null = null;
+  const flush = (): void => {
+    if (flushTimer) clearTimeout(flushTimer);
+    flushTimer = null;
+    const batch = pending.splice(0);
+    pendingSha.clear();
+    if (batch.length === 0) return;
     db.transaction(() => {
-      store?.();
-      addOutcome(db, jobId, seq, o);
+      for (const item of batch) {
+        const seq = summary.outcomes.length;
+        try {
+          db.transaction(() => {
+            item.store?.();
+            addOutcome(db, jobId, seq, item.outcome);
+          })();
+        } catch (err) {
+          const { path: file, name } = item.outcome;
+          item.outcome = { path: file, name, status: 'failed', code: 'internal', message: `内部错误: ${(err as Error).message}` };
+          addOutcome(db, jobId, seq, item.outcome);
+        }
+        summary.outcomes.push(item.outcome);
+      }
     })();
-    summary.outcomes.push(o);
-    const counter = ({ imported: 'imported', duplicate: 'duplicates', failed: 'failed', skipped: 'skipped' } as const)[o.status];
-    summary[counter]++;
-    opts.onProgress?.({ jobId, done: summary.outcomes.length, total, current: o.name, outcome: o });
+    for (const { outcome } of batch) {
+      const counter = ({ imported: 'imported', duplicate: 'duplicates', failed: 'failed', skipped: 'skipped' } as const)[outcome.status];
+      summary[counter]++;
+      opts.onProgress?.({ jobId, done: summary.outcomes.length, total, current: outcome.name, outcome });
+    }
+  };
+  const record = (outcome: FileOutcome, store?: () => void, sha256?: string): void => {
+    pending.push({ outcome, store });
+    if (sha256) pendingSha.add(sha256);
+    if (pending.length >= BATCH_FILES) flush();
+    else flushTimer ??= setTimeout(flush, BATCH_MS);
   };
   found.problems.forEach((o) => record(o));
   const ocr = ocrJob({ db, executor: opts.executor, signal: opts.signal, ...opts.ocr });
@@ -96,6 +128,7 @@ export async function runImport(lib: Library, paths: readonly string[], opts: Im
 
   /** Same bytes already in the library: only remember this name and path (and bring its report back from the trash). */
   const recordExactDuplicate = (file: FoundFile, sha256: string): boolean => {
+    if (pendingSha.has(sha256)) flush();
     const existing = findFileBySha(db, sha256);
     if (!existing) return false;
     const outcome: FileOutcome = { path: file.path, name: file.name, status: 'duplicate', reportId: existing.reportId, duplicateOf: existing.reportId };
@@ -130,7 +163,7 @@ export async function runImport(lib: Library, paths: readonly string[], opts: Im
       outcome.reportId = reportId;
       if (twin !== null) outcome.duplicateOf = twin;
       else refreshCrossYear(db, reportId, identity.agency, identity.year);
-    });
+    }, sha256);
   };
 
   let next = 0;
@@ -147,6 +180,7 @@ export async function runImport(lib: Library, paths: readonly string[], opts: Im
   try {
     await Promise.all(Array.from({ length: IN_FLIGHT_PER_WORKER * opts.executor.size }, lane));
   } finally {
+    flush();
     await ocr.close();
     indexPendingText(db);
     rankPending(db);

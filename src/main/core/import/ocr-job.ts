@@ -73,18 +73,19 @@ export function ocrJob(opts: OcrJobOptions): OcrJob {
       };
       const ocr = await getPool();
       let image = await draw(0);
+      let turned: Turn = 0;
       let r = await recognizePage(ocr, image);
       // a page that read badly may be turned: read again at the turn its densest square reads best at
       const turn = doubtful(r.words) ? await bestTurn(ocr, image.probes) : 0;
       if (turn !== 0) {
-        const turned = await draw(turn);
-        const again = await recognizePage(ocr, turned);
-        if (meanConfidence(again.words) > meanConfidence(r.words)) [image, r] = [turned, { ...again, ms: again.ms + r.ms }];
+        const other = await draw(turn);
+        const again = await recognizePage(ocr, other);
+        if (meanConfidence(again.words) > meanConfidence(r.words)) [image, r, turned] = [other, { ...again, ms: again.ms + r.ms }, turn];
       }
       const { scale, width, height, rules } = image;
       const confidence = meanConfidence(r.words);
       const words = scale === 1 ? r.words : r.words.map((w) => ({ ...w, x: w.x / scale, y: w.y / scale, w: w.w / scale, h: w.h / scale }));
-      const json = JSON.stringify({ words, rules: scaleRules(rules, 1 / scale) } satisfies OcrWords);
+      const json = JSON.stringify({ words, rules: scaleRules(rules, 1 / scale), turn: turned } satisfies OcrWords);
       const result: OcrPage = { page, width: width / scale, height: height / scale, confidence, json };
       putOcrPage(opts.db, file.sha256, OCR_SETTINGS_KEY, result, r.ms);
       stats.recognized++;

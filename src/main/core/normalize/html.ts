@@ -1,7 +1,7 @@
 // HTML → blocks and tables: block elements become lines, <table>s keep their grid with
 // rowspan/colspan resolved; page chrome (scripts, navigation, footers) is dropped.
-import { parseDocument } from 'htmlparser2';
-import { Element, Text, type AnyNode } from 'domhandler';
+import { Parser } from 'htmlparser2';
+import { DomHandler, Element, Text, type AnyNode, type Document } from 'domhandler';
 import { cleanInline, rowBlock, type Block, type BlockCell } from './blocks';
 
 export interface ParsedHtml {
@@ -18,7 +18,7 @@ const BLOCK = new Set([
 const CHROME = /(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|crumbs?|footer|share|bdshare|topbar|sidebar|copyright|weizhi|dqwz)(?:$|[\s_-])/i;
 
 export function parseHtml(html: string): ParsedHtml {
-  const dom = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  const dom = parseDom(html);
   const blocks: Block[] = [];
   const pageMeta: Record<string, string> = {};
   let line = '';
@@ -61,6 +61,52 @@ export function parseHtml(html: string): ParsedHtml {
   return { blocks, pageMeta, tableCount };
 }
 
+/**
+ * Rows read of one table. A report's tables have tens of rows; a page holding a table of hundreds
+ * of thousands (a 20 MB dump) is read for its first rows only, so its import takes seconds, not
+ * minutes, and its tables stay a size the store and the review screen can hold.
+ */
+export const MAX_TABLE_ROWS = 2000;
+
+/**
+ * The document tree without the rows past MAX_TABLE_ROWS of a table (counted as the parser meets
+ * them, nested tables apart): a page with a table of a million cells never builds them.
+ */
+function parseDom(html: string): Document {
+  const handler = new DomHandler(undefined, { withStartIndices: false });
+  const open: string[] = [];
+  /** rows met so far in each open table (innermost last) */
+  const rows: number[] = [];
+  /** depth of the row being dropped (0: none) */
+  let dropping = 0;
+  const pruning = {
+    onopentag(name: string, attribs: Record<string, string>): void {
+      if (dropping > 0) return void dropping++;
+      if (name === 'tr' && rows.length > 0 && ++rows[rows.length - 1]! > MAX_TABLE_ROWS) return void (dropping = 1);
+      if (name === 'table') rows.push(0);
+      open.push(name);
+      handler.onopentag(name, attribs);
+    },
+    onclosetag(): void {
+      if (dropping > 0) return void dropping--;
+      if (open.pop() === 'table') rows.pop();
+      handler.onclosetag();
+    },
+    ontext: (data: string) => dropping === 0 && handler.ontext(data),
+    oncomment: (data: string) => dropping === 0 && handler.oncomment(data),
+    oncommentend: () => dropping === 0 && handler.oncommentend(),
+    oncdatastart: () => dropping === 0 && handler.oncdatastart(),
+    oncdataend: () => dropping === 0 && handler.oncdataend(),
+    onprocessinginstruction: (name: string, data: string) => dropping === 0 && handler.onprocessinginstruction(name, data),
+    onparserinit: (parser: Parser) => handler.onparserinit(parser),
+    onreset: () => handler.onreset(),
+    onend: () => handler.onend(),
+    onerror: (err: Error) => handler.onerror(err),
+  };
+  new Parser(pruning, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true }).end(html);
+  return handler.root;
+}
+
 const FOOTER = /(?:^|[\s_-])(?:footer|foot|copyright|bottom)(?:$|[\s_-])/i;
 
 /** Site footer text kept aside (pageMeta.site), a few hundred characters at most. */
@@ -95,6 +141,7 @@ export function textOf(node: AnyNode): string {
   }
   return '';
 }
+
 
 /** The rows of a table, not of the tables nested in it. */
 function ownRows(table: Element): Element[] {

@@ -14,6 +14,10 @@ export interface PositionedPage {
   source: 'text' | 'ocr' | 'docx' | 'doc' | 'ofd';
   /** ruling lines of tables, where known (OCR finds them) */
   rules?: TableRules;
+  /** quarter turns clockwise the page was drawn at for OCR (it lay sideways): its words are in the turned page's units */
+  turn?: 0 | 1 | 2 | 3;
+  /** why the page was read by OCR (pdf/text-layer.ts PageNeed reason) */
+  ocrReason?: string;
 }
 
 /** A vertical table line at x from y0 to y1 (page units). */

@@ -1,9 +1,12 @@
 // OCR words into the document: a page's OCR replaces an absent or garbage text layer and completes
-// an incomplete one (OCR words over text-layer words are dropped: the text layer is exact). Field
+// an incomplete or partly garbage one (OCR words over the layer's readable words are dropped: the
+// text layer is exact). Field
 // confidence follows the confidence of the OCR words it was read from.
 import type { CheckResult, ExtractedField } from '../../../shared/model';
 import type { PositionedPage, TableRules, Word } from '../normalize/positioned-types';
 import type { PageNeed } from '../pdf/text-layer';
+import { garbled } from '../pdf/plausible';
+import type { Turn } from './orientation';
 
 /**
  * OCR of one page, in page units (PDF points; pixels for image files). Its words and ruling lines
@@ -24,16 +27,27 @@ export interface OcrWords {
   words: Word[];
   /** ruling lines of its tables */
   rules: TableRules;
+  /** quarter turns clockwise the page was drawn at to be read (words and rules are in the turned page's units) */
+  turn?: Turn;
 }
 
 export function mergeOcrPage(text: PositionedPage | undefined, ocr: OcrPage, reason: PageNeed['reason']): PositionedPage {
-  const { words, rules } = JSON.parse(ocr.json) as OcrWords;
-  // a replaced layer takes the picture's size (a page read turned is as wide as it is drawn)
-  const size = text && reason === 'incomplete' ? text : ocr;
-  const base: PositionedPage = { page: ocr.page, width: size.width, height: size.height, words, source: 'ocr', rules };
-  if (!text || reason !== 'incomplete') return base;
-  const extra = words.filter((w) => !text.words.some((t) => overlap(w, t) > 0.3 * w.w * w.h));
-  return { ...base, words: [...text.words, ...extra] };
+  const { words, rules, turn = 0 } = JSON.parse(ocr.json) as OcrWords;
+  // a replaced layer takes the picture's size (a page read turned is as wide as it is drawn) and its turn
+  if (!text || (reason !== 'incomplete' && reason !== 'partly_garbage')) return { page: ocr.page, width: ocr.width, height: ocr.height, words, source: 'ocr', rules, turn, ocrReason: reason };
+  // completing a text layer (its unreadable words dropped): the OCR words in the layer's (the file's) frame
+  const kept = reason === 'partly_garbage' ? text.words.filter((w) => !garbled(w.text)) : text.words;
+  const upright = turn === 0 ? words : words.map((w) => unturnBox(w, turn, ocr.width, ocr.height));
+  const extra = upright.filter((w) => !kept.some((t) => overlap(w, t) > 0.3 * w.w * w.h));
+  return { page: ocr.page, width: text.width, height: text.height, words: [...kept, ...extra], source: 'ocr', rules: turn === 0 ? rules : undefined, ocrReason: reason };
+}
+
+/** A box on a page turned `turn` quarters clockwise (`width` × `height` once turned), in the unturned page. */
+export function unturnBox<T extends { x: number; y: number; w: number; h: number }>(b: T, turn: Turn, width: number, height: number): T {
+  if (turn === 1) return { ...b, x: b.y, y: width - b.x - b.w, w: b.h, h: b.w };
+  if (turn === 2) return { ...b, x: width - b.x - b.w, y: height - b.y - b.h };
+  if (turn === 3) return { ...b, x: height - b.y - b.h, y: b.x, w: b.h, h: b.w };
+  return b;
 }
 
 function overlap(a: Word, b: Word): number {

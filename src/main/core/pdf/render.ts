@@ -14,6 +14,8 @@ export interface RenderOptions {
   grey?: boolean;
   /** skip the PNG encoding (OCR needs only the grey pixels) */
   png?: boolean;
+  /** quarter turns clockwise on top of the page's own rotation (a page scanned sideways, drawn as it was read) */
+  turn?: number;
   signal?: AbortSignal;
 }
 
@@ -39,12 +41,12 @@ export async function renderPage(bytes: Uint8Array, page: number, opts: RenderOp
 }
 
 /** Render from an open document (several pages of one file without reparsing it). */
-export async function renderDocPage(doc: PDFDocumentProxy, page: number, { dpi = 300, grey = false, png = true, signal }: RenderOptions = {}): Promise<RenderedPage> {
+export async function renderDocPage(doc: PDFDocumentProxy, page: number, { dpi = 300, grey = false, png = true, turn = 0, signal }: RenderOptions = {}): Promise<RenderedPage> {
   if (!Number.isInteger(page) || page < 1 || page > doc.numPages) throw new NormalizeError('empty', `PDF 没有第 ${page} 页（共 ${doc.numPages} 页）`);
   const p = await doc.getPage(page);
   try {
     const scale = dpi / 72;
-    const viewport = p.getViewport({ scale });
+    const viewport = p.getViewport({ scale, rotation: (p.rotate + 90 * turn) % 360 });
     const width = Math.ceil(viewport.width);
     const height = Math.ceil(viewport.height);
     if (!(width > 0 && height > 0) || width * height > MAX_PAGE_PIXELS) {

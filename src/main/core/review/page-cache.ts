@@ -4,13 +4,14 @@
 // its budget.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import type { DrawnPage } from './page-pictures';
+import { pngChunk } from './png';
 
+/** `turn`: quarter turns clockwise the page is drawn at (as OCR read it), 0 by default */
 export interface PageCache {
-  read(sha256: string, page: number, dpi: number): Promise<DrawnPage | null>;
-  write(sha256: string, page: number, dpi: number, drawn: DrawnPage): Promise<void>;
-  has(sha256: string, page: number, dpi: number): Promise<boolean>;
+  read(sha256: string, page: number, dpi: number, turn?: number): Promise<DrawnPage | null>;
+  write(sha256: string, page: number, dpi: number, drawn: DrawnPage, turn?: number): Promise<void>;
+  has(sha256: string, page: number, dpi: number, turn?: number): Promise<boolean>;
   /** bytes the folder holds */
   usage(): Promise<number>;
   readonly budget: number;
@@ -21,7 +22,7 @@ const PRUNE_EVERY = 64;
 
 export function pageCache(home: string, budget = BUDGET_BYTES): PageCache {
   const dir = path.join(home, 'cache', 'pages');
-  const file = (sha: string, page: number, dpi: number) => path.join(dir, sha.slice(0, 2), `${sha}-${page}-${dpi}.png`);
+  const file = (sha: string, page: number, dpi: number, turn = 0) => path.join(dir, sha.slice(0, 2), `${sha}-${page}-${dpi}${turn ? `-t${turn}` : ''}.png`);
   let writes = 0;
   /** the folder's size, walked once, then kept up to date */
   let total: Promise<number> | null = null;
@@ -30,9 +31,9 @@ export function pageCache(home: string, budget = BUDGET_BYTES): PageCache {
   return {
     budget,
     usage,
-    has: (sha, page, dpi) => fs.access(file(sha, page, dpi)).then(() => true, () => false),
-    async read(sha, page, dpi) {
-      const target = file(sha, page, dpi);
+    has: (sha, page, dpi, turn) => fs.access(file(sha, page, dpi, turn)).then(() => true, () => false),
+    async read(sha, page, dpi, turn) {
+      const target = file(sha, page, dpi, turn);
       const png = await fs.readFile(target).catch(() => null);
       if (!png) return null;
       // used: the last to go when the folder is pruned
@@ -41,8 +42,8 @@ export function pageCache(home: string, budget = BUDGET_BYTES): PageCache {
       // files written before the scale was kept are PDF pages, whose scale follows from the resolution
       return { ...pngSize(png), png: new Uint8Array(png), scale: pngScale(png) ?? dpi / 72 };
     },
-    async write(sha, page, dpi, drawn) {
-      const target = file(sha, page, dpi);
+    async write(sha, page, dpi, drawn, turn) {
+      const target = file(sha, page, dpi, turn);
       const tmp = `${target}.${process.pid}.tmp`;
       try {
         const png = withScale(drawn.png, drawn.scale);
@@ -97,12 +98,7 @@ const AFTER_IHDR = 33;
 
 /** The PNG with a tEXt chunk `nianbao-scale` after its header. */
 export function withScale(png: Uint8Array, scale: number): Uint8Array {
-  const data = Buffer.from(`${SCALE_KEY}\0${scale}`, 'latin1');
-  const typed = Buffer.concat([Buffer.from('tEXt', 'latin1'), data]);
-  const chunk = Buffer.alloc(12 + data.length);
-  chunk.writeUInt32BE(data.length, 0);
-  typed.copy(chunk, 4);
-  chunk.writeUInt32BE(zlib.crc32(typed), 8 + data.length);
+  const chunk = pngChunk('tEXt', Buffer.from(`${SCALE_KEY}\0${scale}`, 'latin1'));
   return Buffer.concat([png.subarray(0, AFTER_IHDR), chunk, png.subarray(AFTER_IHDR)]);
 }
 

@@ -1,13 +1,15 @@
-// Drawing the pages of originals for the review screen: PDF pages (pdfjs) and image files (scans,
-// photos, TIFF frames, upright as OCR read them). The last few PDFs stay open, so paging through a
+// Drawing the pages of originals for the review screen: PDF pages (PDFium; pdfjs for files it
+// cannot read: page-pdfium.ts) and image files (scans, photos, TIFF frames, upright as OCR read them). The last few PDFs stay open, so paging through a
 // report or coming back to it does not parse the file again. Drawing is CPU work: in the app it
 // runs on its own worker thread (workerPagePictures), pages the person asked for before prefetched ones.
 import fs from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
-import { createCanvas } from '@napi-rs/canvas';
-import { openPdf, type OpenPdf } from '../pdf/document';
+import { createCanvas, type Canvas } from '@napi-rs/canvas';
+import { openPdf } from '../pdf/document';
 import { renderDocPage } from '../pdf/render';
-import { decodeImagePage } from '../image/decode';
+import { decodeImagePage, uprightImage } from '../image/decode';
+import { openPdfium } from './page-pdfium';
+import { encodePng, turned } from './png';
 
 export type PictureKind = 'pdf' | 'image';
 
@@ -20,8 +22,11 @@ export interface DrawnPage {
 }
 
 export interface PagePictures {
-  /** draw page `page` of the file stored at `file`; `background`: a prefetch, after what the person waits for */
-  draw(sha256: string, file: string, kind: PictureKind, page: number, dpi: number, background?: boolean): Promise<DrawnPage>;
+  /**
+   * draw page `page` of the file stored at `file`; `background`: a prefetch, after what the person
+   * waits for; `turn`: quarter turns clockwise, as OCR read the page (its words are in that frame)
+   */
+  draw(sha256: string, file: string, kind: PictureKind, page: number, dpi: number, background?: boolean, turn?: number): Promise<DrawnPage>;
   close(): Promise<void>;
 }
 
@@ -33,52 +38,93 @@ export const PAGE_WORKER_FILE = 'page-render.js';
 /** An image file is shown as wide as an A4 page would be at the asked resolution (never enlarged). */
 const A4_WIDTH_POINTS = 595.28;
 
+/** An open PDF: drawn by PDFium, or by pdfjs where PDFium cannot read the file. */
+interface OpenFile {
+  /** `turn`: quarter turns clockwise */
+  draw(page: number, dpi: number, turn: number): Promise<DrawnPage>;
+  close(): Promise<void>;
+}
+
+async function openFile(file: string): Promise<OpenFile> {
+  const bytes = await fs.readFile(file);
+  try {
+    const pdf = await openPdfium(bytes);
+    return { draw: (page, dpi, turn) => pdf.draw(page, dpi, turn), close: async () => pdf.close() };
+  } catch {
+    const pdf = await openPdf(bytes);
+    return {
+      async draw(page, dpi, turn) {
+        const drawn = await renderDocPage(pdf.doc, page, { dpi, turn });
+        return { width: drawn.width, height: drawn.height, scale: drawn.scale, png: drawn.png! };
+      },
+      close: () => pdf.close(),
+    };
+  }
+}
+
 /** In this thread (tests, the render worker itself). */
 export function pagePictures(): PagePictures {
-  const open = new Map<string, Promise<OpenPdf>>();
+  const open = new Map<string, Promise<OpenFile>>();
   const forget = (sha: string): void => {
     const doc = open.get(sha);
     open.delete(sha);
     void doc?.then((d) => d.close()).catch(() => undefined);
   };
-  const drawPdf = async (sha256: string, file: string, page: number, dpi: number): Promise<DrawnPage> => {
+  const drawPdf = async (sha256: string, file: string, page: number, dpi: number, turn: number): Promise<DrawnPage> => {
     let doc = open.get(sha256);
     if (doc) open.delete(sha256);
-    else doc = fs.readFile(file).then(openPdf);
+    else doc = openFile(file);
     open.set(sha256, doc);
     if (open.size > OPEN_DOCUMENTS) forget(open.keys().next().value!);
     try {
-      const drawn = await renderDocPage((await doc).doc, page, { dpi });
-      return { width: drawn.width, height: drawn.height, scale: drawn.scale, png: drawn.png! };
+      return await (await doc).draw(page, dpi, turn);
     } catch (err) {
       if (!(await doc.then(() => true, () => false))) open.delete(sha256);
       throw err;
     }
   };
   return {
-    draw: (sha256, file, kind, page, dpi) => (kind === 'pdf' ? drawPdf(sha256, file, page, dpi) : drawImage(file, page, dpi)),
+    draw: (sha256, file, kind, page, dpi, _background, turn = 0) => (kind === 'pdf' ? drawPdf(sha256, file, page, dpi, turn) : drawImage(file, page, dpi, turn)),
     async close() {
       await Promise.all([...open.keys()].map(forget));
     },
   };
 }
 
-/** An image page as OCR read it (upright, greyscale), scaled down for the screen. */
-async function drawImage(file: string, page: number, dpi: number): Promise<DrawnPage> {
-  const { width, height, grey } = await decodeImagePage(await fs.readFile(file), page);
-  const full = createCanvas(width, height);
-  const pixels = full.getContext('2d').createImageData(width, height);
+/**
+ * An image page in the frame OCR read it (upright, turned as it was read), scaled down for the
+ * screen: drawn from the decoded image straight at that size (a TIFF frame from OCR's pixels).
+ */
+async function drawImage(file: string, page: number, dpi: number, turn: number): Promise<DrawnPage> {
+  const bytes = await fs.readFile(file);
+  const up = await uprightImage(bytes, page);
+  const source = up ?? (await greyCanvas(bytes, page));
+  // the size is set in the turned frame (the words' frame): as wide as A4 at `dpi`, never enlarged
+  const quarter = (turn & 1) === 1;
+  const frameWidth = quarter ? source.height : source.width;
+  const scale = Math.min(1, ((dpi / 72) * A4_WIDTH_POINTS) / frameWidth);
+  const w = Math.max(1, Math.round(source.width * scale));
+  const h = Math.max(1, Math.round(source.height * scale));
+  const shown = createCanvas(w, h);
+  const ctx = shown.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, w, h);
+  ctx.drawImage(source.img, 0, 0, w, h);
+  const drawn = turned(new Uint8Array(ctx.getImageData(0, 0, w, h).data.buffer), w, h, turn & 3);
+  return { width: drawn.width, height: drawn.height, scale: drawn.width / frameWidth, png: encodePng(drawn.data, drawn.width, drawn.height) };
+}
+
+/** A TIFF frame as OCR's greyscale pixels on a canvas. */
+async function greyCanvas(bytes: Uint8Array, page: number): Promise<{ img: Canvas; width: number; height: number }> {
+  const { width, height, grey } = await decodeImagePage(bytes, page);
+  const img = createCanvas(width, height);
+  const pixels = img.getContext('2d').createImageData(width, height);
   for (let i = 0, j = 0; i < grey.length; i++, j += 4) {
     pixels.data[j] = pixels.data[j + 1] = pixels.data[j + 2] = grey[i]!;
     pixels.data[j + 3] = 255;
   }
-  full.getContext('2d').putImageData(pixels, 0, 0);
-  const scale = Math.min(1, ((dpi / 72) * A4_WIDTH_POINTS) / width);
-  const w = Math.max(1, Math.round(width * scale));
-  const h = Math.max(1, Math.round(height * scale));
-  const shown = createCanvas(w, h);
-  shown.getContext('2d').drawImage(full, 0, 0, w, h);
-  return { width: w, height: h, scale: w / width, png: new Uint8Array(await shown.encode('png')) };
+  img.getContext('2d').putImageData(pixels, 0, 0);
+  return { img, width, height };
 }
 
 export interface DrawRequest {
@@ -88,6 +134,7 @@ export interface DrawRequest {
   kind: PictureKind;
   page: number;
   dpi: number;
+  turn?: number;
 }
 export type DrawReply = { id: number; ok: true; value: DrawnPage } | { id: number; ok: false; message: string };
 
@@ -145,9 +192,9 @@ export function workerPagePictures(script: string | URL): PagePictures {
     worker.postMessage(job.req);
   };
   return {
-    draw(sha256, file, kind, page, dpi, isBackground = false) {
+    draw(sha256, file, kind, page, dpi, isBackground = false, turn = 0) {
       return new Promise<DrawnPage>((resolve, reject) => {
-        const key = `${sha256}:${page}:${dpi}`;
+        const key = `${sha256}:${page}:${dpi}:${turn}`;
         const waiter = { resolve, reject };
         const queued = [busy, ...urgent, ...background].find((j) => j?.key === key);
         if (queued) {
@@ -156,7 +203,7 @@ export function workerPagePictures(script: string | URL): PagePictures {
           if (!isBackground && at >= 0) urgent.push(...background.splice(at, 1));
           return;
         }
-        (isBackground ? background : urgent).push({ req: { id: next++, sha256, file, kind, page, dpi }, key, waiters: [waiter] });
+        (isBackground ? background : urgent).push({ req: { id: next++, sha256, file, kind, page, dpi, turn }, key, waiters: [waiter] });
         while (background.length > MAX_BACKGROUND) settle(background.shift()!, { ok: false, error: new DrawCancelled('预取已取消') });
         pump();
       });

@@ -3,7 +3,7 @@
 // memory and on disk (drawn there ahead of time too: page-warmer.ts); the words alone come at once
 // (the screen shows them until the picture is in).
 import type { Library } from '../store/library';
-import { pageNumbers, pageWords, reportFile } from '../store/pages';
+import { pageNumbers, pageTurn, pageWords, reportFile } from '../store/pages';
 import { blobPath } from '../import/blob-store';
 import type { PageView, PageWord } from '../../../shared/review';
 import { ReviewError } from './errors';
@@ -49,9 +49,10 @@ export function pageViews(lib: Library, pictures?: PagePictures, disk: PageCache
     close: async () => pictures?.close(),
     async warm(sha256, kind, page, by, stop, dpi = DEFAULT_DPI) {
       const key = `${sha256}:${page}:${dpi}`;
-      if (asked.has(key) || warming.has(key) || (await disk.has(sha256, page, dpi)) || stop()) return false;
-      const job = by.draw(sha256, blobPath(lib.home, sha256), kind, page, dpi, true).then(async (drawn) => {
-        await disk.write(sha256, page, dpi, drawn);
+      const turn = pageTurn(lib.db, sha256, page);
+      if (asked.has(key) || warming.has(key) || (await disk.has(sha256, page, dpi, turn)) || stop()) return false;
+      const job = by.draw(sha256, blobPath(lib.home, sha256), kind, page, dpi, true, turn).then(async (drawn) => {
+        await disk.write(sha256, page, dpi, drawn, turn);
         return drawn;
       });
       warming.set(key, job);
@@ -72,11 +73,14 @@ export function pageViews(lib: Library, pictures?: PagePictures, disk: PageCache
       if (!pictures || !kind) return remember(key, base);
       try {
         // the words alone are asked for while the picture is drawn: a picture drawn already comes with them
-        const drawn = picture ? await draw(file.sha256, kind, page, dpi, prefetch) : await disk.read(file.sha256, page, dpi);
-        if (!drawn) return base;
+        // drawn turned as OCR read the page: its words are in that frame
+        const turn = pageTurn(lib.db, file.sha256, page);
+        const got = picture ? await draw(file.sha256, kind, page, dpi, prefetch, turn) : await kept(file.sha256, page, dpi, turn);
+        if (!got) return base;
+        const { drawn } = got;
         // words and boxes are in page units (PDF points, image pixels): the page's size is the picture's over its scale
         const image = `data:image/png;base64,${Buffer.from(drawn.png).toString('base64')}`;
-        return remember(key, { ...base, width: drawn.width / drawn.scale, height: drawn.height / drawn.scale, image, dpi });
+        return remember(key, { ...base, width: drawn.width / drawn.scale, height: drawn.height / drawn.scale, image, dpi: got.dpi });
       } catch (err) {
         if (err instanceof DrawCancelled) throw new ReviewError('cancelled', err.message);
         // a page that cannot be drawn is still shown by its words, with the reason
@@ -85,21 +89,28 @@ export function pageViews(lib: Library, pictures?: PagePictures, disk: PageCache
     },
   };
 
+  /** The page at `dpi`, or sharper (warming's resolution), from warming's draw under way or the disk cache. */
+  async function kept(sha256: string, page: number, dpi: number, turn: number): Promise<{ drawn: DrawnPage; dpi: number } | null> {
+    for (const at of dpi < DEFAULT_DPI ? [dpi, DEFAULT_DPI] : [dpi]) {
+      const drawn = (await warming.get(`${sha256}:${page}:${at}`)?.catch(() => null)) ?? (await disk.read(sha256, page, at, turn));
+      if (drawn) return { drawn, dpi: at };
+    }
+    return null;
+  }
+
   /** From the disk cache (or the warming draw of the page, if one is running), else drawn and kept there. */
-  async function draw(sha256: string, kind: PictureKind, page: number, dpi: number, background: boolean): Promise<DrawnPage> {
+  async function draw(sha256: string, kind: PictureKind, page: number, dpi: number, background: boolean, turn: number): Promise<{ drawn: DrawnPage; dpi: number }> {
     const key = `${sha256}:${page}:${dpi}`;
-    const warm = await warming.get(key)?.catch(() => null);
-    if (warm) return warm;
-    const kept = await disk.read(sha256, page, dpi);
-    if (kept) return kept;
+    const got = await kept(sha256, page, dpi, turn);
+    if (got) return got;
     asked.add(key);
-    const drawn = await pictures!.draw(sha256, blobPath(lib.home, sha256), kind, page, dpi, background).catch((err: Error) => {
+    const drawn = await pictures!.draw(sha256, blobPath(lib.home, sha256), kind, page, dpi, background, turn).catch((err: Error) => {
       asked.delete(key);
       throw err;
     });
     // the answer does not wait for the disk; warming leaves the page alone until it is there
-    void disk.write(sha256, page, dpi, drawn).finally(() => asked.delete(key));
-    return drawn;
+    void disk.write(sha256, page, dpi, drawn, turn).finally(() => asked.delete(key));
+    return { drawn, dpi };
   }
 }
 

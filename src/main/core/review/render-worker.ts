@@ -7,7 +7,7 @@ const pages = pagePictures();
 parentPort?.on('message', async (req: DrawRequest) => {
   let reply: DrawReply;
   try {
-    reply = { id: req.id, ok: true, value: await pages.draw(req.sha256, req.file, req.kind, req.page, req.dpi) };
+    reply = { id: req.id, ok: true, value: await pages.draw(req.sha256, req.file, req.kind, req.page, req.dpi, false, req.turn) };
   } catch (err) {
     reply = { id: req.id, ok: false, message: (err as Error).message };
   }

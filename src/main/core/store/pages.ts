@@ -30,6 +30,11 @@ export function pageWords(db: Db, fileId: number, page: number): PageWord[] | un
   return tokens ? (JSON.parse(tokens) as PageWord[]) : undefined;
 }
 
+/** Quarter turns clockwise the page of the file with `sha256` was read at (0 when upright or unknown). */
+export function pageTurn(db: Db, sha256: string, page: number): number {
+  return (sql(db, 'SELECT p.turn FROM pages p JOIN files f ON f.id = p.file_id WHERE f.sha256 = ? AND p.page = ? LIMIT 1').pluck().get(sha256, page) as number | undefined) ?? 0;
+}
+
 /** The file's extracted text (page 0). */
 export function fileText(db: Db, fileId: number): string {
   return (sql(db, 'SELECT text FROM pages WHERE file_id = ? AND page = 0').pluck().get(fileId) as string | null | undefined) ?? '';

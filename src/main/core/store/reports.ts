@@ -12,6 +12,10 @@ export interface NewPage {
   /** JSON of the page's tables and positioned words (made by the pipeline, on its worker) */
   tables: string;
   tokens?: string;
+  /** quarter turns clockwise the page was read at (OCR of a page lying sideways) */
+  turn?: number;
+  /** why the page was read by OCR (PageNeed reason), where it was */
+  ocrReason?: string;
 }
 
 export interface NewReport {
@@ -50,14 +54,19 @@ const MAX_TWIN_CANDIDATES = 8;
  */
 export function findNearDuplicate(db: Db, sig: Uint32Array, identity: { year: number | null; agency: string | null }, threshold = 0.8): number | null {
   const hashes = bands(sig);
-  // the unary + keeps the planner on the bands (an index of live reports would scan them all)
+  // the bands are counted on their own index first (a template shared by many reports hits thousands
+  // of band rows), and only the best candidates are read from reports; the trash is left out before
+  // the limit so it never takes a candidate's place
   const values = hashes.map(() => '(?, ?)').join(', ');
   const candidates = sql(
     db,
-    `SELECT b.report_id AS id, r.minhash, r.duplicate_of AS dup, r.year, r.agency, count(*) AS hits
-     FROM report_bands b JOIN reports r ON r.id = b.report_id
-     WHERE (b.band, b.hash) IN (VALUES ${values}) AND +r.deleted_at IS NULL
-     GROUP BY b.report_id ORDER BY hits DESC, b.report_id LIMIT ${MAX_TWIN_CANDIDATES}`,
+    `SELECT c.id, r.minhash, r.duplicate_of AS dup, r.year, r.agency, c.hits
+     FROM (SELECT report_id AS id, count(*) AS hits FROM report_bands
+           WHERE (band, hash) IN (VALUES ${values})
+             AND report_id NOT IN (SELECT id FROM reports WHERE deleted_at IS NOT NULL)
+           GROUP BY report_id ORDER BY hits DESC, report_id LIMIT ${MAX_TWIN_CANDIDATES}) c
+     JOIN reports r ON r.id = c.id
+     ORDER BY c.hits DESC, c.id`,
   ).all(...hashes.flatMap((h, i) => [i, h])) as { id: number; minhash: Buffer | null; dup: number | null; year: number | null; agency: string | null }[];
   let best: { id: number; sim: number } | null = null;
   for (const c of candidates) {
@@ -80,28 +89,32 @@ export function insertReport(db: Db, r: NewReport): { reportId: number; fileId: 
   const t = now();
   const year = metaValue(r.fields, 'meta.year');
   const reportId = Number(
-    db
-      .prepare(
-        `INSERT INTO reports (title, agency, region, year, format, doc_kind, duplicate_of, minhash, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        metaValue(r.fields, 'meta.title'),
-        metaValue(r.fields, 'meta.agency'),
-        metaValue(r.fields, 'meta.region'),
-        typeof year === 'number' ? year : null,
-        metaValue(r.fields, 'meta.format'),
-        metaValue(r.fields, 'meta.doc_kind'),
-        r.duplicateOf,
-        Buffer.from(r.minhash.buffer, r.minhash.byteOffset, r.minhash.byteLength),
-        t,
-        t,
-      ).lastInsertRowid,
+    sql(
+      db,
+      `INSERT INTO reports (title, agency, region, year, format, doc_kind, duplicate_of, minhash, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      metaValue(r.fields, 'meta.title'),
+      metaValue(r.fields, 'meta.agency'),
+      metaValue(r.fields, 'meta.region'),
+      typeof year === 'number' ? year : null,
+      metaValue(r.fields, 'meta.format'),
+      metaValue(r.fields, 'meta.doc_kind'),
+      r.duplicateOf,
+      Buffer.from(r.minhash.buffer, r.minhash.byteOffset, r.minhash.byteLength),
+      t,
+      t,
+    ).lastInsertRowid,
   );
   const fileId = Number(
-    db
-      .prepare('INSERT INTO files (report_id, sha256, size, kind, encoding, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(reportId, r.file.sha256, r.file.size, r.file.kind, r.file.encoding, t).lastInsertRowid,
+    sql(db, 'INSERT INTO files (report_id, sha256, size, kind, encoding, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+      reportId,
+      r.file.sha256,
+      r.file.size,
+      r.file.kind,
+      r.file.encoding,
+      t,
+    ).lastInsertRowid,
   );
   addFileSource(db, fileId, r.file.name, r.file.path, r.jobId);
   writePages(db, fileId, r.pages);
@@ -113,8 +126,8 @@ export function insertReport(db: Db, r: NewReport): { reportId: number; fileId: 
 }
 
 export function writePages(db: Db, fileId: number, pages: readonly NewPage[]): void {
-  const page = sql(db, 'INSERT INTO pages (file_id, page, text, tables, tokens) VALUES (?, ?, ?, ?, ?)');
-  for (const p of pages) page.run(fileId, p.page, p.text, p.tables, p.tokens ?? null);
+  const page = sql(db, 'INSERT INTO pages (file_id, page, text, tables, tokens, turn, ocr_reason) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  for (const p of pages) page.run(fileId, p.page, p.text, p.tables, p.tokens ?? null, p.turn ?? 0, p.ocrReason ?? null);
 }
 
 export function writeBands(db: Db, reportId: number, minhash: Uint32Array): void {

@@ -7,8 +7,14 @@ import { useI18n } from '../i18n';
 type Box = [number, number, number, number];
 
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4];
-const DPI_STEPS = [120, 200, 300];
+const DPI_STEPS = [72, 96, 120, 200, 300];
 const MARGIN = 16;
+
+/** The resolution drawn for a page that needs `needed` dpi: the step at or above it. */
+export const dpiStep = (needed: number): number => DPI_STEPS.find((d) => d >= needed) ?? DPI_STEPS.at(-1)!;
+
+/** The scale a page `width` units wide is shown at in a pane `pane` pixels wide (fit to width, at 100 %). */
+export const fitScale = (pane: number, width: number): number => Math.max(0.1, (pane - 2 * MARGIN) / width);
 
 /** The words where no picture is available: positioned in page units, scaled as one layer. */
 const Words = memo(function Words({ view }: { view: PageView }) {
@@ -54,7 +60,7 @@ export function PageSource({
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    const measure = () => setFit(Math.max(0.1, (el.clientWidth - 2 * MARGIN) / view.width));
+    const measure = () => setFit(fitScale(el.clientWidth, view.width));
     measure();
     const ro = new ResizeObserver(measure);
     ro.observe(el);
@@ -79,13 +85,15 @@ export function PageSource({
     else if (img.current?.complete) onReady('picture');
   }, [view, onReady]);
 
-  // device pixels per page unit (a PDF point is 1/72 inch) decide the resolution worth drawing
+  // the picture's pixels against the device pixels it covers decide the resolution worth drawing
+  // (page units are PDF points or an image file's pixels: the picture's own width is the measure)
+  const [loaded, setLoaded] = useState(0);
   useEffect(() => {
-    if (!view.image || !view.dpi) return;
-    const needed = scale * 72 * (window.devicePixelRatio || 1);
-    const wanted = DPI_STEPS.find((d) => d >= needed) ?? DPI_STEPS.at(-1)!;
+    const natural = img.current?.naturalWidth;
+    if (!view.image || !view.dpi || !natural) return;
+    const wanted = dpiStep((view.dpi * view.width * scale * (window.devicePixelRatio || 1)) / natural);
     if (wanted > view.dpi) onSharpen(wanted);
-  }, [scale, view, onSharpen]);
+  }, [scale, view, loaded, onSharpen]);
 
   // Ctrl+wheel zooms
   useEffect(() => {
@@ -159,7 +167,7 @@ export function PageSource({
       >
         <div className="page" style={{ width: view.width * scale, height: view.height * scale, margin: MARGIN }}>
           {view.image ? (
-            <img ref={img} src={view.image} alt={t('review.pageImage', { page: view.page })} draggable={false} onLoad={() => onReady('picture')} />
+            <img ref={img} src={view.image} alt={t('review.pageImage', { page: view.page })} draggable={false} onLoad={() => (onReady('picture'), setLoaded((n) => n + 1))} />
           ) : (
             <div className="page-words-frame" style={{ transform: `scale(${scale})` }}>
               <Words view={view} />

@@ -16,7 +16,7 @@ import { blockOf, describeSource, displayValue, labelOf, ReviewForm, type Editor
 import { FindingsPanel } from './FindingsPanel';
 import { HistoryPanel } from './HistoryPanel';
 import { TextSource } from './TextSource';
-import { PageSource } from './PageSource';
+import { dpiStep, fitScale, PageSource } from './PageSource';
 import { ReviewDialog, type DialogKind } from './ReviewDialog';
 import { NoteEditor } from './NoteEditor';
 import { onUndoChange, recordChange, redo, undo, undoState, type Applied } from './undo';
@@ -26,8 +26,14 @@ import { takeOver } from './handoff';
 import './review.css';
 
 const POSITIONED = new Set(['pdf', 'ofd', 'image']);
-/** the picture's first resolution; zooming in asks for a sharper one */
-const DEFAULT_DPI = 120;
+/** A4 width in PDF points */
+const A4_WIDTH = 595.28;
+/**
+ * The pictures' first resolution: an A4 page's fitting the source pane (its share of the window,
+ * as review.css lays it out: 41 of 100 parts after 24 px of padding and gap, at least 300 px), so
+ * a page never drawn before is drawn no larger than the screen shows it; zooming in asks for a sharper one.
+ */
+const firstDpi = (): number => dpiStep(fitScale(Math.max(300, ((window.innerWidth - 24) * 41) / 100), A4_WIDTH) * 72 * (window.devicePixelRatio || 1));
 export const FOCUS_MARK = 'review-focus-start';
 /** set where a report is asked for (the list opening the screen, J/K in it): 'review-open' and 'review-picture' are timed from it */
 export const OPEN_MARK = 'review-open-start';
@@ -75,6 +81,19 @@ function reveal(box: HTMLElement, el: HTMLElement): void {
   if (at.left < view.left) box.scrollLeft -= view.left - at.left + 8;
   else if (at.right > view.right) box.scrollLeft += at.right - view.right + 8;
 }
+
+/** A key press as kept while a report opens. */
+type PressedKey = Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'altKey'>;
+
+/** Keys kept while a report opens: characters, editing and moving keys (not modifiers alone, shortcuts or IME input). */
+const heldKey = (e: KeyboardEvent): boolean =>
+  !e.isComposing && !e.ctrlKey && !e.metaKey && !e.altKey && (e.key.length === 1 || ['Enter', 'Tab', 'Escape', 'Backspace', 'Delete', 'F2', 'ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown'].includes(e.key));
+
+/** Where committing the editor with this key moves the focus (none: the key is the editor's). */
+const editorMove = (e: PressedKey): Move | undefined => {
+  const moves: Record<string, Move> = { Enter: e.shiftKey ? 'up' : 'down', Tab: e.shiftKey ? 'prev' : 'next', ArrowDown: 'down', ArrowUp: 'up' };
+  return moves[e.key];
+};
 
 const isTyping = (el: EventTarget | null) => el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement;
 
@@ -139,7 +158,7 @@ export function ReviewScreen({
   layoutRef.current = layout;
 
   const pages = usePageViews();
-  const [dpi, setDpi] = useState(DEFAULT_DPI);
+  const [dpi, setDpi] = useState(firstDpi);
   const dpiRef = useRef(dpi);
   dpiRef.current = dpi;
 
@@ -362,7 +381,7 @@ export function ReviewScreen({
         });
       },
       key(e) {
-        const moves: Record<string, Move> = { Enter: e.shiftKey ? 'up' : 'down', Tab: e.shiftKey ? 'prev' : 'next', ArrowDown: 'down', ArrowUp: 'up' };
+        const then = editorMove(e);
         if (e.key === 'Escape') {
           e.preventDefault();
           e.stopPropagation();
@@ -370,10 +389,10 @@ export function ReviewScreen({
           setEditor(null);
         } else if (e.currentTarget instanceof HTMLSelectElement && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
           e.stopPropagation(); // the arrows pick from the list
-        } else if (moves[e.key] && !(e.nativeEvent.isComposing || e.key === 'Process')) {
+        } else if (then && !(e.nativeEvent.isComposing || e.key === 'Process')) {
           e.preventDefault();
           e.stopPropagation();
-          commit(moves[e.key]!);
+          commit(then);
         } else e.stopPropagation();
       },
     }),
@@ -433,6 +452,7 @@ export function ReviewScreen({
       if (next.id === id) return;
       performance.mark(OPEN_MARK);
       opening.current.shown = false;
+      pressed.current.holding = true; // until the report's form is there
       setId(next.id);
     },
     [queue, at, id],
@@ -523,13 +543,10 @@ export function ReviewScreen({
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  // keys on a focused cell
-  const onCellKey = (e: ReactKeyboardEvent<HTMLDivElement>) => {
-    const key = (e.target as HTMLElement).closest<HTMLElement>('[data-key]')?.dataset.key;
-    if (!key || editor || isTyping(e.target) || formStale) return;
+  /** A key on the focused cell `key`; false: not a cell key. */
+  const cellKey = (key: string, e: PressedKey): boolean => {
     const arrows: Record<string, Move> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right', Home: 'first', End: 'last' };
     const mod = e.ctrlKey || e.metaKey || e.altKey;
-    let handled = true;
     if (arrows[e.key] && !mod) go(arrows[e.key]!);
     else if (e.key === 'Tab' && !mod) go(e.shiftKey ? 'prev' : 'next');
     else if ((e.key === 'm' || (e.key === 'F2' && e.shiftKey)) && !mod) setNoteFor(key);
@@ -538,12 +555,54 @@ export function ReviewScreen({
     else if (e.key === 'v' && !mod) verifyCell(key);
     else if (e.key === 'Escape') setFinding(null);
     else if (!mod && e.key.length === 1 && isNumericKind(fieldDef(key)?.kind) && /[0-9.\-０-９]/.test(e.key)) startEdit(key, e.key);
-    else handled = false;
-    if (handled) {
+    else return false;
+    return true;
+  };
+  const onCellKey = (e: ReactKeyboardEvent<HTMLDivElement>) => {
+    const key = (e.target as HTMLElement).closest<HTMLElement>('[data-key]')?.dataset.key;
+    if (!key || editor || isTyping(e.target) || formStale) return;
+    if (cellKey(key, e)) {
       e.preventDefault();
       e.stopPropagation();
     }
   };
+
+  // Keys pressed while a report opens (J and on until its form is there, with the queue) are kept
+  // and applied in order once it is: one a render, each seeing what the one before it did.
+  const ready = current && !formStale && queue !== null;
+  const pressed = useRef<{ keys: PressedKey[]; holding: boolean }>({ keys: [], holding: true });
+  pressed.current.holding = !ready;
+  const [, setReplayed] = useState(0);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const kept = pressed.current;
+      if ((!kept.holding && kept.keys.length === 0) || !heldKey(e)) return;
+      const active = document.activeElement;
+      // keys meant for a dialog, a text box or the source pane are theirs
+      if (active && active !== document.body && !form.current?.contains(active)) return;
+      e.preventDefault();
+      e.stopPropagation();
+      kept.keys.push({ key: e.key, shiftKey: e.shiftKey, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey });
+      setReplayed((n) => n + 1);
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, []);
+  useEffect(() => {
+    if (!ready || dialog || pressed.current.keys.length === 0) return;
+    const e = pressed.current.keys.shift()!;
+    const ed = editorRef.current;
+    if (ed) {
+      const then = editorMove(e);
+      if (e.key === 'Escape') setEditor(null);
+      else if (then) commit(then);
+      else if (e.key === 'Backspace') handlers.change(ed.text.slice(0, -1));
+      else if (e.key.length === 1 && !(e.ctrlKey || e.metaKey || e.altKey)) handlers.change(ed.text + e.key);
+    } else if (!(focusKey && cellKey(focusKey, e))) {
+      keys.current({ ...e, target: form.current, preventDefault: () => undefined } as unknown as KeyboardEvent);
+    }
+    setReplayed((n) => n + 1);
+  });
   const onCellPointer = (e: ReactMouseEvent<HTMLDivElement>) => {
     const key = (e.target as HTMLElement).closest<HTMLElement>('[data-key]')?.dataset.key;
     if (!key || (editor && editor.key === key) || formStale) return;

@@ -6,10 +6,49 @@ let toSimplified: ((s: string) => string) | null = null;
 let lastText: { from: string; to: string } | null = null;
 
 export function simplified(s: string): string {
-  toSimplified ??= OpenCC.Converter({ from: 't', to: 'cn' });
-  if (s.length < 1000) return toSimplified(s);
-  if (lastText?.from !== s) lastText = { from: s, to: toSimplified(s) };
+  if (s.length < 1000) return convertLines(s);
+  if (lastText?.from !== s) lastText = { from: s, to: convertLines(s) };
   return lastText.to;
+}
+
+/**
+ * UTF-16 units a conversion can change: of every dictionary entry (normalization and conversion,
+ * as `Converter({ from: 't', to: 'cn' })` chains them) that changes its text, the units where it
+ * differs (all of them when the lengths differ). A match needs all of its entry's units, so a line
+ * with none of them comes out as it went in; no entry holds a line break, so lines convert alone.
+ */
+let changing: Uint8Array | null = null;
+
+function changingUnits(): Uint8Array {
+  const marks = new Uint8Array(0x10000);
+  // the package's types leave the normalization chain out
+  const config = OpenCC.Locale.configs.t2s as { normalizationChain?: readonly OpenCC.DictGroup[]; conversionChain: readonly OpenCC.DictGroup[] };
+  for (const dict of [...(config.normalizationChain ?? []), ...config.conversionChain].flat()) {
+    const entries: readonly (readonly string[])[] = typeof dict === 'string' ? dict.split('|').map((e) => e.split(' ')) : dict;
+    for (const [from = '', to = ''] of entries) {
+      if (from === to) continue;
+      for (let i = 0; i < from.length; i++) if (from.length !== to.length || from[i] !== to[i]) marks[from.charCodeAt(i)] = 1;
+    }
+  }
+  return marks;
+}
+
+/** 繁→简 of the lines that hold a unit a conversion can change; the others as they are (most reports are simplified already). */
+function convertLines(s: string): string {
+  changing ??= changingUnits();
+  toSimplified ??= OpenCC.Converter({ from: 't', to: 'cn' });
+  let out = '';
+  let done = 0; // s[0, done) is in out
+  for (let i = 0; i < s.length; i++) {
+    if (changing[s.charCodeAt(i)] !== 1) continue;
+    const start = s.lastIndexOf('\n', i) + 1;
+    let end = s.indexOf('\n', i);
+    if (end < 0) end = s.length;
+    out += s.slice(done, start) + toSimplified(s.slice(start, end));
+    done = end;
+    i = end;
+  }
+  return done === 0 ? s : out + s.slice(done);
 }
 
 const canonCache = new Map<string, string>();
