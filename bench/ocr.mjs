@@ -7,15 +7,20 @@
 //  - how fast the main thread answers a 10 ms ping while a 20-page scan imports (the app's path:
 //    pipeline workers render, the pool reads).
 // Wall-clock figures swing with the load of a shared machine: CPU seconds per page are printed too.
-// Both engines are also run side by side (at once, BENCH_SIDE times, default 1): then they share
-// the machine's load alike, the steadiest comparison on a shared machine.
-// BENCH_REPEAT=n repeats the throughput pair; BENCH_VARIANTS=1 also compares the chi_sim variants;
-// BENCH_PING=0 skips the main-thread measurement.
+// Throughput is measured fairly: a warm-up pass of each engine first (files into the page cache,
+// wasm compiled), then BENCH_ROUNDS rounds (default 4) in alternating order (native first, then
+// pool first: neither always runs on the machine the other just heated or cooled), both engines
+// given the same pictures largest first, each lane taking the next as it is free (native: two
+// lists balanced by pixels, since a process reads its list with one model load); the headline is
+// the median of the rounds' ratios. Both engines are also run side by side (at once, BENCH_SIDE
+// times, default 1): then they share the machine's load alike.
+// BENCH_VARIANTS=1 also compares the chi_sim variants; BENCH_PING=0 skips the main-thread measurement.
 import { execFile, execFileSync, fork, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { createOcrPool, OCR_PARAMS, pageImage } from '../out/node/ocr.js';
 import { main } from '../out/node/cli.js';
@@ -89,36 +94,57 @@ function cpuSeconds() {
   return { own: (own.user + own.system) / 1e6, children: ticks / 100 };
 }
 
-/** Two native processes, each given half the images as one list (the model is loaded once per process). */
+/** The pictures of `list`, largest first (both engines read them in this order). */
+const largestFirst = (list) => list.flatMap((p) => p.parts.map((part) => ({ p, part }))).sort((a, b) => b.part.width * b.part.height - a.part.width * a.part.height);
+
+/** Two lists of about equal pixels (largest first, each to the lighter list). */
+function balanced(parts) {
+  const lanes = [[], []];
+  const load = [0, 0];
+  for (const x of parts) {
+    const k = load[0] <= load[1] ? 0 : 1;
+    lanes[k].push(x);
+    load[k] += x.part.width * x.part.height;
+  }
+  return lanes;
+}
+
+/** Two native processes, each given half the pixels as one list (the model is loaded once per process). */
 async function native(list) {
-  const files = list.flatMap((p) => p.parts.map((part) => ({ page: p, file: part.file })));
   const texts = new Map();
   // the same recognition settings as the pool (page segmentation, spaces, no inverted-text pass)
   const params = Object.entries(OCR_PARAMS).filter(([k]) => k !== 'tessedit_pageseg_mode').flatMap(([k, v]) => ['-c', `${k}=${v}`]);
   const cpu = cpuSeconds().children;
   const t = performance.now();
   await Promise.all(
-    [0, 1].map(async (lane) => {
-      const mine = files.filter((_, i) => i % 2 === lane);
+    balanced(largestFirst(list)).filter((mine) => mine.length > 0).map(async (mine, lane) => {
       const listFile = path.join(work, `native-${lane}.txt`);
-      fs.writeFileSync(listFile, mine.map((f) => f.file).join('\n') + '\n');
+      fs.writeFileSync(listFile, mine.map((f) => f.part.file).join('\n') + '\n');
       const { stdout } = await run('tesseract', [listFile, 'stdout', '--oem', '1', '-l', 'chi_sim', '--psm', PSM, ...params], { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, maxBuffer: 64 * 2 ** 20 });
       // one form feed after each image's text
-      stdout.split('\f').forEach((text, i) => mine[i] && texts.set(mine[i].page, (texts.get(mine[i].page) ?? '') + text));
+      stdout.split('\f').forEach((text, i) => mine[i] && texts.set(mine[i].p, (texts.get(mine[i].p) ?? '') + text));
     }),
   );
   return { s: (performance.now() - t) / 1000, cpu: cpuSeconds().children - cpu, texts };
 }
 
-async function pool(list, size = 2) {
+/** CPU seconds of this process' main thread (/proc/self/task/<pid>/stat). */
+function mainThreadSeconds() {
+  const fields = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime (fields 14 and 15)
+}
+
+/** The pool reading `list` (`warm`: a pool already started and used, kept; else one of its own). */
+async function pool(list, warm = null, size = 2) {
   let peak = 0;
   const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
-  const ocr = await createOcrPool(size);
+  const ocr = warm ?? (await createOcrPool(size));
   const texts = new Map();
   const cpu = cpuSeconds().own;
+  const main = mainThreadSeconds();
   const t = performance.now();
   // as the import does: one picture per worker in memory, and one waiting
-  const parts = list.flatMap((p) => p.parts.map((part) => ({ p, part })));
+  const parts = largestFirst(list);
   let next = 0;
   const lane = async () => {
     while (next < parts.length) {
@@ -127,12 +153,13 @@ async function pool(list, size = 2) {
       texts.set(p, (texts.get(p) ?? '') + r.words.map((w) => w.text).join(''));
     }
   };
-  await Promise.all(Array.from({ length: size + 1 }, lane));
+  await Promise.all(Array.from({ length: ocr.size + 1 }, lane));
   const s = (performance.now() - t) / 1000;
   const used = cpuSeconds().own - cpu;
-  await ocr.terminate();
+  const mainUsed = mainThreadSeconds() - main;
+  if (!warm) await ocr.terminate();
   clearInterval(sample);
-  return { s, cpu: used, texts, peak };
+  return { s, cpu: used, main: mainUsed, texts, peak };
 }
 
 /**
@@ -141,12 +168,13 @@ async function pool(list, size = 2) {
  * the machine's load from other work is the same for both. Wall and CPU seconds of each pass.
  */
 async function sideBySide(list) {
-  const parts = list.flatMap((p) => p.parts);
+  const order = largestFirst(list);
+  const parts = order.map((x) => x.part);
   const ocr = await createOcrPool(2);
   const params = Object.entries(OCR_PARAMS).filter(([k]) => k !== 'tessedit_pageseg_mode').flatMap(([k, v]) => ['-c', `${k}=${v}`]);
-  const lists = [0, 1].map((lane) => {
+  const lists = balanced(order).map((mine, lane) => {
     const file = path.join(work, `side-${lane}.txt`);
-    fs.writeFileSync(file, `${parts.filter((_, i) => i % 2 === lane).map((m) => m.file).join('\n')}\n`);
+    fs.writeFileSync(file, `${mine.map((m) => m.part.file).join('\n')}\n`);
     return file;
   });
   const tesseract = (file) => {
@@ -211,7 +239,7 @@ async function lagsDuring(work) {
   const result = await work();
   clearInterval(timer);
   lags.sort((a, b) => a - b);
-  return { result, max: lags.at(-1), p99: lags[Math.floor(lags.length * 0.99)], n: lags.length };
+  return { result, max: lags.at(-1), p99: lags[Math.floor(lags.length * 0.99)], p999: lags[Math.floor(lags.length * 0.999)], n: lags.length };
 }
 
 /** Main-thread latency while a 20-page scanned PDF imports through the CLI (workers + pool), and idle. */
@@ -226,10 +254,15 @@ async function ping() {
   const control = fork(new URL(import.meta.url), ['control'], { stdio: 'ignore', serialization: 'advanced' });
   await new Promise((resolve) => control.once('message', resolve));
   const t = performance.now();
+  // the main thread's own garbage collection pauses meanwhile (the part of the lags that is ours for sure)
+  const gc = [];
+  const observer = new PerformanceObserver((entries) => gc.push(...entries.getEntries().map((e) => e.duration)));
+  observer.observe({ entryTypes: ['gc'] });
   const job = await lagsDuring(() => main(['import', path.dirname(twenty), '--db', path.join(work, 'lib', 'library.sqlite')], { out() {}, err() {}, isTTY: false }));
+  observer.disconnect();
   control.send('stop');
   const other = await new Promise((resolve) => control.once('message', resolve));
-  return { idle, job, other, code: job.result, s: (performance.now() - t) / 1000 };
+  return { idle, job, other, gc, code: job.result, s: (performance.now() - t) / 1000 };
 }
 
 /** chi_sim 4.0.0_best_int (2.5 MB, LSTM only) vs 4.0.0 (44 MB, legacy + LSTM), both LSTM-only recognition. */
@@ -273,20 +306,40 @@ const list = await new Promise((resolve, reject) => {
   w.once('error', reject);
 });
 console.log(`${list.length} pages (${list.reduce((n, p) => n + p.parts.length, 0)} images: page text + figure columns), ${os.availableParallelism()} cores, load ${os.loadavg()[0].toFixed(1)}`);
-for (let i = 0; i < Number(process.env.BENCH_REPEAT ?? 1); i++) {
-  const n = await native(list);
-  const p = await pool(list);
-  const nat = (60 * list.length) / n.s;
-  const ours = (60 * list.length) / p.s;
-  console.log(`run ${i + 1}: pool ${ours.toFixed(1)} pages/min, native ${nat.toFixed(1)} pages/min, ratio ${(ours / nat).toFixed(2)} (target ≥ 0.9)`);
-  // CPU time per page hardly depends on what else the shared machine runs; wall time does
-  console.log(`       CPU per page: pool ${(p.cpu / list.length).toFixed(2)} s, native ${(n.cpu / list.length).toFixed(2)} s, ratio ${(n.cpu / p.cpu).toFixed(2)} (native/pool: pool throughput on equal cores)`);
-  console.log(`       CER pool ${meanCer(list, p.texts).toFixed(2)} %, native ${meanCer(list, n.texts).toFixed(2)} % (target: pool ≤ native + 1)`);
-  console.log(`       peak RSS during the pool run ${(p.peak / 2 ** 20).toFixed(0)} MB (2 workers; target ≤ 1024)`);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const ppm = (x) => (60 * list.length) / x.s;
+// warm-up, not counted: the model files into the page cache, the CLI's libraries loaded; the pool is
+// started once and its workers' first page read (the wasm tiered up), as an import job's pool is
+// for all its pages after the first
+const warm = { p: [list[0]], t: performance.now() };
+const ocr = await createOcrPool(2);
+await native(warm.p);
+await Promise.all([pool(warm.p, ocr), pool(warm.p, ocr)]);
+console.log(`warm-up (one page each, not counted) ${((performance.now() - warm.t) / 1000).toFixed(1)} s`);
+const rounds = [];
+for (let i = 0; i < Number(process.env.BENCH_ROUNDS ?? 4); i++) {
+  const nativeFirst = i % 2 === 0;
+  const first = nativeFirst ? await native(list) : await pool(list, ocr);
+  const second = nativeFirst ? await pool(list, ocr) : await native(list);
+  const [n, p] = nativeFirst ? [first, second] : [second, first];
+  rounds.push({ wall: n.s / p.s, cpu: n.cpu / p.cpu, n, p });
+  console.log(
+    `round ${i + 1} (${nativeFirst ? 'native first' : 'pool first'}): pool ${ppm(p).toFixed(1)} pages/min, native ${ppm(n).toFixed(1)}, ratio ${(n.s / p.s).toFixed(2)}; ` +
+      `CPU per page pool ${(p.cpu / list.length).toFixed(2)} s (main thread ${(p.main / list.length).toFixed(2)}), native ${(n.cpu / list.length).toFixed(2)} s, ratio ${(n.cpu / p.cpu).toFixed(2)}; load ${os.loadavg()[0].toFixed(1)}`,
+  );
 }
+const last = rounds.at(-1);
+const range = (k) => `${Math.min(...rounds.map((r) => r[k])).toFixed(2)}–${Math.max(...rounds.map((r) => r[k])).toFixed(2)}`;
+console.log(`THROUGHPUT pool/native: median ${median(rounds.map((r) => r.wall)).toFixed(2)} over ${rounds.length} interleaved rounds (range ${range('wall')}) (target ≥ 0.9)`);
+console.log(`  per CPU second (pool throughput on equal cores): median ${median(rounds.map((r) => r.cpu)).toFixed(2)} (range ${range('cpu')}); CPU per page median pool ${median(rounds.map((r) => r.p.cpu / list.length)).toFixed(2)} s, native ${median(rounds.map((r) => r.n.cpu / list.length)).toFixed(2)} s`);
+console.log(`CER pool ${meanCer(list, last.p.texts).toFixed(2)} %, native ${meanCer(list, last.n.texts).toFixed(2)} % (target: pool ≤ native + 1)`);
+console.log(`peak RSS during a pool run ${(Math.max(...rounds.map((r) => r.p.peak)) / 2 ** 20).toFixed(0)} MB (2 workers; target ≤ 1024)`);
+await ocr.terminate();
 for (let i = 0; i < Number(process.env.BENCH_SIDE ?? 1); i++) {
   const r = await sideBySide(list);
-  const ppm = (x) => (60 * list.length) / x.s;
   console.log(`side by side ${i + 1} (both at once): pool ${ppm(r.pool).toFixed(1)} pages/min, native ${ppm(r.native).toFixed(1)} pages/min, ratio ${(r.native.s / r.pool.s).toFixed(2)} (target ≥ 0.9)`);
   console.log(`       CPU per page: pool ${(r.pool.cpu / list.length).toFixed(2)} s, native ${(r.native.cpu / list.length).toFixed(2)} s, ratio ${(r.native.cpu / r.pool.cpu).toFixed(2)}`);
 }
@@ -295,7 +348,12 @@ if (process.env.BENCH_VARIANTS) {
   await variants(list);
 }
 const p = process.env.BENCH_PING === '0' ? null : await ping();
-if (p) console.log(`main thread during a 20-page OCR import (${p.s.toFixed(1)} s, exit ${p.code}): ping lag max ${p.job.max.toFixed(1)} ms, p99 ${p.job.p99.toFixed(1)} ms over ${p.job.n} pings (target < 100)`);
-if (p) console.log(`  an idle process pinging meanwhile (the machine's scheduling alone): max ${p.other.max.toFixed(1)} ms, p99 ${p.other.p99.toFixed(1)} ms`);
-if (p) console.log(`  the same process idle for 5 s (the machine's own noise): max ${p.idle.max.toFixed(1)} ms, p99 ${p.idle.p99.toFixed(1)} ms`);
+if (p) {
+  const { job, other, idle } = p;
+  console.log(`PING main thread during a 20-page OCR import (${p.s.toFixed(1)} s, exit ${p.code}): max ${job.max.toFixed(1)} ms, p99.9 ${job.p999.toFixed(1)} ms, p99 ${job.p99.toFixed(1)} ms over ${job.n} pings (target < 100)`);
+  console.log(`  control (an idle process pinging at the same time: the machine's stalls): max ${other.max.toFixed(1)} ms, p99.9 ${other.p999.toFixed(1)} ms, p99 ${other.p99.toFixed(1)} ms`);
+  console.log(`  ours less the machine's: max ${(job.max - other.max).toFixed(1)} ms, p99.9 ${(job.p999 - other.p999).toFixed(1)} ms, p99 ${(job.p99 - other.p99).toFixed(1)} ms`);
+  console.log(`  main-thread GC during the import: ${p.gc.length} pauses, longest ${Math.max(0, ...p.gc).toFixed(1)} ms, ${p.gc.filter((d) => d > 50).length} over 50 ms`);
+  console.log(`  the same process idle for 5 s before (the machine's own noise): max ${idle.max.toFixed(1)} ms, p99.9 ${idle.p999.toFixed(1)} ms, p99 ${idle.p99.toFixed(1)} ms`);
+}
 fs.rmSync(work, { recursive: true, force: true });

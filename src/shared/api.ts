@@ -36,9 +36,10 @@ export const apiArgs = {
   'library:ids': z.object({ query: libraryQuery.default({}), offset: z.number().int().min(0).optional(), limit: z.number().int().min(0).optional() }).strict(),
   'library:counts': z.object({}).strict(),
   // a note accepts reports whose error-level rules fail, as report:verify does
-  'library:verify': z.object({ ids, note: z.string().min(1).max(2000).optional() }).strict(),
-  'trash:move': z.object({ ids }).strict(),
-  'trash:restore': z.object({ ids }).strict(),
+  // jobId (optional): run as a job that sends job:progress events and stops on import:cancel
+  'library:verify': z.object({ ids, note: z.string().min(1).max(2000).optional(), jobId: z.string().uuid().optional() }).strict(),
+  'trash:move': z.object({ ids, jobId: z.string().uuid().optional() }).strict(),
+  'trash:restore': z.object({ ids, jobId: z.string().uuid().optional() }).strict(),
   'trash:empty': z.object({}).strict(),
   'view:list': z.object({}).strict(),
   'view:save': z.object({ name: viewName, query: libraryQuery }).strict(),
@@ -88,7 +89,8 @@ export const apiArgs = {
   'bundle:conflicts': z.object({ reportId: id.optional() }).strict(),
   'bundle:resolve': z.object({ id, take: z.enum(['local', 'incoming']) }).strict(),
   'analysis:agencies': z.object({}).strict(),
-  'analysis:agency': z.object({ agency: z.string().min(1).max(200) }).strict(),
+  // without an agency: the one the view opens on (defaultAgency), asked for beside the list
+  'analysis:agency': z.object({ agency: z.string().min(1).max(200).optional() }).strict(),
   'analysis:groups': z.object({ by: z.enum(['year', 'province', 'level']), years: z.array(z.number().int().min(1990).max(2100)).max(200).optional() }).strict(),
   'analysis:members': z
     .object({ by: z.enum(['year', 'province', 'level']), group: z.string().min(1).max(100), years: z.array(z.number().int().min(1990).max(2100)).max(200).optional() })
@@ -146,8 +148,8 @@ export interface ApiResults {
   /** verifies the reports where no error-level rule fails (all of them with a note), says which were refused and why */
   'library:verify': BulkVerifyResult;
   /** how many reports moved to / came back from the trash */
-  'trash:move': { moved: number };
-  'trash:restore': { restored: number };
+  'trash:move': { moved: number; cancelled?: boolean };
+  'trash:restore': { restored: number; cancelled?: boolean };
   /** deletes the trashed reports and the originals no other report uses */
   'trash:empty': EmptyTrashResult;
   'view:list': SavedView[];

@@ -117,6 +117,8 @@ export interface BulkVerifyResult {
   errorIds: number[];
   /** why, by error-level rule for failing checks; a report with two failing rules counts under both */
   reasons: { code: VerifyRefusal; rule?: string; count: number }[];
+  /** the job was cancelled: the figures are those of the reports done before */
+  cancelled?: boolean;
 }
 
 export interface EmptyTrashResult {

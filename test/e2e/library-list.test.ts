@@ -134,6 +134,12 @@ describe('library list', () => {
     const message = s.page.getByTestId('bulk-message');
     await message.getByText(`已将 ${clean.length} 份报告标为已核对`).waitFor();
     expect(await message.innerText()).toContain(`${refused.length} 份未确认`);
+    // as a job of the job panel (progress, cancel), its result there too
+    const job = s.page.getByTestId('job');
+    await job.getByText('核验完成').waitFor();
+    expect(await job.getByTestId('job-progress').innerText()).toContain(`${picked.length} / ${picked.length}`);
+    expect(await job.getByTestId('summary').innerText()).toContain(`已将 ${clean.length} 份报告标为已核对`);
+    await job.getByText('关闭').waitFor();
     await s.page.screenshot({ path: path.join(SCREENSHOTS, 'bulk-verify.png') });
     expect(await core(s, 'library:ids', { query: { filters: { statuses: ['verified'] } } })).toEqual(clean);
     await message.getByTestId('bulk-select-refused').click();

@@ -8,3 +8,5 @@ export { rankPending } from './store/zh-order';
 export { runExport } from './export';
 export { agencies, agencyTrend, compliance, groupStats } from './analysis';
 export { processFile } from './pipeline';
+export { runImport } from './import/job';
+export { workerExecutor } from './import/executor';

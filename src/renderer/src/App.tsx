@@ -44,7 +44,7 @@ export function App() {
     reload();
     loadInfo();
   }, [reload, loadInfo]);
-  const { job, importFiles, reextract, cancel, dismiss, fail } = useJob(refresh);
+  const { job, importFiles, reextract, bulk, cancel, dismiss, fail } = useJob(refresh);
 
   const dragging = useWindowDrop(importFiles, fail);
 
@@ -98,7 +98,7 @@ export function App() {
               />
             ) : (
               <main className={selected === null ? 'content' : 'content with-detail'}>
-                <LibraryPane library={library} shown={selected} onShow={setSelected} onOpen={openReview} onReextract={job && job.phase !== 'finished' ? undefined : reextract} onChanged={refresh} />
+                <LibraryPane library={library} shown={selected} onShow={setSelected} onOpen={openReview} onReextract={job && job.phase !== 'finished' ? undefined : reextract} runJob={job && job.phase !== 'finished' ? undefined : bulk} onChanged={refresh} />
                 {selected !== null && <ReportDetail id={selected} onClose={() => setSelected(null)} onOpen={setSelected} onChanged={refresh} onReview={library.trash ? undefined : openReview} />}
               </main>
             )}

@@ -1,9 +1,11 @@
 // The long job as the UI sees it, one at a time: an import (files handed over, uploaded in the
-// browser, then the core's job with per-file outcomes and the summary) or a re-extraction of
-// reports; progress, speed and cancel alike. Cancel works in every phase.
+// browser, then the core's job with per-file outcomes and the summary), a re-extraction of
+// reports or a bulk action on many (verify, trash, restore); progress, speed and cancel alike.
+// Cancel works in every phase.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FileOutcome, JobProgress, JobSummary } from '../../shared/model';
 import type { ReextractSummary } from '../../shared/review';
+import type { ApiError } from '../../shared/api';
 import { api } from './api';
 
 /** outcomes kept for display; a large job reports many thousands */
@@ -22,8 +24,12 @@ export interface ShownOutcome extends FileOutcome {
 
 export type OutcomeCounts = Record<FileOutcome['status'], number>;
 
+/** bulk actions run as jobs */
+export type BulkKind = 'verify' | 'trash' | 'restore';
+export type BulkRunner = ReturnType<typeof useJob>['bulk'];
+
 export interface JobView {
-  kind: 'import' | 'reextract';
+  kind: 'import' | 'reextract' | BulkKind;
   phase: 'preparing' | 'running' | 'finished';
   done: number;
   total: number;
@@ -37,11 +43,13 @@ export interface JobView {
   summary: JobSummary | null;
   /** a finished re-extraction (failures are its outcomes) */
   reextracted: (ReextractSummary & { cancelled: boolean }) | null;
+  /** a finished bulk action: what it did, in words */
+  bulk: { cancelled: boolean; message: string } | null;
   error: string | null;
 }
 
 const noCounts = (): OutcomeCounts => ({ imported: 0, duplicate: 0, failed: 0, skipped: 0 });
-const fresh = (total: number, kind: JobView['kind'] = 'import'): JobView => ({ kind, phase: 'preparing', done: 0, total, outcomes: [], counts: noCounts(), samples: [], summary: null, reextracted: null, error: null });
+const fresh = (total: number, kind: JobView['kind'] = 'import'): JobView => ({ kind, phase: 'preparing', done: 0, total, outcomes: [], counts: noCounts(), samples: [], summary: null, reextracted: null, bulk: null, error: null });
 const sampled = (samples: [number, number][], done: number): [number, number][] => {
   const now = performance.now();
   return [...samples.filter(([t]) => now - t <= RATE_WINDOW_MS), [now, done]];
@@ -84,7 +92,8 @@ export function useJob(onChange: () => void) {
     const last = batch.at(-1);
     if (!last) return;
     setJob((j) => {
-      if (!j) return j;
+      // progress that arrives after a re-extraction's or a bulk action's answer changes nothing
+      if (!j || j.reextracted || j.bulk) return j;
       const counts = { ...j.counts };
       const arrived: ShownOutcome[] = [];
       for (const p of batch) {
@@ -104,8 +113,8 @@ export function useJob(onChange: () => void) {
         outcomes: arrived.length ? [...j.outcomes, ...arrived].slice(-SHOWN_OUTCOMES) : j.outcomes,
       };
     });
-    // re-extracted reports change in place: the list shows them as they are done
-    if (kind.current === 'reextract' || batch.some((p) => p.outcome?.status === 'imported')) refreshSoon();
+    // re-extracted (verified, trashed) reports change in place: the list shows them as they are done
+    if (kind.current !== 'import' || batch.some((p) => p.outcome?.status === 'imported')) refreshSoon();
   }, [refreshSoon]);
   const applyProgress = useCallback(
     (p: JobProgress) => {
@@ -203,10 +212,37 @@ export function useJob(onChange: () => void) {
     [fail, onChange, dropPending],
   );
 
+  /**
+   * A bulk action as a job named here (followed by its progress events, cancelled like the others);
+   * resolves with the core's answer once it is done. `describe` puts the result in words for the panel.
+   */
+  const bulk = useCallback(
+    async <T extends { cancelled?: boolean }>(of: BulkKind, total: number, start: (jobId: string) => Promise<{ ok: true; value: T } | ApiError>, describe: (value: T) => string): Promise<{ ok: true; value: T } | ApiError> => {
+      const id = crypto.randomUUID();
+      jobId.current = id;
+      kind.current = of;
+      cancelRequested.current = false;
+      setJob({ ...fresh(total, of), phase: 'running' });
+      const r = await start(id);
+      if (jobId.current !== id) return r;
+      const seen = pending.current.at(-1)?.done;
+      dropPending();
+      if (!r.ok) fail(r.message, of);
+      else {
+        const cancelled = Boolean(r.value.cancelled);
+        const message = describe(r.value);
+        setJob((j) => j && { ...j, phase: 'finished', current: undefined, done: cancelled ? Math.max(j.done, seen ?? 0) : j.total, bulk: { cancelled, message } });
+      }
+      onChange();
+      return r;
+    },
+    [fail, onChange, dropPending],
+  );
+
   const cancel = useCallback(async () => {
     cancelRequested.current = true;
     if (jobId.current) await api.call('import:cancel', { jobId: jobId.current });
   }, []);
 
-  return { job, importFiles, reextract, cancel, dismiss: () => setJob(null), fail };
+  return { job, importFiles, reextract, bulk, cancel, dismiss: () => setJob(null), fail };
 }

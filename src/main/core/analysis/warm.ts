@@ -4,7 +4,7 @@
 // year, province and level, the compliance table's first page) are made and remembered, so a first visit finds them ready.
 // Only while no job runs and nothing was asked for a while; each slice is short, so the API
 // answers in between; close() stops it.
-import { setTimeout as sleep } from 'node:timers/promises';
+import { quietTime } from '../quiet-time';
 import type { Db } from '../store/db';
 import { changeStamp } from '../store/analysis';
 import { defaultAgency } from '../../../shared/analysis';
@@ -20,11 +20,17 @@ export interface AnalysisWarmerOptions {
   slice?: number;
 }
 
+/** What warming did since the warmer was made: reports outlined, time spent making (waits left out). */
+export interface WarmStats {
+  outlined: number;
+  workMs: number;
+}
+
 export interface AnalysisWarmer {
   /** something was asked or changed: make what the views need again, once idle */
   poke(): void;
-  /** the running warming (tests, benchmarks) */
-  settled(): Promise<void>;
+  /** the running warming (tests, benchmarks), then what warming did so far */
+  settled(): Promise<WarmStats>;
   close(): Promise<void>;
 }
 
@@ -43,21 +49,20 @@ const FIRST_ANSWERS: readonly ((db: Db) => unknown)[] = [
 export function analysisWarmer(db: Db, opts: AnalysisWarmerOptions): AnalysisWarmer {
   const quietMs = opts.quietMs ?? 1500;
   const slice = opts.slice ?? 250;
-  let last = Date.now();
   let running: Promise<void> | null = null;
   let again = false;
-  let closed = false;
   /** the change stamp the last complete pass left: nothing to do while it holds */
   let warmAt: string | null = null;
-  const closing = new AbortController();
-
-  const calm = (): boolean => !closed && !opts.busy() && Date.now() - last >= quietMs;
-  const idle = async (): Promise<boolean> => {
-    while (!calm()) {
-      if (closed) return false;
-      await sleep(Math.max(last + quietMs - Date.now(), 100), undefined, { ref: false, signal: closing.signal }).catch(() => undefined);
+  const quiet = quietTime(opts.busy, quietMs, 100);
+  const idle = quiet.wait;
+  const stats: WarmStats = { outlined: 0, workMs: 0 };
+  const timed = <T>(make: () => T): T => {
+    const t = performance.now();
+    try {
+      return make();
+    } finally {
+      stats.workMs += performance.now() - t;
     }
-    return true;
   };
 
   const pass = async (): Promise<void> => {
@@ -65,11 +70,12 @@ export function analysisWarmer(db: Db, opts: AnalysisWarmerOptions): AnalysisWar
     // outlines a slice at a time (each one a short transaction), then the first answers
     for (let n = 1; n > 0; ) {
       if (!(await idle())) return;
-      n = refreshOutlines(db, slice);
+      n = timed(() => refreshOutlines(db, slice));
+      stats.outlined += n;
     }
     for (const make of FIRST_ANSWERS) {
       if (!(await idle())) return;
-      make(db);
+      timed(() => make(db));
     }
     warmAt = changeStamp(db);
   };
@@ -79,7 +85,7 @@ export function analysisWarmer(db: Db, opts: AnalysisWarmerOptions): AnalysisWar
       do {
         again = false;
         await pass();
-      } while (again && !closed);
+      } while (again && !quiet.closed);
     } catch {
       // the views make it themselves when asked (and say what went wrong)
     } finally {
@@ -89,15 +95,17 @@ export function analysisWarmer(db: Db, opts: AnalysisWarmerOptions): AnalysisWar
 
   return {
     poke() {
-      last = Date.now();
-      if (closed) return;
+      quiet.touch();
+      if (quiet.closed) return;
       if (running) again = true;
       else running = run();
     },
-    settled: () => running ?? Promise.resolve(),
+    settled: async () => {
+      await running;
+      return { ...stats };
+    },
     async close() {
-      closed = true;
-      closing.abort();
+      quiet.close();
       await running;
     },
   };

@@ -9,9 +9,10 @@ import { API_METHOD_NAMES } from '../../../shared/channels';
 import { openLibrary, schemaVersion, type Library } from '../store/library';
 import { countReports, getReport } from '../store/reports';
 import { libraryCounts, queryIds, queryPage } from '../store/library-query';
-import { emptyTrash, moveToTrash, restoreFromTrash } from '../store/trash';
+import { emptyTrash, trashInChunks } from '../store/trash';
 import { deleteView, listViews, renameView, saveView } from '../store/saved-views';
 import { verifyInChunks } from '../store/bulk-verify';
+import type { ChunkOptions } from '../store/in-chunks';
 import type { LibraryQuery } from '../../../shared/library';
 import { failStaleJobs } from '../store/jobs';
 import { inlineExecutor, workerExecutor, type Executor } from '../import/executor';
@@ -34,8 +35,8 @@ import { getConflict, listConflicts, markConflictResolved } from '../store/bundl
 import { agencies, agencyTrend, compliance, groupMembers, groupStats } from '../analysis';
 import { complianceGrid, groupGrid, writeGridXlsx } from '../analysis/export';
 import { compliancePage } from '../analysis/compliance-page';
-import { analysisWarmer } from '../analysis/warm';
-import type { ComplianceQuery, GroupBy } from '../../../shared/analysis';
+import { analysisWarmer, type WarmStats } from '../analysis/warm';
+import { defaultAgency, type ComplianceQuery, type GroupBy } from '../../../shared/analysis';
 
 export interface ApiHost {
   /** Validate raw (untrusted) args, run the handler, return data — never throws. */
@@ -47,8 +48,8 @@ export interface ApiHost {
   exportBundle(file: string): Promise<void>;
   /** Cancel running jobs and close the library. */
   close(): Promise<void>;
-  /** The analysis views' answers made ahead in idle time, once made (tests, benchmarks). */
-  analysisWarmed(): Promise<void>;
+  /** The analysis views' answers made ahead in idle time, once made (tests, benchmarks): what it took. */
+  analysisWarmed(): Promise<WarmStats | undefined>;
   /** Library folder (where originals, the database and uploads live). */
   readonly home: string;
 }
@@ -126,15 +127,25 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
     return done;
   };
 
+  /** a bulk action in chunks; with a job id, followed by job:progress events and cancelled by import:cancel */
+  const bulkJob = <T>(jobId: string | undefined, work: (chunks: ChunkOptions) => Promise<T>): Promise<T> => {
+    if (jobId === undefined) return work({});
+    if (jobs.has(jobId)) throw new ApiFailure('job_exists', `任务 ${jobId} 已在运行`);
+    const abort = new AbortController();
+    return track(jobId, abort, work({ signal: abort.signal, onProgress: (done, total) => emit('job:progress', { jobId, done, total }) }));
+  };
+
   const handlers: Handlers = {
     'library:info': () => ({ home: lib.home, dbPath: lib.dbPath, reports: countReports(lib.db), schemaVersion: schemaVersion(lib.db), asksSavePath: Boolean(options.chooseSavePath) }),
     'library:list': ({ query, offset, limit, locate }: { query: LibraryQuery; offset: number; limit: number; locate?: number }) => queryPage(lib.db, query, offset, limit, locate),
     'library:ids': ({ query, offset = 0, limit }: { query: LibraryQuery; offset?: number; limit?: number }) =>
       queryIds(lib.db, query).slice(offset, limit === undefined ? undefined : offset + limit),
     'library:counts': () => libraryCounts(lib.db),
-    'library:verify': ({ ids, note }: { ids: number[]; note?: string }) => verifyInChunks(lib.db, ids, { note }),
-    'trash:move': ({ ids }: { ids: number[] }) => ({ moved: moveToTrash(lib.db, ids) }),
-    'trash:restore': ({ ids }: { ids: number[] }) => ({ restored: restoreFromTrash(lib.db, ids) }),
+    'library:verify': ({ ids, note, jobId }: { ids: number[]; note?: string; jobId?: string }) => bulkJob(jobId, (chunks) => verifyInChunks(lib.db, ids, { note, ...chunks })),
+    'trash:move': ({ ids, jobId }: { ids: number[]; jobId?: string }) =>
+      bulkJob(jobId, (chunks) => trashInChunks(lib.db, ids, true, chunks)).then(({ count, cancelled }) => ({ moved: count, ...(cancelled ? { cancelled } : {}) })),
+    'trash:restore': ({ ids, jobId }: { ids: number[]; jobId?: string }) =>
+      bulkJob(jobId, (chunks) => trashInChunks(lib.db, ids, false, chunks)).then(({ count, cancelled }) => ({ restored: count, ...(cancelled ? { cancelled } : {}) })),
     'trash:empty': () => emptyTrash(lib.db, lib.home),
     'view:list': () => listViews(lib.db),
     'view:save': ({ name, query }: { name: string; query: LibraryQuery }) => saveView(lib.db, name, query),
@@ -190,7 +201,7 @@ export function createApiHost(options: ApiHostOptions = {}): ApiHost {
       return { path: file, reports: m.reports, files: m.files - m.missing.length };
     },
     'analysis:agencies': () => agencies(lib.db),
-    'analysis:agency': ({ agency }: { agency: string }) => agencyTrend(lib.db, agency),
+    'analysis:agency': ({ agency }: { agency?: string }) => agencyTrend(lib.db, agency ?? defaultAgency(agencies(lib.db))?.agency ?? ''),
     'analysis:groups': ({ by, years }: { by: GroupBy; years?: number[] }) => groupStats(lib.db, by, years),
     'analysis:members': ({ by, group, years }: { by: GroupBy; group: string; years?: number[] }) => groupMembers(lib.db, by, group, years),
     'analysis:compliance': (q: ComplianceQuery) => compliancePage(lib.db, q),

@@ -8,29 +8,58 @@ import { correctFigure, correctWord } from './correct';
 const JOIN_GAP = 0.45;
 
 interface Piece extends Word {
-  line: string;
+  /** block, paragraph and line numbers as one number */
+  line: number;
 }
 
 const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+const TAB = 9;
 
-/** `figures`: the words are from a table's figure columns (numbers only). */
+/**
+ * `figures`: the words are from a table's figure columns (numbers only). Parsed in place, without
+ * splitting rows into fields (it runs on the main thread, a page's TSV has thousands of rows):
+ * only the words' texts become strings.
+ */
 export function wordsFromTsv(tsv: string, figures = false): Word[] {
   const pieces: Piece[] = [];
-  for (const row of tsv.split('\n')) {
-    const c = row.split('\t');
-    if (c[0] !== '5' || c.length < 12) continue;
-    const text = c.slice(11).join('\t').trim();
-    if (!text) continue;
-    const [x, y, w, h, conf] = c.slice(6, 11).map(Number) as [number, number, number, number, number];
-    pieces.push({ text, x, y, w, h, conf: Math.max(0, Math.min(1, conf / 100)), line: `${c[1]}.${c[2]}.${c[3]}.${c[4]}` });
+  const tabs = new Int32Array(11);
+  for (let start = 0; start < tsv.length; ) {
+    let end = tsv.indexOf('\n', start);
+    if (end < 0) end = tsv.length;
+    // word rows: level 5, twelve fields
+    if (tsv.charCodeAt(start) === 53 /* 5 */ && tsv.charCodeAt(start + 1) === TAB) {
+      let n = 0;
+      for (let at = start; n < 11; n++) {
+        at = tsv.indexOf('\t', at + 1);
+        if (at < 0 || at >= end) break;
+        tabs[n] = at;
+      }
+      if (n === 11) {
+        const field = (k: number): number => numberAt(tsv, tabs[k - 1]! + 1, tabs[k]!);
+        const text = tsv.slice(tabs[10]! + 1, end).trim();
+        if (text) {
+          const line = field(2) * 1e8 + field(3) * 1e4 + field(4);
+          const conf = Number(tsv.slice(tabs[9]! + 1, tabs[10]!));
+          pieces.push({ text, x: field(6), y: field(7), w: field(8), h: field(9), conf: Math.max(0, Math.min(1, conf / 100)), line });
+        }
+      }
+    }
+    start = end + 1;
   }
   return joinPieces(pieces).map(figures ? correctFigure : correctWord);
+}
+
+/** The integer written in s[from, to) (tesseract's levels, numbers and boxes). */
+function numberAt(s: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) v = v * 10 + (s.charCodeAt(i) - 48);
+  return v;
 }
 
 function joinPieces(pieces: readonly Piece[]): Word[] {
   const out: Word[] = [];
   let cur: Piece | null = null;
-  const lineHeight = new Map<string, number>();
+  const lineHeight = new Map<number, number>();
   for (const p of pieces) lineHeight.set(p.line, Math.max(lineHeight.get(p.line) ?? 0, p.h));
   for (const p of pieces) {
     const gap = cur ? p.x - (cur.x + cur.w) : Infinity;

@@ -4,7 +4,7 @@
 // one page at a time on a thread of its own (closed when done), only while no job runs and nobody
 // has asked for a page for a while; a job or a page asked for stops the page being drawn (it is
 // drawn again later); warming fills at most a share of the cache's budget; close() cancels it.
-import { setTimeout as sleep } from 'node:timers/promises';
+import { quietTime } from '../quiet-time';
 import type { Library } from '../store/library';
 import { openingPages, warmReports } from '../store/warm-pages';
 import { reportFile } from '../store/pages';
@@ -36,24 +36,13 @@ export function pageWarmer(lib: Library, views: PageViews, pictures: PagePicture
   const quietMs = opts.quietMs ?? 2000;
   const limit = views.disk.budget * (opts.share ?? 0.5);
   const perReport = opts.pagesPerReport ?? 3;
-  let last = Date.now();
   let running: Promise<number> | null = null;
   let again = false;
-  let closed = false;
   let drawing = false;
-  /** ends the wait for idle time on close (the wait's timer does not keep the process alive) */
-  const closing = new AbortController();
-
   /** nothing runs and nobody asked for a page lately */
-  const calm = (): boolean => !closed && !opts.busy() && Date.now() - last >= quietMs;
-  /** true once calm; false when closed */
-  const idle = async (): Promise<boolean> => {
-    while (!calm()) {
-      if (closed) return false;
-      await sleep(Math.max(last + quietMs - Date.now(), 200), undefined, { ref: false, signal: closing.signal }).catch(() => undefined);
-    }
-    return true;
-  };
+  const quiet = quietTime(opts.busy, quietMs, 200);
+  const calm = quiet.calm;
+  const idle = quiet.wait;
 
   const pass = async (): Promise<number> => {
     let drawn = 0;
@@ -86,7 +75,7 @@ export function pageWarmer(lib: Library, views: PageViews, pictures: PagePicture
       do {
         again = false;
         drawn += await pass();
-      } while (again && !closed);
+      } while (again && !quiet.closed);
     } finally {
       await pictures.close(); // the thread goes with its memory until the next warming
       running = null;
@@ -96,19 +85,18 @@ export function pageWarmer(lib: Library, views: PageViews, pictures: PagePicture
 
   return {
     poke() {
-      last = Date.now();
-      if (closed) return;
+      quiet.touch();
+      if (quiet.closed) return;
       if (running) again = true;
       else running = run();
     },
     interrupt() {
-      last = Date.now();
+      quiet.touch();
       if (drawing) void pictures.close();
     },
     settled: () => running ?? Promise.resolve(0),
     async close() {
-      closed = true;
-      closing.abort();
+      quiet.close();
       await pictures.close();
       await running?.catch(() => undefined);
     },

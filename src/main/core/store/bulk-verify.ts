@@ -4,17 +4,13 @@
 import { sql, type Db } from './db';
 import { verifyReport } from './corrections';
 import type { BulkVerifyResult, VerifyRefusal } from '../../../shared/library';
+import { inChunks, type ChunkOptions } from './in-chunks';
 
-/**
- * verifyMany over a large selection in chunks (reports per transaction), yielding to the event
- * loop between them so that other calls (the list scrolling) get their turn.
- */
-export async function verifyInChunks(db: Db, ids: readonly number[], { by, note, chunk = 1000 }: { by?: string; note?: string; chunk?: number } = {}): Promise<BulkVerifyResult> {
+/** verifyMany over a large selection, a chunk at a time (see inChunks); cancelled: the chunks done stay verified. */
+export async function verifyInChunks(db: Db, ids: readonly number[], { by, note, ...chunks }: { by?: string; note?: string } & ChunkOptions = {}): Promise<BulkVerifyResult> {
   const total = noResult();
-  const unique = [...new Set(ids)];
-  for (let i = 0; i < unique.length; i += chunk) {
-    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
-    const r = verifyMany(db, unique.slice(i, i + chunk), { by, note });
+  const { results, cancelled } = await inChunks(ids, (chunk) => verifyMany(db, chunk, { by, note }), chunks);
+  for (const r of results) {
     for (const k of ['verified', 'withWarnings', 'withNote', 'alreadyVerified'] as const) total[k] += r[k];
     total.refusedIds.push(...r.refusedIds);
     total.errorIds.push(...r.errorIds);
@@ -25,6 +21,7 @@ export async function verifyInChunks(db: Db, ids: readonly number[], { by, note,
     }
   }
   total.reasons.sort((a, b) => b.count - a.count);
+  if (cancelled) total.cancelled = true;
   return total;
 }
 

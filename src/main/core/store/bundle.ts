@@ -82,6 +82,8 @@ export const LOCAL_TABLES: Readonly<Record<string, string>> = {
   merge_conflicts: "the sender's own open conflicts",
   report_outlines: 'cache, made again by the analysis',
   zh_ranks: 'Chinese-order ranks of this library (the reports added are ranked here)',
+  report_counts: "counts kept by triggers from this library's reports",
+  change_counters: 'counters of changes to this library',
 };
 
 const signature = (b: Buffer | null): Uint32Array | null => (b && b.byteLength === 256 ? new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)) : null);

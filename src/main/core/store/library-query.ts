@@ -136,25 +136,40 @@ export function queryPage(db: Db, q: LibraryQuery, offset: number, limit: number
   return page;
 }
 
-/** What the filters can offer: counts over the library (not the trash). */
+/** The failing rules' report counts (the trash included), kept until a failing check changes. */
+const failingRules = new WeakMap<Db, { at: number; rules: { rule: string; count: number }[] }>();
+
+/** What the filters can offer: counts over the library (not the trash), from report_counts (kept by triggers). */
 export function libraryCounts(db: Db): LibraryCounts {
-  const groups = sql(
-    db,
-    `SELECT review_status AS status, format, file_kind AS kind, count(*) AS n, min(year) AS minYear, max(year) AS maxYear
-     FROM reports WHERE deleted_at IS NULL GROUP BY review_status, format, file_kind`,
-  ).all() as { status: ReviewStatus; format: ReportFormat | null; kind: FileKind | null; n: number; minYear: number | null; maxYear: number | null }[];
+  const groups = (
+    sql(db, `SELECT deleted, review_status AS status, nullif(format, '') AS format, nullif(file_kind, '') AS kind, n FROM report_counts WHERE n > 0`).all() as {
+      deleted: number;
+      status: ReviewStatus;
+      format: ReportFormat | null;
+      kind: FileKind | null;
+      n: number;
+    }[]
+  ).filter((g) => g.deleted === 0);
   const statuses: Record<ReviewStatus, number> = { unreviewed: 0, in_review: 0, verified: 0 };
   const formats = new Map<ReportFormat | null, number>();
   const kinds = new Map<FileKind, number>();
-  const yearsSeen: number[] = [];
   for (const g of groups) {
     statuses[g.status] += g.n;
     formats.set(g.format, (formats.get(g.format) ?? 0) + g.n);
     if (g.kind) kinds.set(g.kind, (kinds.get(g.kind) ?? 0) + g.n);
-    if (g.minYear !== null && g.maxYear !== null) yearsSeen.push(g.minYear, g.maxYear);
   }
-  // every failing rule (from its index) less those of the trash (usually few reports)
-  const failing = sql(db, 'SELECT rule, count(DISTINCT report_id) AS count FROM checks WHERE ok = 0 GROUP BY rule ORDER BY rule').all() as { rule: string; count: number }[];
+  const years = sql(
+    db,
+    'SELECT (SELECT min(year) FROM reports WHERE deleted_at IS NULL AND year IS NOT NULL) AS min, (SELECT max(year) FROM reports WHERE deleted_at IS NULL) AS max',
+  ).get() as { min: number | null; max: number | null };
+  // every failing rule (from its index, again only when a failing check changed) less those of the trash (usually few reports)
+  const at = sql(db, "SELECT n FROM change_counters WHERE name = 'failing_checks'").pluck().get() as number;
+  let cached = failingRules.get(db);
+  if (cached?.at !== at) {
+    cached = { at, rules: sql(db, 'SELECT rule, count(DISTINCT report_id) AS count FROM checks WHERE ok = 0 GROUP BY rule ORDER BY rule').all() as { rule: string; count: number }[] };
+    failingRules.set(db, cached);
+  }
+  const failing = cached.rules;
   const trashed = new Map(
     sql(db, 'SELECT c.rule, count(DISTINCT c.report_id) FROM reports r CROSS JOIN checks c ON c.report_id = r.id WHERE r.deleted_at IS NOT NULL AND c.ok = 0 GROUP BY c.rule')
       .raw()
@@ -164,11 +179,11 @@ export function libraryCounts(db: Db): LibraryCounts {
   const byCount = <V>(m: Map<V, number>) => [...m].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count);
   return {
     reports: groups.reduce((n, g) => n + g.n, 0),
-    trash: sql(db, 'SELECT count(*) FROM reports WHERE deleted_at IS NOT NULL').pluck().get() as number,
+    trash: sql(db, 'SELECT coalesce(sum(n), 0) FROM report_counts WHERE deleted = 1').pluck().get() as number,
     statuses,
     formats: byCount(formats),
     fileKinds: byCount(kinds),
     rules,
-    years: yearsSeen.length ? { min: Math.min(...yearsSeen), max: Math.max(...yearsSeen) } : null,
+    years: years.min !== null && years.max !== null ? { min: years.min, max: years.max } : null,
   };
 }

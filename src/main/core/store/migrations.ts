@@ -381,6 +381,59 @@ ALTER TABLE pages ADD COLUMN turn INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE pages ADD COLUMN ocr_reason TEXT;
 `,
   },
+  {
+    version: 11,
+    name: 'library counts kept by triggers',
+    sql: `
+-- how many reports the library (deleted 0) and the trash (1) hold by status, layout and file type
+-- (NULL layout or type as ''), so library:counts reads a few rows instead of every report
+CREATE TABLE report_counts (
+  deleted       INTEGER NOT NULL,
+  review_status TEXT NOT NULL,
+  format        TEXT NOT NULL,
+  file_kind     TEXT NOT NULL,
+  n             INTEGER NOT NULL,
+  PRIMARY KEY (deleted, review_status, format, file_kind)
+) WITHOUT ROWID;
+INSERT INTO report_counts
+  SELECT deleted_at IS NOT NULL, review_status, coalesce(format, ''), coalesce(file_kind, ''), count(*) FROM reports
+  GROUP BY deleted_at IS NOT NULL, review_status, coalesce(format, ''), coalesce(file_kind, '');
+CREATE TRIGGER report_counts_insert AFTER INSERT ON reports BEGIN
+  INSERT INTO report_counts VALUES (NEW.deleted_at IS NOT NULL, NEW.review_status, coalesce(NEW.format, ''), coalesce(NEW.file_kind, ''), 1)
+    ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER report_counts_delete AFTER DELETE ON reports BEGIN
+  UPDATE report_counts SET n = n - 1
+  WHERE deleted = (OLD.deleted_at IS NOT NULL) AND review_status = OLD.review_status AND format = coalesce(OLD.format, '') AND file_kind = coalesce(OLD.file_kind, '');
+END;
+CREATE TRIGGER report_counts_update AFTER UPDATE OF deleted_at, review_status, format, file_kind ON reports
+WHEN (OLD.deleted_at IS NULL) <> (NEW.deleted_at IS NULL) OR OLD.review_status IS NOT NEW.review_status OR OLD.format IS NOT NEW.format OR OLD.file_kind IS NOT NEW.file_kind BEGIN
+  UPDATE report_counts SET n = n - 1
+  WHERE deleted = (OLD.deleted_at IS NOT NULL) AND review_status = OLD.review_status AND format = coalesce(OLD.format, '') AND file_kind = coalesce(OLD.file_kind, '');
+  INSERT INTO report_counts VALUES (NEW.deleted_at IS NOT NULL, NEW.review_status, coalesce(NEW.format, ''), coalesce(NEW.file_kind, ''), 1)
+    ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+-- the years of the library without reading every report
+CREATE INDEX reports_live_year ON reports(deleted_at, year);
+
+-- counters of changes, for what is worked out from many rows and kept until they change:
+-- failing_checks moves whenever a failing check comes, goes or changes (the failing rules' counts)
+CREATE TABLE change_counters (
+  name TEXT PRIMARY KEY,
+  n    INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO change_counters VALUES ('failing_checks', 0);
+CREATE TRIGGER failing_checks_insert AFTER INSERT ON checks WHEN NEW.ok = 0 BEGIN
+  UPDATE change_counters SET n = n + 1 WHERE name = 'failing_checks';
+END;
+CREATE TRIGGER failing_checks_delete AFTER DELETE ON checks WHEN OLD.ok = 0 BEGIN
+  UPDATE change_counters SET n = n + 1 WHERE name = 'failing_checks';
+END;
+CREATE TRIGGER failing_checks_update AFTER UPDATE OF ok, rule, report_id ON checks WHEN OLD.ok = 0 OR NEW.ok = 0 BEGIN
+  UPDATE change_counters SET n = n + 1 WHERE name = 'failing_checks';
+END;
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

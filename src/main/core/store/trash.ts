@@ -6,6 +6,7 @@ import { blobPath } from '../import/blob-store';
 import { findByAgencyYear, replaceChecks } from './reports';
 import { refreshCrossYear } from './cross-year';
 import type { EmptyTrashResult } from '../../../shared/library';
+import { inChunks, type ChunkOptions } from './in-chunks';
 
 const IN = 'SELECT value FROM json_each(?)';
 
@@ -36,6 +37,12 @@ export function moveToTrash(db: Db, ids: readonly number[]): number {
     }
     return moving.length;
   })();
+}
+
+/** moveToTrash or restoreFromTrash over a large selection, a chunk at a time (see inChunks). */
+export async function trashInChunks(db: Db, ids: readonly number[], move: boolean, opts: ChunkOptions = {}): Promise<{ count: number; cancelled: boolean }> {
+  const { results, cancelled } = await inChunks(ids, (chunk) => (move ? moveToTrash : restoreFromTrash)(db, chunk), opts);
+  return { count: results.reduce((a, b) => a + b, 0), cancelled };
 }
 
 /** Bring reports back from the trash (and into the cross-year checks); returns how many came back. */

@@ -1,7 +1,7 @@
 // One agency across years: every figure side by side with the change from the previous report,
 // a chart of the chosen figure, the cross-year rules, and what the prose sections changed.
-import { useEffect, useMemo, useState } from 'react';
-import { defaultAgency, type AgencyEntry, type AgencyTrend } from '../../../shared/analysis';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { AgencyEntry, AgencyTrend } from '../../../shared/analysis';
 import { api } from '../api';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/zh-CN';
@@ -23,22 +23,27 @@ export function AgencyTrendView({ onOpen }: { onOpen: (id: number) => void }) {
   const [chartKey, setChartKey] = useState<string | null>(null);
   const [onlyChanged, setOnlyChanged] = useState(false);
 
+  /** the agency whose trend is shown (or on its way) */
+  const shown = useRef('');
+  const show = (r: AgencyTrend) => {
+    shown.current = r.agency;
+    setTrend(r);
+    setChartKey(r.figures.find((f) => f.key === 't3.new.total' || f.key === 'legacy.apply.received')?.key ?? r.figures[0]?.key ?? null);
+  };
   useEffect(() => {
-    void api.call('analysis:agencies', {}).then((r) => {
-      if (!r.ok) return;
-      setList(r.value);
-      const first = defaultAgency(r.value);
-      if (first) setAgency((a) => a || first.agency);
+    void api.call('analysis:agencies', {}).then((r) => r.ok && setList(r.value));
+    // the agency the view opens on, beside the list: the core knows which it is
+    void api.call('analysis:agency', {}).then((r) => {
+      if (!r.ok || shown.current) return;
+      show(r.value);
+      setAgency((a) => a || r.value.agency);
     });
   }, []);
   useEffect(() => {
-    if (!agency) return;
+    if (!agency || agency === shown.current) return;
+    shown.current = agency;
     let live = true;
-    void api.call('analysis:agency', { agency }).then((r) => {
-      if (!live || !r.ok) return;
-      setTrend(r.value);
-      setChartKey(r.value.figures.find((f) => f.key === 't3.new.total' || f.key === 'legacy.apply.received')?.key ?? r.value.figures[0]?.key ?? null);
-    });
+    void api.call('analysis:agency', { agency }).then((r) => live && r.ok && show(r.value));
     return () => {
       live = false;
     };

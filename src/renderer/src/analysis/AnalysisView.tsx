@@ -21,10 +21,13 @@ const TABS: [Tab, MessageKey][] = [
 export function AnalysisView({ onOpen, onClose }: { onOpen: (id: number) => void; onClose: () => void }) {
   const { t } = useI18n();
   const [tab, setTab] = useState<Tab>('agency');
-  const [years, setYears] = useState<number[]>([]);
+  const [years, setYears] = useState<number[] | null>(null);
+  // the years the comparison can pick: asked for when it is first shown, not before the first tab
   useEffect(() => {
+    if (tab !== 'groups' || years) return;
+    setYears([]);
     void api.call('library:facets', {}).then((r) => r.ok && setYears(r.value.years.map((y) => y.value)));
-  }, []);
+  }, [tab, years]);
   return (
     <main className="analysis" data-testid="analysis">
       <nav className="tabs" role="tablist">
@@ -38,7 +41,7 @@ export function AnalysisView({ onOpen, onClose }: { onOpen: (id: number) => void
         </button>
       </nav>
       {tab === 'agency' && <AgencyTrendView onOpen={onOpen} />}
-      {tab === 'groups' && <GroupsView years={years} onOpen={onOpen} />}
+      {tab === 'groups' && <GroupsView years={years ?? []} onOpen={onOpen} />}
       {tab === 'compliance' && <ComplianceView onOpen={onOpen} />}
       {tab === 'conflicts' && <ConflictsView onOpen={onOpen} />}
     </main>

@@ -1,6 +1,9 @@
 // Small SVG charts drawn directly (no chart library: nothing to load, nothing the strict CSP
 // blocks, a few hundred bytes): horizontal bars and a line over years.
-const fmt = (n: number): string => (Number.isInteger(n) ? n.toLocaleString('zh-CN') : n.toLocaleString('zh-CN', { maximumFractionDigits: 2 }));
+// one formatter each, made once: toLocaleString makes one per call (a view formats hundreds of cells)
+const WHOLE = new Intl.NumberFormat('zh-CN');
+const DECIMAL = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
+const fmt = (n: number): string => (Number.isInteger(n) ? WHOLE : DECIMAL).format(n);
 
 export function BarChart({ rows, label, format = fmt }: { rows: { name: string; value: number }[]; label: string; format?: (n: number) => string }) {
   const max = Math.max(1, ...rows.map((r) => r.value));

@@ -2,10 +2,12 @@
 // not, a note accepts the refused), re-extract (a job in the job panel), export (the export dialog
 // with the selection), move to the trash (undoable), and in the trash: restore.
 import { useState } from 'react';
+import type { ApiError } from '../../../shared/api';
 import type { BulkVerifyResult } from '../../../shared/library';
 import { api } from '../api';
 import { useI18n, type Translate } from '../i18n';
 import type { Selection } from '../useSelection';
+import type { BulkKind, BulkRunner } from '../useJob';
 import { ruleLabel } from './FilterPanel';
 
 export interface BulkMessage {
@@ -41,6 +43,7 @@ export function useBulkActions({
   onChanged,
   onMessage,
   onAcceptWithNote,
+  runJob,
 }: {
   selection: Selection;
   /** the library changed (reload the list); ids: reports that left the view */
@@ -48,24 +51,32 @@ export function useBulkActions({
   onMessage: (m: BulkMessage) => void;
   /** offer to accept reports refused for failing errors with a note */
   onAcceptWithNote: (ids: number[]) => void;
+  /** runs an action as a job of the job panel (progress, cancel); undefined while another job runs */
+  runJob?: BulkRunner;
 }): BulkActions {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const selected = [...selection.ids];
-  const run = async <T,>(ids: number[], work: () => Promise<{ ok: true; value: T } | { ok: false; message: string }>, done: (value: T) => BulkMessage) => {
+  const run = async <T extends { cancelled?: boolean }>(kind: BulkKind, ids: number[], work: (jobId?: string) => Promise<{ ok: true; value: T } | ApiError>, done: (value: T) => BulkMessage) => {
     if (ids.length === 0) return;
     setBusy(true);
     onMessage({ text: t('bulk.working', { n: ids.length }) });
-    const r = await work();
+    let message: BulkMessage | null = null;
+    const told = (value: T): BulkMessage => {
+      const m = done(value);
+      return value.cancelled ? { ...m, text: `${t('bulk.cancelled')}${m.text}` } : m;
+    };
+    const r = runJob ? await runJob(kind, ids.length, work, (value) => (message = told(value)).text) : await work();
     setBusy(false);
-    onMessage(r.ok ? done(r.value) : { text: t('errorPrefix') + r.message });
+    onMessage(r.ok ? (message ?? told(r.value)) : { text: t('errorPrefix') + r.message });
   };
   return {
     busy,
     verify: ({ ids = selected, note } = {}) =>
       run(
+        'verify',
         ids,
-        () => api.call('library:verify', { ids, ...(note ? { note } : {}) }),
+        (jobId) => api.call('library:verify', { ids, ...(note ? { note } : {}), ...(jobId ? { jobId } : {}) }),
         (r) => {
           onChanged();
           const refused = r.refusedIds;
@@ -77,8 +88,9 @@ export function useBulkActions({
       ),
     moveToTrash: () =>
       run(
+        'trash',
         selected,
-        () => api.call('trash:move', { ids: selected }),
+        (jobId) => api.call('trash:move', { ids: selected, ...(jobId ? { jobId } : {}) }),
         ({ moved }) => {
           selection.clear();
           onChanged(selected);
@@ -88,8 +100,9 @@ export function useBulkActions({
       ),
     restore: () =>
       run(
+        'restore',
         selected,
-        () => api.call('trash:restore', { ids: selected }),
+        (jobId) => api.call('trash:restore', { ids: selected, ...(jobId ? { jobId } : {}) }),
         ({ restored }) => {
           selection.clear();
           onChanged(selected);

@@ -1,4 +1,4 @@
-// The running job (an import or a re-extraction): overall progress with speed and time left, the
+// The running job (an import, a re-extraction or a bulk action): overall progress with speed and time left, the
 // file or report in work, cancel, per-file results with reasons (duplicates linked to the report
 // they belong to, reports that could not be re-extracted linked to themselves), the summary.
 import { memo, useEffect, useRef } from 'react';
@@ -18,10 +18,14 @@ function speed(job: JobView): number | null {
   return first && last && last[0] - first[0] >= 2000 ? ((last[1] - first[1]) * 1000) / (last[0] - first[0]) : null;
 }
 
+const BULK_TITLES = { verify: 'job.verifying', trash: 'job.trashing', restore: 'job.restoring' } as const;
+const BULK_DONE = { verify: 'job.verifyDone', trash: 'job.trashDone', restore: 'job.restoreDone' } as const;
+
 function title(job: JobView, t: Translate): string {
   if (job.error) return t('errorPrefix') + job.error;
   if (job.reextracted) return t(job.reextracted.cancelled ? 'job.reextractCancelled' : 'job.reextractDone');
   if (job.kind === 'reextract') return t('job.reextracting');
+  if (job.kind !== 'import') return t(job.bulk ? (job.bulk.cancelled ? 'job.bulkCancelled' : BULK_DONE[job.kind]) : BULK_TITLES[job.kind]);
   if (job.summary) return t(job.summary.cancelled ? 'importCancelled' : 'importDone');
   return t(job.phase === 'preparing' ? 'preparing' : 'importing');
 }
@@ -43,7 +47,7 @@ export function JobPanel({ job, onCancel, onClose, onOpen }: { job: JobView; onC
       <div className="job-head">
         <strong aria-live="polite">{title(job, t)}</strong>
         {job.current && !finished && <span className="muted current">{job.current}</span>}
-        {rate !== null && <span className="muted num">{t(job.kind === 'reextract' ? 'job.reportRate' : 'job.rate', { n: rate >= 10 ? Math.round(rate) : rate.toFixed(1) })}</span>}
+        {rate !== null && <span className="muted num">{t(job.kind === 'import' ? 'job.rate' : 'job.reportRate', { n: rate >= 10 ? Math.round(rate) : rate.toFixed(1) })}</span>}
         {left !== null && (
           <span className="muted num" data-testid="job-eta">
             {t('job.eta', { time: duration(left, t) })}
@@ -63,7 +67,9 @@ export function JobPanel({ job, onCancel, onClose, onOpen }: { job: JobView; onC
         )}
       </div>
       <progress max={Math.max(job.total, 1)} value={job.done} aria-label={t('progress', { done: job.done, total: job.total })} />
-      {job.reextracted ? (
+      {job.bulk ? (
+        <div data-testid="summary">{job.bulk.message}</div>
+      ) : job.reextracted ? (
         <div data-testid="summary">
           {t('job.reextractSummary', { done: job.reextracted.reextracted.length, changed: job.reextracted.changed, kept: job.reextracted.kept, failed: job.reextracted.failed.length })}
         </div>

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/zh-CN';
 import type { LibraryView } from '../useLibrary';
 import { useSelection } from '../useSelection';
+import type { BulkRunner } from '../useJob';
 import { BulkBar, NoteAccept, ReextractConfirm, useBulkActions, type BulkMessage } from './BulkBar';
 import { ExportDialog } from '../export/ExportDialog';
 import { FilterChips, FilterPanel, filterChips } from './FilterPanel';
@@ -19,6 +20,7 @@ export function LibraryPane({
   onShow,
   onOpen,
   onReextract,
+  runJob,
   onChanged,
 }: {
   library: LibraryView;
@@ -29,6 +31,8 @@ export function LibraryPane({
   onOpen: (id: number) => void;
   /** start re-extracting reports (a job in the job panel); undefined while a job runs */
   onReextract?: (ids: number[], keepManual: boolean) => void;
+  /** bulk actions as jobs of the job panel; undefined while another job runs */
+  runJob?: BulkRunner;
   /** the library changed: reload the list and what shows its size */
   onChanged: () => void;
 }) {
@@ -44,7 +48,7 @@ export function LibraryPane({
     onChanged();
     if (left && shown !== null && left.includes(shown)) onShow(null);
   };
-  const actions = useBulkActions({ selection, onChanged: changed, onMessage: setMessage, onAcceptWithNote: (ids) => setAsking({ kind: 'note', ids }) });
+  const actions = useBulkActions({ selection, onChanged: changed, onMessage: setMessage, onAcceptWithNote: (ids) => setAsking({ kind: 'note', ids }), runJob });
   const counts = library.counts;
   const statuses = library.filters.statuses;
   const chips = filterChips(library.filters, t).length;
