@@ -7,7 +7,7 @@ import { useI18n } from '../i18n';
 type Box = [number, number, number, number];
 
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4];
-const DPI_STEPS = [72, 96, 120, 200, 300];
+const DPI_STEPS = [72, 120, 200, 300];
 const MARGIN = 16;
 
 /** The resolution drawn for a page that needs `needed` dpi: the step at or above it. */
