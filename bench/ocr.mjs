@@ -328,7 +328,7 @@ for (let i = 0; i < Number(process.env.BENCH_ROUNDS ?? 4); i++) {
   rounds.push({ wall: n.s / p.s, cpu: n.cpu / p.cpu, n, p });
   console.log(
     `round ${i + 1} (${nativeFirst ? 'native first' : 'pool first'}): pool ${ppm(p).toFixed(1)} pages/min, native ${ppm(n).toFixed(1)}, ratio ${(n.s / p.s).toFixed(2)}; ` +
-      `CPU per page pool ${(p.cpu / list.length).toFixed(2)} s (main thread ${(p.main / list.length).toFixed(2)}), native ${(n.cpu / list.length).toFixed(2)} s, ratio ${(n.cpu / p.cpu).toFixed(2)}; load ${os.loadavg()[0].toFixed(1)}`,
+      `CPU per page pool ${(p.cpu / list.length).toFixed(2)} s (main thread ${(p.main / list.length).toFixed(2)}), native ${(n.cpu / list.length).toFixed(2)} s, ratio ${(n.cpu / p.cpu).toFixed(2)}; pool peak RSS ${(p.peak / 2 ** 20).toFixed(0)} MB; load ${os.loadavg()[0].toFixed(1)}`,
   );
 }
 const last = rounds.at(-1);
