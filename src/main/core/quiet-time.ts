@@ -38,3 +38,38 @@ export function quietTime(busy: () => boolean, quietMs: number, pollMs: number):
     },
   };
 }
+
+export interface Passes<T> {
+  /** something happened: the quiet starts again, and a pass runs (or one more after the running one) */
+  poke(): void;
+  /** the passes running now, with what each gave ([] when none runs) */
+  settled(): Promise<T[]>;
+}
+
+/** Background work done in passes, one at a time, started by poke() until `quiet` is closed; `after` once they end. */
+export function passes<T>(quiet: QuietTime, pass: () => Promise<T>, after?: () => Promise<void>): Passes<T> {
+  let running: Promise<T[]> | null = null;
+  let again = false;
+  const run = async (): Promise<T[]> => {
+    const out: T[] = [];
+    try {
+      do {
+        again = false;
+        out.push(await pass());
+      } while (again && !quiet.closed);
+    } finally {
+      await after?.();
+      running = null;
+    }
+    return out;
+  };
+  return {
+    poke() {
+      quiet.touch();
+      if (quiet.closed) return;
+      if (running) again = true;
+      else running = run();
+    },
+    settled: async () => (await running) ?? [],
+  };
+}

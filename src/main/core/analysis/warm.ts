@@ -4,7 +4,7 @@
 // year, province and level, the compliance table's first page) are made and remembered, so a first visit finds them ready.
 // Only while no job runs and nothing was asked for a while; each slice is short, so the API
 // answers in between; close() stops it.
-import { quietTime } from '../quiet-time';
+import { passes, quietTime } from '../quiet-time';
 import type { Db } from '../store/db';
 import { changeStamp } from '../store/analysis';
 import { defaultAgency } from '../../../shared/analysis';
@@ -49,8 +49,6 @@ const FIRST_ANSWERS: readonly ((db: Db) => unknown)[] = [
 export function analysisWarmer(db: Db, opts: AnalysisWarmerOptions): AnalysisWarmer {
   const quietMs = opts.quietMs ?? 1500;
   const slice = opts.slice ?? 250;
-  let running: Promise<void> | null = null;
-  let again = false;
   /** the change stamp the last complete pass left: nothing to do while it holds */
   let warmAt: string | null = null;
   const quiet = quietTime(opts.busy, quietMs, 100);
@@ -80,33 +78,23 @@ export function analysisWarmer(db: Db, opts: AnalysisWarmerOptions): AnalysisWar
     warmAt = changeStamp(db);
   };
 
-  const run = async (): Promise<void> => {
+  const runs = passes(quiet, async () => {
     try {
-      do {
-        again = false;
-        await pass();
-      } while (again && !quiet.closed);
+      await pass();
     } catch {
       // the views make it themselves when asked (and say what went wrong)
-    } finally {
-      running = null;
     }
-  };
+  });
 
   return {
-    poke() {
-      quiet.touch();
-      if (quiet.closed) return;
-      if (running) again = true;
-      else running = run();
-    },
+    poke: runs.poke,
     settled: async () => {
-      await running;
+      await runs.settled();
       return { ...stats };
     },
     async close() {
       quiet.close();
-      await running;
+      await runs.settled();
     },
   };
 }

@@ -4,7 +4,7 @@
 // one page at a time on a thread of its own (closed when done), only while no job runs and nobody
 // has asked for a page for a while; a job or a page asked for stops the page being drawn (it is
 // drawn again later); warming fills at most a share of the cache's budget; close() cancels it.
-import { quietTime } from '../quiet-time';
+import { passes, quietTime } from '../quiet-time';
 import type { Library } from '../store/library';
 import { openingPages, warmReports } from '../store/warm-pages';
 import { reportFile } from '../store/pages';
@@ -36,8 +36,6 @@ export function pageWarmer(lib: Library, views: PageViews, pictures: PagePicture
   const quietMs = opts.quietMs ?? 2000;
   const limit = views.disk.budget * (opts.share ?? 0.5);
   const perReport = opts.pagesPerReport ?? 3;
-  let running: Promise<number> | null = null;
-  let again = false;
   let drawing = false;
   /** nothing runs and nobody asked for a page lately */
   const quiet = quietTime(opts.busy, quietMs, 200);
@@ -69,36 +67,20 @@ export function pageWarmer(lib: Library, views: PageViews, pictures: PagePicture
     return drawn;
   };
 
-  const run = async (): Promise<number> => {
-    let drawn = 0;
-    try {
-      do {
-        again = false;
-        drawn += await pass();
-      } while (again && !quiet.closed);
-    } finally {
-      await pictures.close(); // the thread goes with its memory until the next warming
-      running = null;
-    }
-    return drawn;
-  };
+  // the thread goes with its memory until the next warming
+  const runs = passes(quiet, pass, () => pictures.close());
 
   return {
-    poke() {
-      quiet.touch();
-      if (quiet.closed) return;
-      if (running) again = true;
-      else running = run();
-    },
+    poke: runs.poke,
     interrupt() {
       quiet.touch();
       if (drawing) void pictures.close();
     },
-    settled: () => running ?? Promise.resolve(0),
+    settled: async () => (await runs.settled()).reduce((a, b) => a + b, 0),
     async close() {
       quiet.close();
       await pictures.close();
-      await running?.catch(() => undefined);
+      await runs.settled().catch(() => undefined);
     },
   };
 }
