@@ -61,13 +61,8 @@ function pgmOf(spix, width, height) {
   return out;
 }
 
-/** A picture file read into shared memory, as the render worker hands it over. */
-function sharedPicture(file) {
-  const bytes = fs.readFileSync(file);
-  const out = new Uint8Array(new SharedArrayBuffer(bytes.length));
-  out.set(bytes);
-  return out;
-}
+/** A picture file in a buffer of its own, as the render worker hands it over. */
+const picture = (file) => new Uint8Array(fs.readFileSync(file));
 
 const chars = (s) => [...s.replace(/\s+/gu, '')];
 /** Bag-of-characters error rate: characters missing from or added to the known text, over its length. */
@@ -149,7 +144,7 @@ async function pool(list, warm = null, size = 2) {
   const lane = async () => {
     while (next < parts.length) {
       const { p, part } = parts[next++];
-      const r = await ocr.recognize({ spix: sharedPicture(`${part.file}.spix`), width: part.width, height: part.height }, part.figures);
+      const r = await ocr.recognize({ spix: picture(`${part.file}.spix`), width: part.width, height: part.height }, part.figures);
       texts.set(p, (texts.get(p) ?? '') + r.words.map((w) => w.text).join(''));
     }
   };
@@ -206,7 +201,7 @@ async function sideBySide(list) {
   const lane = async () => {
     while (next < parts.length) {
       const part = parts[next++];
-      await ocr.recognize({ spix: sharedPicture(`${part.file}.spix`), width: part.width, height: part.height }, part.figures);
+      await ocr.recognize({ spix: picture(`${part.file}.spix`), width: part.width, height: part.height }, part.figures);
     }
   };
   await Promise.all(Array.from({ length: 3 }, lane));
@@ -215,7 +210,7 @@ async function sideBySide(list) {
   const fill = async () => {
     for (let k = 0; !nativeDone; k++) {
       const part = parts[k % parts.length];
-      await ocr.recognize({ spix: sharedPicture(`${part.file}.spix`), width: part.width, height: part.height }, part.figures);
+      await ocr.recognize({ spix: picture(`${part.file}.spix`), width: part.width, height: part.height }, part.figures);
     }
   };
   await Promise.all([fill(), fill()]);

@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PDFDocument } from '../../support/pdf-writer';
 import { fixture } from '../../support/tmp';
-import { MAX_PAGE_PIXELS, renderPage } from '../../../src/main/core/pdf/render';
+import { createCanvas } from '@napi-rs/canvas';
+import { canvasGrey, MAX_PAGE_PIXELS, renderPage, toGrey } from '../../../src/main/core/pdf/render';
 
 const table = fs.readFileSync(fixture('pdf', 'table-2021.pdf'));
 
@@ -27,5 +28,23 @@ describe('renderPage', () => {
 
   it('refuses a page that does not exist', async () => {
     await expect(renderPage(table, 9)).rejects.toMatchObject({ code: 'empty' });
+  });
+
+  it('reads a canvas as greyscale a band of rows at a time, the same as all at once', () => {
+    // 1,000 px wide: bands of 1,048 rows, so three bands and a short last one
+    const [w, h] = [1000, 2500];
+    const canvas = createCanvas(w, h);
+    const ctx = canvas.getContext('2d');
+    const gradient = ctx.createLinearGradient(0, 0, w, h);
+    gradient.addColorStop(0, '#ff0000');
+    gradient.addColorStop(0.5, '#00ff80');
+    gradient.addColorStop(1, '#102030');
+    ctx.fillStyle = gradient;
+    ctx.fillRect(0, 0, w, h);
+    const whole = toGrey(ctx.getImageData(0, 0, w, h).data);
+    const banded = canvasGrey(ctx, w, h);
+    expect(banded.length).toBe(w * h);
+    expect(new Set(whole).size).toBeGreaterThan(50);
+    expect(Buffer.compare(Buffer.from(banded), Buffer.from(whole))).toBe(0);
   });
 });

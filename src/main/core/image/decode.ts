@@ -4,7 +4,7 @@
 import { createCanvas, loadImage, type Image } from '@napi-rs/canvas';
 import UTIF from 'utif2';
 import { NormalizeError } from '../normalize/types';
-import { toGrey } from '../pdf/render';
+import { canvasGrey, toGrey } from '../pdf/render';
 import { sniffImage, type ImageFormat } from './sniff';
 
 /** Decoded pixels above this are refused (a 12 Mpx phone photo is far below). */
@@ -41,7 +41,7 @@ export async function decodeImagePage(bytes: Uint8Array, page: number): Promise<
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, w, h);
   ctx.drawImage(img, 0, 0, w, h);
-  return { width: w, height: h, grey: toGrey(ctx.getImageData(0, 0, w, h).data) };
+  return { width: w, height: h, grey: canvasGrey(ctx, w, h) };
 }
 
 /**

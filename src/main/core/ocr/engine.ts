@@ -87,8 +87,8 @@ export async function createOcrPool(size = defaultPoolSize()): Promise<OcrPool> 
       lane.task = task;
       const started = performance.now();
       const { spix } = task.image;
-      // the buffer itself is passed on (tesseract.js copies a typed array first, on the main
-      // thread); a SharedArrayBuffer is shared with the worker, not copied
+      // the buffer itself is passed on (tesseract.js copies a typed array first); posting it to the
+      // worker copies it once (a memcpy: about 2 ms for a 300 dpi page)
       const whole = spix.byteOffset === 0 && spix.byteLength === spix.buffer.byteLength ? spix.buffer : spix.slice().buffer;
       lane.worker
         .recognize(whole as unknown as Buffer, task.psm ? ({ tessedit_pageseg_mode: task.psm } as object) : {}, { text: false, tsv: true })

@@ -63,6 +63,13 @@ export async function closePageImages(): Promise<void> {
 
 export type PageImageResult = { ok: true; value: PageImage } | { ok: false; code: string; message: string };
 
+/** The buffers of a page picture's parts (each spix owns its buffer): moved, not copied, when posted to another thread. */
+export function pictureBuffers(r: PageImageResult): ArrayBuffer[] {
+  if (!r.ok) return [];
+  const { value } = r;
+  return [value, ...(value.figures ? [value.figures] : []), ...value.probes].map((part) => part.spix.buffer as ArrayBuffer);
+}
+
 /** pageImage as data: errors become a per-file code and message. */
 export async function pageImageResult(req: PageImageRequest): Promise<PageImageResult> {
   try {

@@ -1,8 +1,10 @@
 // Page pictures for tesseract.js in Leptonica's own serialization ("spix": a header and the raster
 // as Leptonica holds it in memory), which pixRead copies in one go. A PGM is read pixel by pixel
 // through the WebAssembly stdio (200–300 ms for a 300 dpi A4 page, against 30–60 ms for spix).
-// The bytes live in a SharedArrayBuffer: handed from the render worker to the main thread and on
-// to a recognition worker, they are never copied on the main thread.
+// The bytes live in a plain ArrayBuffer, moved (transferred) from the render worker to the main
+// thread: V8 counts it and frees it when it is dropped. A SharedArrayBuffer is not counted, so a
+// thread that allocates little else never collects it (measured: +50 MB of RSS for every page,
+// 2.9 GB after 54 pages).
 import type { Box } from './prepare';
 import type { OcrImage } from './settings';
 
@@ -21,10 +23,10 @@ export function toSpix(grey: Uint8Array, width: number, height: number): Uint8Ar
   return out;
 }
 
-/** An empty spix picture (header written) in shared memory. */
+/** An empty spix picture (header written). */
 function spixOf(width: number, height: number): Uint8Array {
   const wpl = Math.ceil(width / 4);
-  const out = new Uint8Array(new SharedArrayBuffer(HEADER + wpl * 4 * height));
+  const out = new Uint8Array(HEADER + wpl * 4 * height);
   out.set([0x73, 0x70, 0x69, 0x78]); // "spix"
   const dv = new DataView(out.buffer);
   // width, height, depth, words per line, colours, raster bytes (little-endian, as wasm reads them)

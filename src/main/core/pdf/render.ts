@@ -67,7 +67,7 @@ export async function renderDocPage(doc: PDFDocumentProxy, page: number, { dpi =
       }
       signal?.throwIfAborted();
       const out: RenderedPage = { width, height, scale };
-      if (grey) out.grey = toGrey(context.getImageData(0, 0, width, height).data);
+      if (grey) out.grey = canvasGrey(context, width, height);
       if (png) out.png = new Uint8Array(await canvas.encode('png'));
       return out;
     } finally {
@@ -88,10 +88,20 @@ interface NapiCanvas {
   encode(format: 'png'): Promise<Buffer>;
 }
 
-/** RGBA → luma (BT.601 integer weights), one byte per pixel. */
-export function toGrey(rgba: Uint8ClampedArray | Uint8Array): Uint8Array {
+/** RGBA → luma (BT.601 integer weights), one byte per pixel, into `out` from pixel `at`. */
+export function toGrey(rgba: Uint8ClampedArray | Uint8Array, out = new Uint8Array(rgba.length >> 2), at = 0): Uint8Array {
   const n = rgba.length >> 2;
-  const out = new Uint8Array(n);
-  for (let i = 0, j = 0; i < n; i++, j += 4) out[i] = (rgba[j]! * 77 + rgba[j + 1]! * 150 + rgba[j + 2]! * 29) >> 8;
+  for (let i = 0, j = 0; i < n; i++, j += 4) out[at + i] = (rgba[j]! * 77 + rgba[j + 1]! * 150 + rgba[j + 2]! * 29) >> 8;
+  return out;
+}
+
+/** Pixels read off a canvas at once: a band of rows (a 300 dpi page's RGBA whole is 35 MB more memory). */
+const GREY_BAND_BYTES = 4 << 20;
+
+/** A canvas as luma, read a band of rows at a time. */
+export function canvasGrey(context: { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } }, width: number, height: number): Uint8Array {
+  const out = new Uint8Array(width * height);
+  const rows = Math.max(1, Math.floor(GREY_BAND_BYTES / (4 * width)));
+  for (let y = 0; y < height; y += rows) toGrey(context.getImageData(0, y, width, Math.min(rows, height - y)).data, out, y * width);
   return out;
 }
