@@ -6,6 +6,7 @@ import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PositionedPage, Word } from '../normalize/positioned-types';
 import { NormalizeError } from '../normalize/types';
 import { openPdf } from './document';
+import { misreadPlaces } from './language';
 import { implausibleCount } from './plausible';
 import { renderDocPage } from './render';
 
@@ -19,12 +20,14 @@ export interface TextLayer {
  * Why a page needs OCR: `absent` (a scan), `garbage` (most of the layer unreadable: a wrong
  * ToUnicode map or code page, a scanner's bad OCR layer), `partly_garbage` (some of its words so),
  * `incomplete` (numbers as text but the Chinese as pictures, or ink of text in pictures where the
- * layer has no words). Absent and garbage layers are replaced by OCR; partly garbage ones keep
- * their readable words, incomplete ones all of theirs, and OCR words fill the rest.
+ * layer has no words), `doubtful` (readable characters, but misread ones among them: a scanner's
+ * poor OCR layer, 衰 for 表). Absent, garbage and doubtful layers are replaced by OCR (a doubtful
+ * layer's figures cannot be told right from wrong: a digit is misread as another); partly garbage
+ * ones keep their readable words, incomplete ones all of theirs, and OCR words fill the rest.
  */
 export interface PageNeed {
   page: number;
-  reason: 'absent' | 'garbage' | 'partly_garbage' | 'incomplete';
+  reason: 'absent' | 'garbage' | 'partly_garbage' | 'incomplete' | 'doubtful';
 }
 
 /** Fewer readable characters than this on a page means it is a scan (or a picture of text). */
@@ -34,6 +37,9 @@ const MAX_GARBAGE_SHARE = 0.5;
 /** This many unreadable characters, and this share of the layer, make it partly garbage. */
 const PARTLY_GARBAGE_CHARS = 8;
 const PARTLY_GARBAGE_SHARE = 0.03;
+/** This many places with a character that looks misread (language.ts), and this share of the hanzi, make a layer doubtful. */
+const DOUBTFUL_PLACES = 3;
+const DOUBTFUL_SHARE = 0.0025;
 
 interface TextItem {
   str: string;
@@ -98,6 +104,8 @@ export function layerProblem(words: readonly Word[]): PageNeed['reason'] | null 
   // numbers as text, the words beside them as pictures
   if (digits >= 5 && letters < 0.2 * digits) return 'incomplete';
   if (letters + digits < MIN_PAGE_CHARS) return 'absent';
+  const { hanzi, doubtful } = misreadPlaces(words.map((w) => w.text));
+  if (doubtful >= DOUBTFUL_PLACES && doubtful >= DOUBTFUL_SHARE * hanzi) return 'doubtful';
   return null;
 }
 
