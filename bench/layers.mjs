@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { misreadPlaces, openPdf, readTextLayer } from '../out/node/pdf.js';
+import { decodedFile, pdfFiles, reportFiles } from '../test/support/fixture-texts.ts';
 
 // the model (report-language.ts) is read into sets once per process, on the first page judged
 const loaded = performance.now();
@@ -18,31 +19,18 @@ console.log(`model read in ${(performance.now() - loaded).toFixed(1)} ms`);
 const fixtures = new URL('../test/fixtures/', import.meta.url).pathname;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-bench-layers-'));
 
-/** Files under `dir` (recursively) whose bytes say PDF. */
-const pdfs = (dir) =>
-  fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const file = path.join(dir, e.name);
-    if (e.isDirectory()) return pdfs(file);
-    const fd = fs.openSync(file, 'r');
-    const head = Buffer.alloc(5);
-    fs.readSync(fd, head, 0, 5, 0);
-    fs.closeSync(fd);
-    return head.toString('latin1') === '%PDF-' ? [file] : [];
-  });
-
-const decode = (bytes) => {
-  const s = new TextDecoder('utf-8').decode(bytes);
-  return s.includes('\ufffd') ? new TextDecoder('gb18030').decode(bytes) : s;
-};
 const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 // the held-out reports, printed
-const held = ['blind', 'real'].flatMap((d) => fs.readdirSync(path.join(fixtures, d)).filter((f) => /\.(txt|html?)$/.test(f)).map((f) => path.join(fixtures, d, f)));
+const held = reportFiles(fixtures, ['blind', 'real']);
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
-const page = await browser.newPage();
+// nothing leaves the machine: saved pages' scripts do not run, their links to the web are not followed
+const page = await browser.newPage({ javaScriptEnabled: false });
+await page.route(/^(?!data:)/, (route) => route.abort());
 const printed = [];
 for (const file of held) {
-  const text = decode(fs.readFileSync(file));
+  // web pages as pages (their tables printed as tables; their charset is now UTF-8), texts as text
+  const text = decodedFile(file);
   const html = /\.html?$/.test(file) ? text.replace(/<meta[^>]*charset[^>]*>/gi, '') : `<pre style="white-space:pre-wrap;font-family:sans-serif">${escape(text)}</pre>`;
   await page.setContent(`<meta charset="utf-8">${html}`, { waitUntil: 'domcontentloaded' });
   const out = path.join(work, `${path.basename(file)}.pdf`);
@@ -51,11 +39,10 @@ for (const file of held) {
 }
 await browser.close();
 
-const reasons = {};
 const doubtful = [];
 const cost = { text: 0, textCpu: 0, check: 0, checkCpu: 0, pages: 0 };
 const REPEAT = 20; // the check is timed over this many runs of each page
-for (const [set, files] of [['repo', pdfs(fixtures)], ['held-out', printed]]) {
+for (const [set, files] of [['repo', pdfFiles(fixtures)], ['held-out', printed]]) {
   const counts = {};
   for (const file of files) {
     const bytes = new Uint8Array(fs.readFileSync(file));
@@ -93,7 +80,6 @@ for (const [set, files] of [['repo', pdfs(fixtures)], ['held-out', printed]]) {
     }
     await close();
   }
-  reasons[set] = counts;
   console.log(`${set}: ${files.length} PDFs, pages by reason`, counts);
 }
 console.log(doubtful.length ? `doubtful:\n  ${doubtful.join('\n  ')}` : 'doubtful: none');

@@ -5,9 +5,9 @@
 // test/fixtures/blind is left out: it is where the rule's false alarms are measured.
 // Run: node --experimental-strip-types scripts/make-report-language.mjs
 import fs from 'node:fs';
-import path from 'node:path';
 import { DIVISIONS } from '../src/main/core/extract/meta/divisions.ts';
 import { FIELDS } from '../src/shared/fields.ts';
+import { fixtureText, reportFiles } from '../test/support/fixture-texts.ts';
 
 const fixtures = new URL('../test/fixtures/', import.meta.url).pathname;
 const DIRS = ['reports', 'variety', 'handmade', 'awkward', 'seeds', 'real'];
@@ -16,16 +16,8 @@ const COMMON_COUNT = 5;
 /** runs of hanzi (the BMP's: two of them are two UTF-16 units) */
 const HANZI = /[\u3400-\u4dbf\u4e00-\u9fff]+/g;
 
-/** A fixture's text: UTF-8 or else GB18030; a web page without its markup. */
-function text(file) {
-  const bytes = fs.readFileSync(file);
-  let s = new TextDecoder('utf-8').decode(bytes);
-  if (s.includes('\ufffd')) s = new TextDecoder('gb18030').decode(bytes);
-  return /\.html?$/.test(file) ? s.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]+>/g, '\n') : s;
-}
-
-const files = DIRS.flatMap((d) => fs.readdirSync(path.join(fixtures, d)).filter((f) => /\.(txt|html?)$/.test(f)).map((f) => path.join(fixtures, d, f))).sort();
-const texts = [...FIELDS.map((f) => f.label.replace(/·/g, '\n')), DIVISIONS, ...files.map(text)];
+const files = reportFiles(fixtures, DIRS);
+const texts = [...FIELDS.map((f) => f.label.replace(/·/g, '\n')), DIVISIONS, ...files.map(fixtureText)];
 
 const pairs = new Set();
 const spans = new Set();

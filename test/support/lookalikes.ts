@@ -32,16 +32,10 @@ export function misreadings(c: string): string {
   return HANZI[c] ?? DIGITS[c] ?? '';
 }
 
-/** A small seeded generator (mulberry32): the same misreadings on every run. */
+/** Park and Miller's minimal standard generator: the same misreadings on every run. */
 export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  let s = (seed % 2147483646) + 1;
+  return () => (s = (s * 48271) % 2147483647) / 2147483647;
 }
 
 /**

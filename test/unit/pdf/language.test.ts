@@ -6,33 +6,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../../support/tmp';
+import { fixtureText, pdfFiles, reportFiles } from '../../support/fixture-texts';
 import { misread, seeded } from '../../support/lookalikes';
 import { layerProblem, readTextLayer, type PageNeed } from '../../../src/main/core/pdf/text-layer';
 import { misreadPlaces } from '../../../src/main/core/pdf/language';
 
-/** Every file under test/fixtures whose bytes say PDF. */
-function pdfs(dir = fixture()): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const file = path.join(dir, e.name);
-    if (e.isDirectory()) return pdfs(file);
-    const head = Buffer.alloc(5);
-    const fd = fs.openSync(file, 'r');
-    fs.readSync(fd, head, 0, 5, 0);
-    fs.closeSync(fd);
-    return head.toString('latin1') === '%PDF-' ? [file] : [];
-  });
-}
-
-/** A held-out report's text (UTF-8 or GB18030; web pages without markup), cut into pages of about `size` hanzi. */
+/** A held-out report's words, cut into pages of about `size` hanzi. */
 function pages(file: string, size: number): string[][] {
-  const bytes = fs.readFileSync(file);
-  let s = new TextDecoder('utf-8').decode(bytes);
-  if (s.includes('\ufffd')) s = new TextDecoder('gb18030').decode(bytes);
-  if (/\.html?$/.test(file)) s = s.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]+>/g, '\n');
   const out: string[][] = [];
   let page: string[] = [];
   let hanzi = 0;
-  for (const word of s.split(/\s+/u).filter(Boolean)) {
+  for (const word of fixtureText(file).split(/\s+/u).filter(Boolean)) {
     page.push(word);
     hanzi += word.match(/\p{Script=Han}/gu)?.length ?? 0;
     if (hanzi >= size) {
@@ -52,7 +36,7 @@ describe('layers readable but wrong', () => {
     const reasons = new Map<string, number>();
     const doubtful: string[] = [];
     let pagesRead = 0;
-    for (const file of pdfs()) {
+    for (const file of pdfFiles(fixture())) {
       let needs: PageNeed[];
       let count: number;
       try {
@@ -75,9 +59,9 @@ describe('layers readable but wrong', () => {
   });
 
   it('trusts held-out reports and finds them misread', () => {
-    const files = fs.readdirSync(fixture('blind')).filter((f) => /\.(txt|html?)$/.test(f));
+    const files = reportFiles(fixture(), ['blind']);
     for (const size of [350, 700, 1400]) {
-      const all = files.flatMap((f) => pages(fixture('blind', f), size));
+      const all = files.flatMap((f) => pages(f, size));
       const random = seeded(size);
       const found = (rate: number) => all.filter((p) => layerProblem(asWords(rate ? misread(p, rate, random).texts : p)) === 'doubtful').length;
       const [right, p3, p5, p15] = [0, 0.03, 0.05, 0.15].map(found);

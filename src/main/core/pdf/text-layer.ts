@@ -1,6 +1,7 @@
 // PDF text layers → positioned words (pdfjs-dist, legacy build for Node). Pages without a usable
 // text layer are reported so they can be sent to OCR: a layer is judged by its characters (garbage,
-// partly garbage) and, on pages that paint pictures, against the page's ink (text only as pictures).
+// partly garbage), by its words (doubtful: readable characters, misread) and, on pages that paint
+// pictures, against the page's ink (text only as pictures).
 import type { PageViewport, PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PositionedPage, Word } from '../normalize/positioned-types';
