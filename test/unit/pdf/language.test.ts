@@ -72,11 +72,19 @@ describe('layers readable but wrong', () => {
     }
   });
 
+  it('reads a layer written a word per character as its lines', async () => {
+    const layer = await readTextLayer(new Uint8Array(fs.readFileSync(fixture('pdf', 'scan-lookalike-layer.pdf'))));
+    // each word cut into its characters, side by side
+    const perChar = layer.pages.map((p) => p.words.flatMap((w) => [...w.text].map((c, i, cs) => ({ ...w, text: c, x: w.x + (i * w.w) / cs.length, w: w.w / cs.length }))));
+    expect(perChar.map((words) => layerProblem(words))).toEqual(['doubtful', 'doubtful', null]);
+    expect(perChar.map((words) => misreadPlaces(words))).toEqual(layer.pages.map((p) => misreadPlaces(p.words)));
+  });
+
   it('counts a misreading repeated once, and names the model does not know not at all', () => {
     const right = '本机关2021年度收到政府信息公开申请37件，其中予以公开20件';
-    expect(misreadPlaces([right]).doubtful).toBe(0);
+    expect(misreadPlaces(asWords([right])).doubtful).toBe(0);
     // 衰 for 表, 忌 for 息, 中 for 申: the same misreading three times is one place
     const wrong = '本机关2021年度收到政府信忌公开申请37件，政府信忌公开 政府信忌公开';
-    expect(misreadPlaces([wrong])).toEqual({ hanzi: [...wrong].filter((c) => /\p{Script=Han}/u.test(c)).length, doubtful: 1 });
+    expect(misreadPlaces(asWords([wrong]))).toEqual({ hanzi: [...wrong].filter((c) => /\p{Script=Han}/u.test(c)).length, doubtful: 1 });
   });
 });

@@ -4,6 +4,7 @@
 // rare in reports, and sits where report language has another character between the same two
 // (report-language.ts, generated from the field labels, the fixtures' known texts and the names of
 // the administrative divisions).
+import type { Word } from '../normalize/positioned-types';
 import { inGb2312 } from './plausible';
 import { COMMON, PAIRS, SPANS } from './report-language';
 
@@ -30,17 +31,34 @@ function reportLanguage(): Model {
 }
 
 /**
- * The hanzi of `texts` (a layer's words), and how many distinct places (a character with its two
- * neighbours) hold a character that looks misread: it forms no bigram of report language with
- * either neighbour, is rare in reports, and report language joins the two neighbours through
- * some other character. A misreading repeated (the same wrong character between the same
- * neighbours) counts once: a name the model does not know recurs, a misreading seldom does.
+ * The texts of a layer's lines: words that follow each other on a line, touching, joined (a layer
+ * may hold a word per character, as some scanners write it).
  */
-export function misreadPlaces(texts: readonly string[]): { hanzi: number; doubtful: number } {
+function lineTexts(words: readonly Word[]): string[] {
+  const lines: string[] = [];
+  let last: Word | undefined;
+  for (const w of words) {
+    const touching = last && Math.abs(w.y - last.y) < 0.5 * last.h && Math.abs(w.x - (last.x + last.w)) < 0.3 * last.h;
+    if (touching) lines[lines.length - 1] += w.text;
+    else lines.push(w.text);
+    last = w;
+  }
+  return lines;
+}
+
+/**
+ * The hanzi of a layer's words, and how many distinct places (a character with its two
+ * neighbours) hold a character that looks misread: a GB2312 one (a traditional report's own
+ * characters are not misreadings) that forms no bigram of report language with either neighbour,
+ * is rare in reports, and report language joins the two neighbours through some other character.
+ * A misreading repeated (the same wrong character between the same neighbours) counts once: a
+ * name the model does not know recurs, a misreading seldom does.
+ */
+export function misreadPlaces(words: readonly Word[]): { hanzi: number; doubtful: number } {
   const { pairs, spans, common } = reportLanguage();
   const places = new Set<string>();
   let hanzi = 0;
-  for (const text of texts) {
+  for (const text of lineTexts(words)) {
     for (const run of text.match(HANZI) ?? []) {
       hanzi += run.length;
       for (let i = 1; i + 1 < run.length; i++) {

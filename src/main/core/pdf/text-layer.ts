@@ -105,7 +105,7 @@ export function layerProblem(words: readonly Word[]): PageNeed['reason'] | null 
   // numbers as text, the words beside them as pictures
   if (digits >= 5 && letters < 0.2 * digits) return 'incomplete';
   if (letters + digits < MIN_PAGE_CHARS) return 'absent';
-  const { hanzi, doubtful } = misreadPlaces(words.map((w) => w.text));
+  const { hanzi, doubtful } = misreadPlaces(words);
   if (doubtful >= DOUBTFUL_PLACES && doubtful >= DOUBTFUL_SHARE * hanzi) return 'doubtful';
   return null;
 }
