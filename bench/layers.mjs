@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { misreadPlaces, openPdf, readTextLayer } from '../out/node/pdf.js';
+import { misreadLayer, misreadPlaces, openPdf, readTextLayer } from '../out/node/pdf.js';
 import { decodedFile, pdfFiles, reportFiles } from '../test/support/fixture-texts.ts';
 
 // the model (report-language.ts) is read into sets once per process, on the first page judged
@@ -44,7 +44,8 @@ const cost = { text: 0, textCpu: 0, check: 0, checkCpu: 0, pages: 0 };
 const REPEAT = 20; // the check is timed over this many runs of each page
 for (const [set, files] of [['repo', pdfFiles(fixtures)], ['held-out', printed]]) {
   const counts = {};
-  let most = 0; // misread-looking places on a page judged right, at the most
+  let most = { doubtful: 0, hanzi: 0 }; // the page judged right with the most misread-looking places
+  let would = 0; // pages judged right that the rule would find doubtful were they over pictures
   for (const file of files) {
     const bytes = new Uint8Array(fs.readFileSync(file));
     let layer;
@@ -57,7 +58,13 @@ for (const [set, files] of [['repo', pdfFiles(fixtures)], ['held-out', printed]]
       const reason = layer.needsOcr.find((n) => n.page === p.page)?.reason ?? 'text';
       counts[reason] = (counts[reason] ?? 0) + 1;
       if (reason === 'doubtful') doubtful.push(`${set} ${path.basename(file)} page ${p.page}`);
-      if (reason === 'text') most = Math.max(most, misreadPlaces(p.words).doubtful);
+      if (reason !== 'text') continue;
+      const places = misreadPlaces(p.words);
+      if (places.doubtful > most.doubtful) most = places;
+      if (misreadLayer(p.words)) {
+        would++;
+        doubtful.push(`${set} ${path.basename(file)} page ${p.page} (were it over a picture)`);
+      }
     }
     // the check's cost beside getTextContent's, on the pages with a layer
     const { doc, close } = await openPdf(bytes);
@@ -81,7 +88,7 @@ for (const [set, files] of [['repo', pdfFiles(fixtures)], ['held-out', printed]]
     }
     await close();
   }
-  console.log(`${set}: ${files.length} PDFs, pages by reason`, counts, `; at most ${most} misread-looking places on a page judged right (3 make it doubtful)`);
+  console.log(`${set}: ${files.length} PDFs, pages by reason`, counts, `; of the pages judged right, ${would} would be doubtful over pictures; at most ${most.doubtful} misread-looking places on one (of ${most.hanzi} hanzi)`);
 }
 console.log(doubtful.length ? `doubtful:\n  ${doubtful.join('\n  ')}` : 'doubtful: none');
 const per = (ms) => (ms / cost.pages).toFixed(2);

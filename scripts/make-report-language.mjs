@@ -1,8 +1,8 @@
 // Generates src/main/core/pdf/report-language.ts: which hanzi follow each other in report language
 // (pdf/language.ts judges text layers by it), from text we own: the field catalogue's labels, the
 // names of the administrative divisions (places are named in every report) and the known texts of
-// the fixtures (generated, handmade and real reports as web pages and plain text).
-// test/fixtures/blind is left out: it is where the rule's false alarms are measured.
+// the fixtures (generated and handmade reports as web pages and plain text).
+// test/fixtures/blind and real are left out: they are where the rule's false alarms are measured.
 // Run: node --experimental-strip-types scripts/make-report-language.mjs
 import fs from 'node:fs';
 import { DIVISIONS } from '../src/main/core/extract/meta/divisions.ts';
@@ -10,7 +10,7 @@ import { FIELDS } from '../src/shared/fields.ts';
 import { fixtureText, reportFiles } from '../test/support/fixture-texts.ts';
 
 const fixtures = new URL('../test/fixtures/', import.meta.url).pathname;
-const DIRS = ['reports', 'variety', 'handmade', 'awkward', 'seeds', 'real'];
+const DIRS = ['reports', 'variety', 'handmade', 'awkward', 'seeds'];
 /** A character seen fewer times than this is rare in report language. */
 const COMMON_COUNT = 5;
 /** runs of hanzi (the BMP's: two of them are two UTF-16 units) */

@@ -39,5 +39,5 @@ const WHY: Record<PageNeed['reason'], string> = {
 };
 
 export { openPdf } from './document';
-export { misreadPlaces } from './language';
+export { misreadLayer, misreadPlaces } from './language';
 export { readTextLayer } from './text-layer';

@@ -8,6 +8,10 @@ import type { Word } from '../normalize/positioned-types';
 import { inGb2312 } from './plausible';
 import { COMMON, PAIRS, SPANS } from './report-language';
 
+/** This many places with a character that looks misread, and this share of the hanzi, make a layer doubtful. */
+const DOUBTFUL_PLACES = 3;
+const DOUBTFUL_SHARE = 0.005;
+
 /** runs of hanzi (the BMP's, one UTF-16 unit each) */
 const HANZI = /[\u3400-\u4dbf\u4e00-\u9fff]+/g;
 
@@ -51,22 +55,36 @@ function lineTexts(words: readonly Word[]): string[] {
  * neighbours) hold a character that looks misread: a GB2312 one (a traditional report's own
  * characters are not misreadings) that forms no bigram of report language with either neighbour,
  * is rare in reports, and report language joins the two neighbours through some other character.
- * A misreading repeated (the same wrong character between the same neighbours) counts once: a
- * name the model does not know recurs, a misreading seldom does.
+ * A place counts once however often the page repeats it, and not at all when either of its
+ * bigrams is also in other company on the page: a word the model does not know (a place name, a
+ * tax office's 办税) recurs in other places; a misreading stands alone.
  */
 export function misreadPlaces(words: readonly Word[]): { hanzi: number; doubtful: number } {
   const { pairs, spans, common } = reportLanguage();
-  const places = new Set<string>();
+  /** the page's bigrams that report language lacks, with how often they occur */
+  const unknown = new Map<string, number>();
+  /** places that look misread, with how often they occur */
+  const places = new Map<string, number>();
+  const add = (map: Map<string, number>, key: string): void => void map.set(key, (map.get(key) ?? 0) + 1);
   let hanzi = 0;
   for (const text of lineTexts(words)) {
     for (const run of text.match(HANZI) ?? []) {
       hanzi += run.length;
+      for (let i = 0; i + 1 < run.length; i++) if (!pairs.has(run.slice(i, i + 2))) add(unknown, run.slice(i, i + 2));
       for (let i = 1; i + 1 < run.length; i++) {
         const x = run[i]!;
         if (common.has(x) || pairs.has(run.slice(i - 1, i + 1)) || pairs.has(run.slice(i, i + 2))) continue;
-        if (spans.has(run[i - 1]! + run[i + 1]!) && inGb2312(x)) places.add(run.slice(i - 1, i + 2));
+        if (spans.has(run[i - 1]! + run[i + 1]!) && inGb2312(x)) add(places, run.slice(i - 1, i + 2));
       }
     }
   }
-  return { hanzi, doubtful: places.size };
+  let doubtful = 0;
+  for (const [place, n] of places) if (unknown.get(place.slice(0, 2)) === n && unknown.get(place.slice(1)) === n) doubtful++;
+  return { hanzi, doubtful };
+}
+
+/** A layer with enough places that look misread (misreadPlaces) to be read by OCR instead. */
+export function misreadLayer(words: readonly Word[]): boolean {
+  const { hanzi, doubtful } = misreadPlaces(words);
+  return doubtful >= DOUBTFUL_PLACES && doubtful >= DOUBTFUL_SHARE * hanzi;
 }

@@ -7,7 +7,7 @@ import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PositionedPage, Word } from '../normalize/positioned-types';
 import { NormalizeError } from '../normalize/types';
 import { openPdf } from './document';
-import { misreadPlaces } from './language';
+import { misreadLayer } from './language';
 import { implausibleCount } from './plausible';
 import { renderDocPage } from './render';
 
@@ -38,9 +38,6 @@ const MAX_GARBAGE_SHARE = 0.5;
 /** This many unreadable characters, and this share of the layer, make it partly garbage. */
 const PARTLY_GARBAGE_CHARS = 8;
 const PARTLY_GARBAGE_SHARE = 0.03;
-/** This many places with a character that looks misread (language.ts), and this share of the hanzi, make a layer doubtful. */
-const DOUBTFUL_PLACES = 3;
-const DOUBTFUL_SHARE = 0.0025;
 
 interface TextItem {
   str: string;
@@ -62,7 +59,7 @@ export async function readTextLayer(bytes: Uint8Array, signal?: AbortSignal): Pr
       const { width, height } = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
       const words = (content.items as TextItem[]).filter((it) => 'str' in it && it.str.trim()).map((it) => toWord(it, height));
-      const reason = layerProblem(words) ?? (pictures ? await inkProblem(doc, page, words) : null);
+      const reason = layerProblem(words, pictures) ?? (pictures ? await inkProblem(doc, page, words) : null);
       if (reason) needsOcr.push({ page: n, reason });
       pages.push({ page: n, width, height, words, source: 'text' });
       page.cleanup();
@@ -96,7 +93,12 @@ export function foldRadicals(s: string): string {
 
 const count = (words: readonly Word[], re: RegExp): number => words.reduce((n, w) => n + (w.text.match(re)?.length ?? 0), 0);
 
-export function layerProblem(words: readonly Word[]): PageNeed['reason'] | null {
+/**
+ * What is wrong with a page's layer, by its characters. Only a layer over pictures is judged
+ * doubtful: a scanner's OCR layer lies over the scan, whose picture OCR reads again, while a page
+ * that draws its text draws the very characters its layer holds (OCR would read them alike).
+ */
+export function layerProblem(words: readonly Word[], overPictures = false): PageNeed['reason'] | null {
   const { all, bad } = implausibleCount(words.map((w) => w.text).join(' '));
   const letters = count(words, /[\p{Script=Han}\p{L}]/gu);
   const digits = count(words, /\p{N}/gu);
@@ -105,8 +107,7 @@ export function layerProblem(words: readonly Word[]): PageNeed['reason'] | null 
   // numbers as text, the words beside them as pictures
   if (digits >= 5 && letters < 0.2 * digits) return 'incomplete';
   if (letters + digits < MIN_PAGE_CHARS) return 'absent';
-  const { hanzi, doubtful } = misreadPlaces(words);
-  if (doubtful >= DOUBTFUL_PLACES && doubtful >= DOUBTFUL_SHARE * hanzi) return 'doubtful';
+  if (overPictures && misreadLayer(words)) return 'doubtful';
   return null;
 }
 
