@@ -77,6 +77,8 @@ describe('layers readable but wrong', () => {
     // each word cut into its characters, side by side
     const perChar = layer.pages.map((p) => p.words.flatMap((w) => [...w.text].map((c, i, cs) => ({ ...w, text: c, x: w.x + (i * w.w) / cs.length, w: w.w / cs.length }))));
     expect(perChar.map((words) => layerProblem(words, true))).toEqual(['doubtful', 'doubtful', null]);
+    // the same words drawn as text (no picture under them) are what the page shows: trusted
+    expect(perChar.map((words) => layerProblem(words))).toEqual([null, null, null]);
     expect(perChar.map((words) => misreadPlaces(words))).toEqual(layer.pages.map((p) => misreadPlaces(p.words)));
   });
 

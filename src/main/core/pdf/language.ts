@@ -1,6 +1,6 @@
-// Is a readable text layer report language? A scanner's bad OCR layer (or a wrong ToUnicode map)
-// can give common characters, only the wrong ones (衰 for 表, 忌 for 息, 中 for 申): every character
-// is readable, the words are not. Such a character (of GB2312) fits neither of its neighbours, is
+// Is a readable text layer report language? A scanner's poor OCR layer can give common characters,
+// only the wrong ones (衰 for 表, 忌 for 息, 中 for 申): every character is readable, the words are
+// not. Such a character (of GB2312) fits neither of its neighbours, is
 // rare in reports, and sits where report language has another character between the same two
 // (report-language.ts, generated from the field labels, the fixtures' known texts and the names of
 // the administrative divisions).

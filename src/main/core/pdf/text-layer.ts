@@ -96,7 +96,8 @@ const count = (words: readonly Word[], re: RegExp): number => words.reduce((n, w
 /**
  * What is wrong with a page's layer, by its characters. Only a layer over pictures is judged
  * doubtful: a scanner's OCR layer lies over the scan, whose picture OCR reads again, while a page
- * that draws its text draws the very characters its layer holds (OCR would read them alike).
+ * that draws its text draws the characters its layer holds (a wrong ToUnicode map gives characters
+ * unrelated to the glyphs, mostly rare ones: garbage), so OCR would read the same words there.
  */
 export function layerProblem(words: readonly Word[], overPictures = false): PageNeed['reason'] | null {
   const { all, bad } = implausibleCount(words.map((w) => w.text).join(' '));
