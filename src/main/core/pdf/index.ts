@@ -35,7 +35,9 @@ const WHY: Record<PageNeed['reason'], string> = {
   garbage: '文字层为乱码',
   partly_garbage: '文字层部分乱码',
   incomplete: '文字层不完整（部分文字为图片）',
+  doubtful: '文字层疑有错字（形近字误识）',
 };
 
 export { openPdf } from './document';
+export { misreadLayer, misreadPlaces } from './language';
 export { readTextLayer } from './text-layer';

@@ -6,6 +6,7 @@
 // the CJK block, two thirds of them outside these sets), Latin-1 letters (GBK bytes read as
 // Latin-1), private-use and control characters.
 
+let gb2312: Set<number> | null = null;
 let common: Set<number> | null = null;
 
 /** Code points two-byte `encoding` decodes for leads × trails. */
@@ -21,15 +22,26 @@ function decodeAll(set: Set<number>, encoding: string, leads: [number, number][]
   for (const c of decoder.decode(Uint8Array.from(bytes))) if (c !== '\ufffd') set.add(c.codePointAt(0)!);
 }
 
+/** GB2312: rows 1–3 (punctuation, numerals, fullwidth ASCII) and the hanzi rows 16–87. */
+function gb2312Set(): Set<number> {
+  if (gb2312) return gb2312;
+  gb2312 = new Set<number>();
+  decodeAll(gb2312, 'gb18030', [[0xa1, 0xa3], [0xb0, 0xf7]], [[0xa1, 0xfe]]);
+  return gb2312;
+}
+
 function commonSet(): Set<number> {
   if (common) return common;
-  const set = new Set<number>();
-  // GB2312: rows 1–3 (punctuation, numerals, fullwidth ASCII) and the hanzi rows 16–87
-  decodeAll(set, 'gb18030', [[0xa1, 0xa3], [0xb0, 0xf7]], [[0xa1, 0xfe]]);
+  const set = new Set(gb2312Set());
   // Big5: the common hanzi (A440–C67E)
   decodeAll(set, 'big5', [[0xa4, 0xc6]], [[0x40, 0x7e], [0xa1, 0xfe]]);
   common = set;
   return set;
+}
+
+/** A character of GB2312 (a simplified report's characters are; a traditional one's partly). */
+export function inGb2312(c: string): boolean {
+  return gb2312Set().has(c.codePointAt(0)!);
 }
 
 const RANGES: readonly [number, number][] = [

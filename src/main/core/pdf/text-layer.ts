@@ -1,11 +1,13 @@
 // PDF text layers → positioned words (pdfjs-dist, legacy build for Node). Pages without a usable
 // text layer are reported so they can be sent to OCR: a layer is judged by its characters (garbage,
-// partly garbage) and, on pages that paint pictures, against the page's ink (text only as pictures).
+// partly garbage), by its words (doubtful: readable characters, misread) and, on pages that paint
+// pictures, against the page's ink (text only as pictures).
 import type { PageViewport, PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PositionedPage, Word } from '../normalize/positioned-types';
 import { NormalizeError } from '../normalize/types';
 import { openPdf } from './document';
+import { misreadLayer } from './language';
 import { implausibleCount } from './plausible';
 import { renderDocPage } from './render';
 
@@ -19,12 +21,14 @@ export interface TextLayer {
  * Why a page needs OCR: `absent` (a scan), `garbage` (most of the layer unreadable: a wrong
  * ToUnicode map or code page, a scanner's bad OCR layer), `partly_garbage` (some of its words so),
  * `incomplete` (numbers as text but the Chinese as pictures, or ink of text in pictures where the
- * layer has no words). Absent and garbage layers are replaced by OCR; partly garbage ones keep
- * their readable words, incomplete ones all of theirs, and OCR words fill the rest.
+ * layer has no words), `doubtful` (readable characters, but misread ones among them: a scanner's
+ * poor OCR layer, 衰 for 表). Absent, garbage and doubtful layers are replaced by OCR (a doubtful
+ * layer's figures cannot be told right from wrong: a digit is misread as another); partly garbage
+ * ones keep their readable words, incomplete ones all of theirs, and OCR words fill the rest.
  */
 export interface PageNeed {
   page: number;
-  reason: 'absent' | 'garbage' | 'partly_garbage' | 'incomplete';
+  reason: 'absent' | 'garbage' | 'partly_garbage' | 'incomplete' | 'doubtful';
 }
 
 /** Fewer readable characters than this on a page means it is a scan (or a picture of text). */
@@ -55,7 +59,7 @@ export async function readTextLayer(bytes: Uint8Array, signal?: AbortSignal): Pr
       const { width, height } = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
       const words = (content.items as TextItem[]).filter((it) => 'str' in it && it.str.trim()).map((it) => toWord(it, height));
-      const reason = layerProblem(words) ?? (pictures ? await inkProblem(doc, page, words) : null);
+      const reason = layerProblem(words, pictures) ?? (pictures ? await inkProblem(doc, page, words) : null);
       if (reason) needsOcr.push({ page: n, reason });
       pages.push({ page: n, width, height, words, source: 'text' });
       page.cleanup();
@@ -89,7 +93,13 @@ export function foldRadicals(s: string): string {
 
 const count = (words: readonly Word[], re: RegExp): number => words.reduce((n, w) => n + (w.text.match(re)?.length ?? 0), 0);
 
-export function layerProblem(words: readonly Word[]): PageNeed['reason'] | null {
+/**
+ * What is wrong with a page's layer, by its characters. Only a layer over pictures is judged
+ * doubtful: a scanner's OCR layer lies over the scan, whose picture OCR reads again, while a page
+ * that draws its text draws the characters its layer holds (a wrong ToUnicode map gives characters
+ * unrelated to the glyphs, mostly rare ones: garbage), so OCR would read the same words there.
+ */
+export function layerProblem(words: readonly Word[], overPictures = false): PageNeed['reason'] | null {
   const { all, bad } = implausibleCount(words.map((w) => w.text).join(' '));
   const letters = count(words, /[\p{Script=Han}\p{L}]/gu);
   const digits = count(words, /\p{N}/gu);
@@ -98,6 +108,7 @@ export function layerProblem(words: readonly Word[]): PageNeed['reason'] | null 
   // numbers as text, the words beside them as pictures
   if (digits >= 5 && letters < 0.2 * digits) return 'incomplete';
   if (letters + digits < MIN_PAGE_CHARS) return 'absent';
+  if (overPictures && misreadLayer(words)) return 'doubtful';
   return null;
 }
 
