@@ -1,12 +1,13 @@
-// The ink check: a page that paints pictures is drawn small and the ink in its pictures away from
-// the text layer's words measured (text only as a picture: a pasted table, a region an OCR layer skipped).
-import type { PageViewport, PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+// The ink check: text a page paints that its text layer has no words for. Glyphs drawn as filled
+// outlines (printed "text as outlines", some design tools, Ghostscript -dNoOutputFonts) are found
+// among the page's paths; text in pictures (a pasted table, a region a scan's OCR layer skipped)
+// by drawing the page small and measuring the ink in its pictures away from the words. PDFium
+// (pdf/pdfium.ts) lists what the page paints and draws it: pages without such pictures are not drawn.
 import type { Word } from '../normalize/positioned-types';
-import { renderDocPage } from './render';
+import type { Box, InkPage, PaintedPath } from './pdfium';
 import type { PageNeed } from './text-layer';
 
-/** Ink is measured on the page drawn at this resolution (A4: 331 × 468 pixels). */
+/** Ink is measured on the page drawn at this resolution (A4: 330 × 467 pixels). */
 const INK_DPI = 40;
 /** Pictures must cover this share of the page where the layer has no words before the page is drawn. */
 const MIN_PICTURE_SHARE = 0.05;
@@ -20,40 +21,106 @@ const DARK = 200;
 const MAX_UNCOVERED_INK = 0.015;
 /** A run of dark pixels this long (at INK_DPI: 1.8 cm) is a ruling line, not text. */
 const LINE_RUN = 28;
+/**
+ * A filled path of this many segments, no taller than a few lines of text, is an outlined glyph
+ * (or a run of them); ruling lines and cell borders are rectangles (5 segments at most).
+ */
+const GLYPH_SEGMENTS = 8;
+const GLYPH_HEIGHT = 48;
+/** This many outlined glyph paths, with this many segments in all, away from the words: text the layer lacks. */
+const OUTLINED_PATHS = 10;
+const OUTLINED_SEGMENTS = 400;
+
+/** What the ink check saw on a page (the shares are kept for the benchmark's figures). */
+export interface InkFinding {
+  reason: PageNeed['reason'] | null;
+  /** outlined glyph paths away from the words */
+  outlined: number;
+  /** share of uncovered ink in the pictures away from the words; null when the page was not drawn */
+  uncoveredInk: number | null;
+}
 
 /**
- * `incomplete` when the page's pictures hold ink of text the layer has no words for (a table pasted
- * as a picture, a scan whose OCR layer skipped a region); pages without such pictures are not drawn.
+ * `incomplete` when the page paints text its layer has no words for: outlined glyphs, or pictures
+ * holding ink of text (the page is drawn only when such pictures cover 5 % of it). Closes the page.
  */
-export async function inkProblem(doc: PDFDocumentProxy, page: PDFPageProxy, words: readonly Word[]): Promise<PageNeed['reason'] | null> {
-  const viewport = page.getViewport({ scale: INK_DPI / 72 });
-  const width = Math.ceil(viewport.width);
-  const height = Math.ceil(viewport.height);
-  const k = INK_DPI / 72;
-  // pixels inside a picture (1) and, of those, under the layer's words (2)
-  const mask = new Uint8Array(width * height);
-  const fill = (x0: number, y0: number, x1: number, y1: number, v: number, only: number): void => {
-    for (let y = Math.max(0, Math.floor(y0)); y < Math.min(height, Math.ceil(y1)); y++) {
-      for (let x = Math.max(0, Math.floor(x0)); x < Math.min(width, Math.ceil(x1)); x++) if (mask[y * width + x] === only) mask[y * width + x] = v;
+export async function inkProblem(page: InkPage, words: readonly Word[]): Promise<InkFinding> {
+  try {
+    const { pictures, paths } = page.painted();
+    const k = INK_DPI / 72;
+    const covered = wordMask(words, Math.ceil(page.width * k), Math.ceil(page.height * k), k);
+    const outlined = outlinedGlyphs(paths, covered, k);
+    if (outlined.length >= OUTLINED_PATHS && outlined.reduce((n, p) => n + p.segments, 0) >= OUTLINED_SEGMENTS) {
+      return { reason: 'incomplete', outlined: outlined.length, uncoveredInk: null };
     }
-  };
-  for (const b of await pictureBoxes(page, viewport)) fill(b.x0, b.y0, b.x1, b.y1, 1, 0);
-  // the words' boxes widened: a scan is skewed a little under its layer
+    if (openArea(pictures, covered) < MIN_PICTURE_SHARE * covered.width * covered.height) return { reason: null, outlined: outlined.length, uncoveredInk: null };
+    const drawn = await page.draw(INK_DPI);
+    const share = uncoveredInk(drawn.grey, pictures, wordMask(words, drawn.width, drawn.height, drawn.width / page.width));
+    return { reason: share > MAX_UNCOVERED_INK ? 'incomplete' : null, outlined: outlined.length, uncoveredInk: share };
+  } finally {
+    page.close();
+  }
+}
+
+/** Pixels (at `k` pixels a point) under the layer's words, each box widened: a scan is skewed a little under its layer. */
+interface Mask {
+  width: number;
+  height: number;
+  k: number;
+  on: Uint8Array;
+}
+
+function wordMask(words: readonly Word[], width: number, height: number, k: number): Mask {
+  const mask: Mask = { width, height, k, on: new Uint8Array(width * height) };
   for (const w of words) {
     const m = Math.max(2, 0.4 * w.h);
-    fill((w.x - m) * k, (w.y - m) * k, (w.x + w.w + m) * k, (w.y + w.h + m) * k, 2, 1);
+    each(mask, { x0: w.x - m, y0: w.y - m, x1: w.x + w.w + m, y1: w.y + w.h + m }, (i) => (mask.on[i] = 1));
   }
-  let open = 0;
-  for (const v of mask) if (v === 1) open++;
-  if (open < MIN_PICTURE_SHARE * width * height) return null;
-  const { grey } = await renderDocPage(doc, page.pageNumber, { dpi: INK_DPI, grey: true, png: false });
-  const g = grey!;
-  const dark = new Uint8Array(g.length);
-  for (let i = 0; i < g.length; i++) dark[i] = g[i]! < DARK ? 1 : 0;
-  dropLines(dark, width, height);
+  return mask;
+}
+
+/** Calls `at` with the index of every pixel of `mask` inside `box` (points). */
+function each(mask: Mask, box: Box, at: (i: number) => void): void {
+  const { width, height, k } = mask;
+  for (let y = Math.max(0, Math.floor(box.y0 * k)); y < Math.min(height, Math.ceil(box.y1 * k)); y++) {
+    for (let x = Math.max(0, Math.floor(box.x0 * k)); x < Math.min(width, Math.ceil(box.x1 * k)); x++) at(y * width + x);
+  }
+}
+
+/** Filled paths shaped like glyphs whose middle is away from the words. */
+function outlinedGlyphs(paths: readonly PaintedPath[], covered: Mask, k: number): PaintedPath[] {
+  return paths.filter((p) => {
+    if (!p.filled || p.segments < GLYPH_SEGMENTS || p.box.y1 - p.box.y0 > GLYPH_HEIGHT) return false;
+    const x = Math.floor(((p.box.x0 + p.box.x1) / 2) * k);
+    const y = Math.floor(((p.box.y0 + p.box.y1) / 2) * k);
+    return x < 0 || y < 0 || x >= covered.width || y >= covered.height || !covered.on[y * covered.width + x];
+  });
+}
+
+/** Pixels inside the pictures and away from the words, marked 1 in a mask of `covered`'s size. */
+function pictureOpen(pictures: readonly Box[], covered: Mask): Uint8Array {
+  const open = new Uint8Array(covered.on.length);
+  for (const b of pictures) each(covered, b, (i) => (open[i] = covered.on[i] ? 0 : 1));
+  return open;
+}
+
+function openArea(pictures: readonly Box[], covered: Mask): number {
+  return pictureOpen(pictures, covered).reduce((n, v) => n + v, 0);
+}
+
+/** Dark pixels (ruling lines left out) in the pictures away from the words, as a share of that area. */
+function uncoveredInk(grey: Uint8Array, pictures: readonly Box[], covered: Mask): number {
+  const open = pictureOpen(pictures, covered);
+  const dark = new Uint8Array(grey.length);
+  for (let i = 0; i < grey.length; i++) dark[i] = grey[i]! < DARK ? 1 : 0;
+  dropLines(dark, covered.width, covered.height);
+  let area = 0;
   let ink = 0;
-  for (let i = 0; i < dark.length; i++) if (dark[i] && mask[i] === 1) ink++;
-  return ink > MAX_UNCOVERED_INK * open ? 'incomplete' : null;
+  for (let i = 0; i < open.length; i++) {
+    area += open[i]!;
+    ink += open[i]! & dark[i]!;
+  }
+  return area ? ink / area : 0;
 }
 
 /** Clear horizontal and vertical runs of dark pixels long enough to be ruling lines. */
@@ -72,41 +139,4 @@ function dropLines(dark: Uint8Array, width: number, height: number): void {
   scan(height, width, (y, x) => y * width + x);
   scan(width, height, (x, y) => y * width + x);
   for (const i of lines) dark[i] = 0;
-}
-
-type Matrix = [number, number, number, number, number, number];
-/** m applied first, then n (PDF's `cm`: the new matrix times the current one). */
-const times = (m: readonly number[], n: Matrix): Matrix => [
-  m[0]! * n[0] + m[1]! * n[2],
-  m[0]! * n[1] + m[1]! * n[3],
-  m[2]! * n[0] + m[3]! * n[2],
-  m[2]! * n[1] + m[3]! * n[3],
-  m[4]! * n[0] + m[5]! * n[2] + n[4],
-  m[4]! * n[1] + m[5]! * n[3] + n[5],
-];
-
-/** Where the page paints pictures (the unit square through the current matrix), in pixels of `viewport`. */
-async function pictureBoxes(page: PDFPageProxy, viewport: PageViewport): Promise<{ x0: number; y0: number; x1: number; y1: number }[]> {
-  const { fnArray, argsArray } = await page.getOperatorList();
-  const boxes: { x0: number; y0: number; x1: number; y1: number }[] = [];
-  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
-  const stack: Matrix[] = [];
-  for (let i = 0; i < fnArray.length; i++) {
-    const fn = fnArray[i];
-    const args = argsArray[i] as unknown[] | null;
-    if (fn === OPS.save) stack.push(ctm);
-    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
-    else if (fn === OPS.transform) ctm = times(args as number[], ctm);
-    else if (fn === OPS.paintFormXObjectBegin) {
-      stack.push(ctm);
-      if (Array.isArray(args?.[0])) ctm = times(args[0] as number[], ctm);
-    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
-    else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject) {
-      const corners = [[0, 0], [1, 0], [0, 1], [1, 1]].map(([x, y]) => viewport.convertToViewportPoint(ctm[0] * x! + ctm[2] * y! + ctm[4], ctm[1] * x! + ctm[3] * y! + ctm[5]));
-      const xs = corners.map((c) => c[0]!);
-      const ys = corners.map((c) => c[1]!);
-      boxes.push({ x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) });
-    }
-  }
-  return boxes;
 }

@@ -1,10 +1,11 @@
 // PDF text layers → positioned words (pdfjs-dist, legacy build for Node). Pages without a usable
 // text layer are reported so they can be sent to OCR: a layer is judged by its characters (garbage,
-// partly garbage) and, on pages that paint pictures, against the page's ink (text only as pictures).
+// partly garbage) and against what the page paints (pdf/ink.ts: text as outlines or only as pictures).
 import type { PositionedPage, Word } from '../normalize/positioned-types';
 import { NormalizeError } from '../normalize/types';
 import { openPdf } from './document';
 import { inkProblem } from './ink';
+import { inkPage, pdfium } from './pdfium';
 import { implausibleCount } from './plausible';
 
 export interface TextLayer {
@@ -41,9 +42,9 @@ interface TextItem {
 }
 
 export async function readTextLayer(bytes: Uint8Array, signal?: AbortSignal): Promise<TextLayer> {
-  // pictures are XObjects, whose dictionaries are never compressed: a file without one paints none
-  const pictures = hasImages(bytes);
   const { doc, close } = await openPdf(bytes);
+  // what pages paint is listed by PDFium; a file it cannot read is judged by its characters alone
+  const painter = await (await pdfium()).loadDocument(bytes).catch(() => null);
   try {
     const pages: PositionedPage[] = [];
     const needsOcr: PageNeed[] = [];
@@ -53,13 +54,14 @@ export async function readTextLayer(bytes: Uint8Array, signal?: AbortSignal): Pr
       const { width, height } = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
       const words = (content.items as TextItem[]).filter((it) => 'str' in it && it.str.trim()).map((it) => toWord(it, height));
-      const reason = layerProblem(words) ?? (pictures ? await inkProblem(doc, page, words) : null);
+      const reason = layerProblem(words) ?? (painter ? (await inkProblem(inkPage(painter, n - 1), words)).reason : null);
       if (reason) needsOcr.push({ page: n, reason });
       pages.push({ page: n, width, height, words, source: 'text' });
       page.cleanup();
     }
     return { pages, needsOcr };
   } finally {
+    painter?.destroy();
     await close();
   }
 }
@@ -97,14 +99,4 @@ export function layerProblem(words: readonly Word[]): PageNeed['reason'] | null 
   if (digits >= 5 && letters < 0.2 * digits) return 'incomplete';
   if (letters + digits < MIN_PAGE_CHARS) return 'absent';
   return null;
-}
-
-/** A `/Subtype /Image` XObject anywhere in the file (not the ProcSet names /ImageB, /ImageC, /ImageI). */
-export function hasImages(bytes: Uint8Array): boolean {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let at = buf.indexOf('/Image'); at >= 0; at = buf.indexOf('/Image', at + 6)) {
-    const next = buf[at + 6];
-    if (next === undefined || !/[A-Za-z0-9]/.test(String.fromCharCode(next))) return true;
-  }
-  return false;
 }
