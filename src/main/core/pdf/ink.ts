@@ -5,6 +5,7 @@
 // (pdf/pdfium.ts) lists what the page paints and draws it: pages without such pictures are not drawn.
 import type { Word } from '../normalize/positioned-types';
 import type { Box, InkPage, PaintedPath } from './pdfium';
+import { MAX_PAGE_PIXELS } from './render';
 import type { PageNeed } from './text-layer';
 
 /** Ink is measured on the page drawn at this resolution (A4: 330 × 467 pixels). */
@@ -46,14 +47,17 @@ export interface InkFinding {
  */
 export async function inkProblem(page: InkPage, words: readonly Word[]): Promise<InkFinding> {
   try {
-    const { pictures, paths } = page.painted();
     const k = INK_DPI / 72;
-    const covered = wordMask(words, Math.ceil(page.width * k), Math.ceil(page.height * k), k);
-    const outlined = outlinedGlyphs(paths, covered, k);
+    const [width, height] = [Math.ceil(page.width * k), Math.ceil(page.height * k)];
+    // a page too large to draw (a PDF bomb) is judged by its layer alone
+    if (width * height > MAX_PAGE_PIXELS) return { reason: null, outlined: 0, uncoveredInk: null };
+    const { pictures, paths } = page.painted();
+    const covered = wordMask(words, width, height, k);
+    const outlined = outlinedGlyphs(paths, covered);
     if (outlined.length >= OUTLINED_PATHS && outlined.reduce((n, p) => n + p.segments, 0) >= OUTLINED_SEGMENTS) {
       return { reason: 'incomplete', outlined: outlined.length, uncoveredInk: null };
     }
-    if (openArea(pictures, covered) < MIN_PICTURE_SHARE * covered.width * covered.height) return { reason: null, outlined: outlined.length, uncoveredInk: null };
+    if (openArea(pictures, covered) < MIN_PICTURE_SHARE * width * height) return { reason: null, outlined: outlined.length, uncoveredInk: null };
     const drawn = await page.draw(INK_DPI);
     const share = uncoveredInk(drawn.grey, pictures, wordMask(words, drawn.width, drawn.height, drawn.width / page.width));
     return { reason: share > MAX_UNCOVERED_INK ? 'incomplete' : null, outlined: outlined.length, uncoveredInk: share };
@@ -88,7 +92,8 @@ function each(mask: Mask, box: Box, at: (i: number) => void): void {
 }
 
 /** Filled paths shaped like glyphs whose middle is away from the words. */
-function outlinedGlyphs(paths: readonly PaintedPath[], covered: Mask, k: number): PaintedPath[] {
+function outlinedGlyphs(paths: readonly PaintedPath[], covered: Mask): PaintedPath[] {
+  const { k } = covered;
   return paths.filter((p) => {
     if (!p.filled || p.segments < GLYPH_SEGMENTS || p.box.y1 - p.box.y0 > GLYPH_HEIGHT) return false;
     const x = Math.floor(((p.box.x0 + p.box.x1) / 2) * k);
