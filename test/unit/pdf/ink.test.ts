@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../../support/tmp';
-import { inkProblem, type InkFinding } from '../../../src/main/core/pdf/ink';
+import { hasImages, inkProblem, leavesRoom, type InkFinding } from '../../../src/main/core/pdf/ink';
 import { inkPage, pdfium } from '../../../src/main/core/pdf/pdfium';
 import { readTextLayer } from '../../../src/main/core/pdf/text-layer';
 
@@ -44,6 +44,15 @@ describe('ink check', () => {
     for (const name of ['table-2021.pdf', 'text-2021-html-official.pdf', 'text-2021-broken-balance.pdf']) {
       for (const f of await findings(name)) expect(f).toEqual({ reason: null, outlined: 0, uncoveredInk: null });
     }
+  });
+
+  it('looks only at pages that may hold text beside their layer: files with pictures, pages with room for a table', async () => {
+    const room = async (name: string) => (await readTextLayer(new Uint8Array(fs.readFileSync(fixture('pdf', name))))).pages.map((p) => leavesRoom(p.words, p.height));
+    // full text pages are not looked at; a last page ending half way down is
+    expect(await room('text-2021-html-official.pdf')).toEqual([false, false, true]);
+    expect(await room('text-outlined-table.pdf')).toEqual([true, false, true]);
+    const images = (name: string) => hasImages(new Uint8Array(fs.readFileSync(fixture('pdf', name))));
+    expect(['scan-bad-layer.pdf', 'text-partly-pictured.pdf', 'text-outlined-table.pdf', 'outlined.pdf'].map(images)).toEqual([true, true, false, false]);
   });
 
   it('keeps right OCR layers and a pasted table far apart on both sides of the ink threshold (1.5 %)', async () => {

@@ -3,8 +3,11 @@
 // among the page's paths; text in pictures (a pasted table, a region a scan's OCR layer skipped)
 // by drawing the page small and measuring the ink in its pictures away from the words. PDFium
 // (pdf/pdfium.ts) lists what the page paints and draws it: pages without such pictures are not drawn.
+// Only pages that may hold such text are looked at: every page of a file with pictures, and the
+// pages whose words leave room for a table.
+import type { PDFiumDocument } from '@hyzyla/pdfium';
 import type { Word } from '../normalize/positioned-types';
-import type { Box, InkPage, PaintedPath } from './pdfium';
+import { inkPage, pdfium, type Box, type InkPage, type PaintedPath } from './pdfium';
 import { MAX_PAGE_PIXELS } from './render';
 import type { PageNeed } from './text-layer';
 
@@ -31,6 +34,62 @@ const GLYPH_HEIGHT = 48;
 /** This many outlined glyph paths, with this many segments in all, away from the words: text the layer lacks. */
 const OUTLINED_PATHS = 10;
 const OUTLINED_SEGMENTS = 400;
+
+/**
+ * A band of the page this tall without words (text lines are 13–22 pt apart on the text fixtures,
+ * an outlined or pasted table leaves 310), or more than MAX_MARGIN above the first word or below
+ * the last (official documents' margins are 37 and 35 mm: 105 and 99 pt), may hold text the
+ * layer lacks.
+ */
+const MAX_WORD_GAP = 48;
+const MAX_MARGIN = 120;
+
+export interface InkChecker {
+  /** why page `page` (1-based) needs OCR for what it paints beside its text layer, if it does */
+  check(page: number, words: readonly Word[], pageHeight: number): Promise<PageNeed['reason'] | null>;
+  close(): Promise<void>;
+}
+
+/** The ink check of one file's pages; PDFium reads the file when a page first needs looking at. */
+export function inkChecker(bytes: Uint8Array): InkChecker {
+  const pictures = hasImages(bytes);
+  let painter: Promise<PDFiumDocument | null> | null = null;
+  return {
+    async check(page, words, pageHeight) {
+      if (!pictures && !leavesRoom(words, pageHeight)) return null;
+      // a file PDFium cannot read is judged by its characters alone
+      const doc = await (painter ??= pdfium().then((lib) => lib.loadDocument(bytes)).catch(() => null));
+      return doc ? (await inkProblem(inkPage(doc, page - 1), words)).reason : null;
+    },
+    async close() {
+      (await painter)?.destroy();
+    },
+  };
+}
+
+/** A `/Subtype /Image` XObject anywhere in the file (not the ProcSet names /ImageB, /ImageC, /ImageI): XObject dictionaries are never compressed. */
+export function hasImages(bytes: Uint8Array): boolean {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at = buf.indexOf('/Image'); at >= 0; at = buf.indexOf('/Image', at + 6)) {
+    const next = buf[at + 6];
+    if (next === undefined || !/[A-Za-z0-9]/.test(String.fromCharCode(next))) return true;
+  }
+  return false;
+}
+
+/** The words leave a band without words tall enough for a table, or margins wider than a page's. */
+export function leavesRoom(words: readonly Word[], pageHeight: number): boolean {
+  const lines = words.map((w) => [w.y, w.y + w.h] as const).sort((a, b) => a[0] - b[0]);
+  // from the page's top edge, then from the lowest word end so far
+  let bottom = 0;
+  let room = MAX_MARGIN;
+  for (const [top, end] of lines) {
+    if (top - bottom > room) return true;
+    bottom = Math.max(bottom, end);
+    room = MAX_WORD_GAP;
+  }
+  return pageHeight - bottom > MAX_MARGIN;
+}
 
 /** What the ink check saw on a page (the shares are kept for the benchmark's figures). */
 export interface InkFinding {

@@ -4,8 +4,7 @@
 import type { PositionedPage, Word } from '../normalize/positioned-types';
 import { NormalizeError } from '../normalize/types';
 import { openPdf } from './document';
-import { inkProblem } from './ink';
-import { inkPage, pdfium } from './pdfium';
+import { inkChecker } from './ink';
 import { implausibleCount } from './plausible';
 
 export interface TextLayer {
@@ -43,8 +42,7 @@ interface TextItem {
 
 export async function readTextLayer(bytes: Uint8Array, signal?: AbortSignal): Promise<TextLayer> {
   const { doc, close } = await openPdf(bytes);
-  // what pages paint is listed by PDFium; a file it cannot read is judged by its characters alone
-  const painter = await (await pdfium()).loadDocument(bytes).catch(() => null);
+  const ink = inkChecker(bytes);
   try {
     const pages: PositionedPage[] = [];
     const needsOcr: PageNeed[] = [];
@@ -54,14 +52,14 @@ export async function readTextLayer(bytes: Uint8Array, signal?: AbortSignal): Pr
       const { width, height } = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
       const words = (content.items as TextItem[]).filter((it) => 'str' in it && it.str.trim()).map((it) => toWord(it, height));
-      const reason = layerProblem(words) ?? (painter ? (await inkProblem(inkPage(painter, n - 1), words)).reason : null);
+      const reason = layerProblem(words) ?? (await ink.check(n, words, height));
       if (reason) needsOcr.push({ page: n, reason });
       pages.push({ page: n, width, height, words, source: 'text' });
       page.cleanup();
     }
     return { pages, needsOcr };
   } finally {
-    painter?.destroy();
+    await ink.close();
     await close();
   }
 }
