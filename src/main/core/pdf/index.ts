@@ -34,7 +34,7 @@ const WHY: Record<PageNeed['reason'], string> = {
   absent: '没有文字层',
   garbage: '文字层为乱码',
   partly_garbage: '文字层部分乱码',
-  incomplete: '文字层不完整（部分文字为图片）',
+  incomplete: '文字层不完整（部分文字为图片或轮廓曲线）',
   doubtful: '文字层疑有错字（形近字误识）',
 };
 

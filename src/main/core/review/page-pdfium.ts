@@ -3,19 +3,12 @@
 // straight from its pixels (png.ts), so a page never drawn before shows within the open target.
 // pdfjs (pdf/render.ts) stays the engine of the text layer and of OCR, and draws the files PDFium
 // cannot read (page-pictures.ts).
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import { PDFiumLibrary } from '@hyzyla/pdfium';
 import type { PDFiumDocument } from '@hyzyla/pdfium';
 import { NormalizeError } from '../normalize/types';
+import { pdfium } from '../pdf/pdfium';
 import { MAX_PAGE_PIXELS } from '../pdf/render';
 import type { DrawnPage } from './page-pictures';
 import { encodePng, turned } from './png';
-
-const require = createRequire(import.meta.url);
-let library: Promise<Awaited<ReturnType<typeof PDFiumLibrary.init>>> | null = null;
-/** one engine per thread, started on first use (about 60 ms) */
-const engine = () => (library ??= PDFiumLibrary.init({ wasmBinary: new Uint8Array(fs.readFileSync(require.resolve('@hyzyla/pdfium/pdfium.wasm'))).buffer }));
 
 export interface PdfiumFile {
   /** page `page` (1-based) at `dpi`, turned `turn` quarters clockwise */
@@ -24,7 +17,7 @@ export interface PdfiumFile {
 }
 
 export async function openPdfium(bytes: Uint8Array): Promise<PdfiumFile> {
-  const doc: PDFiumDocument = await (await engine()).loadDocument(bytes);
+  const doc: PDFiumDocument = await (await pdfium()).loadDocument(bytes);
   return {
     async draw(page, dpi, turn = 0) {
       const pages = doc.getPageCount();
