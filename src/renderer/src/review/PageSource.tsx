@@ -34,7 +34,7 @@ function OcrNotice({ reason }: { reason: OcrReason }) {
   const { t } = useI18n();
   const notice = t('review.ocrRead', { reason: t(`review.ocr.${reason}`) });
   return (
-    <p className="page-ocr" role="note" title={t('review.ocrCheck', { notice })} data-testid="page-ocr" data-reason={reason}>
+    <p className="page-ocr" role="note" title={t('review.ocrCheck', { notice })} data-testid="page-ocr">
       {notice}
     </p>
   );
