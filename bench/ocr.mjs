@@ -3,7 +3,7 @@
 //  - pages/min of the app's tesseract.js pool (2 workers) vs the native tesseract CLI (Debian
 //    tesseract-ocr + chi-sim, two processes with OMP_THREAD_LIMIT=1), and the ratio;
 //  - the character error rate of both against the known text (bag of characters: order-free,
-//    since reading orders of a table differ), and peak RSS of the pool;
+//    since reading orders of a table differ), and peak RSS of the pool (in this process, and alone in a process of its own);
 //  - how fast the main thread answers a 10 ms ping while a 20-page scan imports (the app's path:
 //    pipeline workers render, the pool reads).
 // Wall-clock figures swing with the load of a shared machine: CPU seconds per page are printed too.
@@ -27,7 +27,7 @@ import { main } from '../out/node/cli.js';
 
 const run = promisify(execFile);
 const scans = new URL('../test/fixtures/scans/', import.meta.url).pathname;
-const work = !isMainThread ? workerData.work : process.argv[2] === 'control' ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-bench-ocr-'));
+const work = !isMainThread ? workerData.work : ['control', 'pool-memory'].includes(process.argv[2]) ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-bench-ocr-'));
 const PSM = OCR_PARAMS.tessedit_pageseg_mode;
 
 /** Every page of every scanned fixture: prepared images (PGM files) and the page's known text. */
@@ -278,6 +278,32 @@ async function variants(list) {
   delete process.env.NIANBAO_TESSDATA;
 }
 
+/**
+ * The pool's own peak RSS: a process that only starts the pool and reads every picture
+ * BENCH_MEMORY_PASSES times (default 3), as an import does (workers + 1 pictures in flight).
+ */
+async function poolMemory(list) {
+  const child = fork(new URL(import.meta.url), ['pool-memory'], { stdio: 'inherit', serialization: 'advanced' });
+  child.send(largestFirst(list).map(({ part }) => part));
+  return new Promise((resolve) => child.once('message', resolve));
+}
+
+if (process.argv[2] === 'pool-memory') {
+  const parts = await new Promise((resolve) => process.once('message', resolve));
+  let peak = process.memoryUsage().rss;
+  const start = peak;
+  const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const ocr = await createOcrPool(2);
+  const queue = Array.from({ length: Number(process.env.BENCH_MEMORY_PASSES ?? 3) }, () => parts).flat();
+  const lane = async () => {
+    for (let part = queue.shift(); part; part = queue.shift()) await ocr.recognize({ spix: picture(`${part.file}.spix`), width: part.width, height: part.height }, part.figures);
+  };
+  await Promise.all(Array.from({ length: ocr.size + 1 }, lane));
+  await ocr.terminate();
+  clearInterval(sample);
+  process.send({ peak, start, pictures: parts.length });
+  process.exit(0);
+}
 if (process.argv[2] === 'control') {
   const r = lagsDuring(() => new Promise((resolve) => process.once('message', resolve)));
   process.send('ready');
@@ -331,7 +357,9 @@ const range = (k) => `${Math.min(...rounds.map((r) => r[k])).toFixed(2)}–${Mat
 console.log(`THROUGHPUT pool/native: median ${median(rounds.map((r) => r.wall)).toFixed(2)} over ${rounds.length} interleaved rounds (range ${range('wall')}) (target ≥ 0.9)`);
 console.log(`  per CPU second (pool throughput on equal cores): median ${median(rounds.map((r) => r.cpu)).toFixed(2)} (range ${range('cpu')}); CPU per page median pool ${median(rounds.map((r) => r.p.cpu / list.length)).toFixed(2)} s, native ${median(rounds.map((r) => r.n.cpu / list.length)).toFixed(2)} s`);
 console.log(`CER pool ${meanCer(list, last.p.texts).toFixed(2)} %, native ${meanCer(list, last.n.texts).toFixed(2)} % (target: pool ≤ native + 1)`);
-console.log(`peak RSS during a pool run ${(Math.max(...rounds.map((r) => r.p.peak)) / 2 ** 20).toFixed(0)} MB (2 workers; target ≤ 1024)`);
+console.log(`peak RSS during a pool run ${(Math.max(...rounds.map((r) => r.p.peak)) / 2 ** 20).toFixed(0)} MB (this process: the pool and what drawing the pictures left; target ≤ 1024)`);
+const mem = await poolMemory(list);
+console.log(`  the pool alone (a process of its own, 2 workers, ${mem.pictures} pictures read ${process.env.BENCH_MEMORY_PASSES ?? 3} times): peak RSS ${(mem.peak / 2 ** 20).toFixed(0)} MB (${(mem.start / 2 ** 20).toFixed(0)} MB before the pool started)`);
 await ocr.terminate();
 for (let i = 0; i < Number(process.env.BENCH_SIDE ?? 1); i++) {
   const r = await sideBySide(list);
