@@ -7,8 +7,8 @@ import { REPO, tempDir } from './tmp';
 
 const BUILDER = (): string => fs.readFileSync(path.join(REPO, 'electron-builder.yml'), 'utf8');
 
-/** Packages electron-builder.yml unpacks ("**\/node_modules/NAME/**"). */
-export const unpackedPackages = (): string[] => [...BUILDER().matchAll(/^ {2}- "\*\*\/node_modules\/([^/]+)\/\*\*"$/gmu)].map((m) => m[1]!);
+/** Packages (or scopes) electron-builder.yml unpacks ("**\/node_modules/NAME/**", NAME maybe "@scope/name"). */
+export const unpackedPackages = (): string[] => [...BUILDER().matchAll(/^ {2}- "\*\*\/node_modules\/((?:@[^/]+\/)?[^/]+)\/\*\*"$/gmu)].map((m) => m[1]!);
 
 /** Other patterns electron-builder.yml unpacks (folders of the app's own build, "out/…/**"). */
 export const unpackedFolders = (): string[] => [...BUILDER().matchAll(/^ {2}- "(out\/[^"*]+)\/\*\*"$/gmu)].map((m) => m[1]!);

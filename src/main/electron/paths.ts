@@ -1,6 +1,9 @@
 // Where the electron-vite build (electron.vite.config.ts) puts each piece, relative to the
-// app root: the folder holding package.json in development, app.asar when packaged.
+// app root: the folder holding package.json in development, app.asar when packaged. Worker
+// threads start from the unpacked copy (electron-builder.yml asarUnpack): the pipeline worker,
+// and beside it the page-render and export workers.
 import path from 'node:path';
+import { unpacked } from '../core/ocr/engine-paths';
 
 export const BUILD_OUTPUTS = {
   preload: 'out/preload/index.cjs',
@@ -14,6 +17,6 @@ export function appPaths(root: string): AppPaths {
   return {
     preload: path.join(root, BUILD_OUTPUTS.preload),
     rendererHtml: path.join(root, BUILD_OUTPUTS.rendererHtml),
-    worker: path.join(root, BUILD_OUTPUTS.worker),
+    worker: unpacked(path.join(root, BUILD_OUTPUTS.worker)),
   };
 }
