@@ -48,16 +48,24 @@ describe('rotated pages and offset boxes', () => {
     }
   });
 
-  it('completes a turned page’s layer by OCR as the upright one’s: the table pasted as a picture found, its words placed in the layer’s frame', async () => {
+  it('completes turned pages’ layers by OCR as the upright ones’: a table pasted as a picture, a scan’s partly garbled OCR layer; the right layers trusted', async () => {
     t = testLibrary();
-    const names = ['text-partly-pictured.pdf', 'text-partly-pictured-rotate-90.pdf'];
-    const s = await t.import(names.map((n) => fixture('pdf', n)));
-    expect(s.outcomes.map((o) => o.status)).toEqual(['imported', 'imported']);
-    const reasons = t.lib.db.prepare('SELECT s.name, p.page, p.ocr_reason AS reason FROM pages p JOIN file_sources s ON s.file_id = p.file_id WHERE p.page > 0 ORDER BY p.page, s.name').all();
-    expect(reasons).toEqual([1, 2, 3].flatMap((page) => [...names].sort().map((name) => ({ name, page, reason: page === 1 ? 'incomplete' : null }))));
-    const [upright, turned] = names.map((n) => t.exported().find((r) => r.files[0]!.name === n)!);
-    expect(upright!.fields['t2.license.decisions']?.value).toBe(3372); // a figure of the pasted table, read by OCR
-    expect(values(turned!)).toEqual(values(upright!));
-    expect(boxesOff(upright!, turned!)).toEqual([]);
+    const pairs = [
+      ['text-partly-pictured.pdf', 'text-partly-pictured-rotate-90.pdf', 'incomplete'],
+      ['scan-bad-layer.pdf', 'scan-bad-layer-rotate-270.pdf', 'partly_garbage'],
+    ] as const;
+    const s = await t.import(pairs.flatMap(([a, b]) => [fixture('pdf', a), fixture('pdf', b)]));
+    expect(s.outcomes.map((o) => o.status)).toEqual(pairs.flatMap(() => ['imported', 'imported']));
+    const reasons = t.lib.db.prepare('SELECT s.name, p.page, p.ocr_reason AS reason FROM pages p JOIN file_sources s ON s.file_id = p.file_id WHERE p.page > 0').all() as { name: string; page: number; reason: string | null }[];
+    const reports = t.exported();
+    const byName = (n: string) => reports.find((r) => r.files[0]!.name === n)!;
+    for (const [upright, turned, reason] of pairs) {
+      const of = (n: string) => reasons.filter((r) => r.name === n).sort((a, b) => a.page - b.page).map((r) => r.reason);
+      expect(of(upright)).toEqual(upright.startsWith('scan') ? [null, reason, null] : [reason, null, null]);
+      expect(of(turned), turned).toEqual(of(upright));
+      expect(byName(upright).fields['t2.license.decisions']?.value).toBe(3372); // read by OCR (the pasted table; the scan's garbled figures)
+      expect(values(byName(turned)), turned).toEqual(values(byName(upright)));
+      expect(boxesOff(byName(upright), byName(turned)), turned).toEqual([]);
+    }
   });
 });
