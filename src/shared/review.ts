@@ -24,6 +24,13 @@ export interface PageWord {
   conf?: number;
 }
 
+/**
+ * Why a page's words came from OCR: its PDF text layer was absent, garbage, partly garbage,
+ * incomplete (text as pictures or outlines) or doubtful (misread characters), see PageNeed in
+ * pdf/text-layer.ts; or the file is an image.
+ */
+export type OcrReason = 'absent' | 'garbage' | 'partly_garbage' | 'incomplete' | 'doubtful' | 'image';
+
 /** One page of a report's file: its words and, where it can be drawn, its picture. */
 export interface PageView {
   sha256: string;
@@ -34,6 +41,8 @@ export interface PageView {
   width: number;
   height: number;
   words: PageWord[];
+  /** why its words were read by OCR; null: the file's own text */
+  ocrReason: OcrReason | null;
   /** the rendered page as a data: URL (PNG), or null where no renderer is available */
   image: string | null;
   /** resolution of the picture */

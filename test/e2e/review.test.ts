@@ -2,7 +2,7 @@
 // correct a failing cell with the keyboard and watch its rule turn green, undo and redo, verify,
 // find it again, read the history, type while the next report (the scan) opens; the scan and a PDF
 // page with the focused box (on its figure in the picture, read back by OCR), merging two copies of
-// one document, changing the layout (the tables read again) with a note.
+// one document, changing the layout (the tables read again) with a note; a page read by OCR says why.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -128,6 +128,7 @@ describe('review screen', () => {
 
     // the scan: its page picture with the focused figure's box, at any zoom; low OCR confidence marked
     await review.locator('.page img').waitFor();
+    await review.getByTestId('page-ocr').getByText('本页经文字识别（OCR）读取：原文为图片').waitFor();
     const box = review.getByTestId('page-box');
     await box.waitFor();
     expect(await review.getByTestId('focus-line').innerText()).toMatch(/置信度 0\.\d+.*第 1 页/);
@@ -210,6 +211,43 @@ describe('review screen', () => {
     await page.keyboard.press('?');
     await page.getByTestId('shortcuts').getByText('Next / previous report in the review queue').waitFor();
     await page.keyboard.press('Escape');
+    await review.getByTestId('locale').click();
+    expect(s.problems).toEqual([]);
+  });
+
+  it('says above a page read by OCR why it was (a table drawn as a picture), and nothing on a page read from its text layer', async () => {
+    s = await app.open();
+    const { page } = s;
+    await drop(page, ['pdf', 'text-partly-pictured.pdf']);
+    await page.getByTestId('summary').getByText('已导入 1').waitFor();
+    await page.getByTestId('report-row').first().dblclick();
+    const review = page.getByTestId('review');
+    // 表二 is a picture on page 1: its figures came from OCR, and the page says why
+    const pictured = review.locator('[data-key="t2.license.decisions"]');
+    await pictured.click();
+    await review.getByTestId('page-number').getByText(/第 1 页/).waitFor();
+    await review.locator('.page img').waitFor();
+    const notice = review.getByTestId('page-ocr');
+    const text = '本页经文字识别（OCR）读取：文字层不完整（部分文字为图片或轮廓曲线）';
+    await notice.getByText(text).waitFor();
+    expect(await notice.getAttribute('title')).toBe(`${text}。识别出的数字可能有误，请对照页面图像核对。`);
+    // one quiet line between the page tools and the page, inside the window: it covers nothing
+    const line = (await notice.boundingBox())!;
+    const scroller = (await review.locator('.page-scroller').boundingBox())!;
+    expect(line.y + line.height).toBeLessThanOrEqual(scroller.y + 0.5);
+    expect(line.height).toBeLessThan(30);
+    expect(line.x + line.width).toBeLessThanOrEqual(1366);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'review-ocr-reason.png') });
+    // page 2 is read from its text layer as it is: no notice
+    await review.getByRole('button', { name: '下一页' }).click();
+    await review.getByTestId('page-number').getByText(/第 2 页/).waitFor();
+    await expect.poll(() => notice.count()).toBe(0);
+    // in English (the screen opens again on its first failing figure): back to 表二
+    await review.getByTestId('locale').click();
+    await review.getByTestId('page-number').getByText(/^Page \d/).waitFor();
+    await pictured.click();
+    await review.getByTestId('page-number').getByText(/Page 1 /).waitFor();
+    await notice.getByText('Read by OCR: the text layer lacks the text drawn as pictures or outlines').waitFor();
     await review.getByTestId('locale').click();
     expect(s.problems).toEqual([]);
   });

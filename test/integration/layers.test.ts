@@ -26,7 +26,7 @@ describe('text layer readable but misread', () => {
 
     // before: the layer trusted as it is
     const layer = await readTextLayer(new Uint8Array(fs.readFileSync(file)));
-    const trusted = extractFields(normalizePositioned({ pages: layer.pages, notes: [] }, 'pdf'), 'sha');
+    const trusted = extractFields(normalizePositioned({ pages: layer.pages }, 'pdf'), 'sha');
     const before = share(new Map(trusted.fields.map((f) => [f.key, f.value])), 'layer trusted');
 
     t = testLibrary();

@@ -104,6 +104,8 @@ describe('OCR import of images and mixed PDFs', () => {
     try {
       for (const id of reportIds(t.lib.db)) {
         const view = await views.get(id, 1);
+        // an image file's page is read by OCR as such; the scanned PDF's for want of a text layer
+        expect(view.ocrReason).toBe(reportFile(t.lib.db, id)!.kind === 'image' ? 'image' : 'absent');
         // a word of four to ten Chinese characters read surely
         const word = view.words.filter((w) => /^\p{Script=Han}{4,10}$/u.test(w.text) && (w.conf ?? 0) > 0.85).sort((x, y) => y.text.length - x.text.length)[0]!;
         expect(word).toBeDefined();
@@ -177,6 +179,14 @@ describe('text layers only partly readable', () => {
       { name: 'text-partly-pictured.pdf', page: 2, reason: null },
       { name: 'text-partly-pictured.pdf', page: 3, reason: null },
     ]);
+    // the review screen's page view says so, page by page (null: the text layer read as it is)
+    const views = pageViews(t.lib);
+    const shown = [];
+    for (const id of reportIds(t.lib.db)) {
+      const { name } = reportFile(t.lib.db, id)!;
+      for (const page of [1, 2, 3]) shown.push({ name, page, reason: (await views.get(id, page)).ocrReason });
+    }
+    expect(shown.sort((a, b) => a.name.localeCompare(b.name) || a.page - b.page)).toEqual(reasons);
     const want = truth.documents.find((d) => d.file === 'scan-2021-html-official.pdf')!.fields;
     const share = (r: (typeof reports)[number], table: string): number => {
       const keys = Object.keys(want).filter((k) => k.startsWith(`${table}.`) && want[k] !== null);

@@ -117,7 +117,7 @@ async function read(kind: FileKind, input: PipelineInput): Promise<Read> {
       const missing = Array.from({ length: count }, (_, i) => i + 1).filter((n) => !ocr.has(n));
       if (missing.length > 0) return { needsOcr: missing };
       const pages = [...ocr.values()].sort((a, b) => a.page - b.page).map((p) => mergeOcrPage(undefined, p, 'absent'));
-      return { doc: normalizePositioned({ pages, notes: [] }, 'image'), positioned: pages };
+      return { doc: normalizePositioned({ pages }, 'image'), positioned: pages };
     }
     case 'ofd': {
       const ofd = readOfd(input.bytes);

@@ -43,7 +43,7 @@ describe('positioned words → grid', () => {
   ]);
   // the table goes on on the next page, under a repeated header
   const second = page(2, [...header(40), ...row(['（七）总计'], [11, 2, 0, 0, 1, 0, 14], 100), ...row(['四、结转下年度继续办理'], [2, 0, 0, 0, 0, 0, 2], 120)]);
-  const doc = normalizePositioned({ pages: [first, second], notes: [] }, 'pdf');
+  const doc = normalizePositioned({ pages: [first, second] }, 'pdf');
 
   it('rebuilds rows and columns', () => {
     expect(doc.text).toContain('一、本年新收政府信息公开申请数量 | 12 | 2 | 0 | 0 | 1 | 0 | 15');

@@ -40,9 +40,7 @@ export interface TableRules {
   horizontal: HorizontalRule[];
 }
 
-/** Ruling lines and merged cells, where a reader knows them (DOCX tables, PDF operator lists). */
+/** A positioned source: its pages' words. */
 export interface PositionedDoc {
   pages: PositionedPage[];
-  /** per-file notes for the reviewer, e.g. "第 3 页为扫描件，已识别" */
-  notes: string[];
 }

@@ -22,7 +22,7 @@ export function readOfd(bytes: Uint8Array): PositionedDoc {
     .filter((e) => local(e) === 'Page')
     .map((page, i) => ({ page: i + 1, width, height, words: wordsOf(xml(`${base}${page.attribs.BaseLoc}`)), source: 'ofd' as const }));
   if (pages.length === 0) throw new NormalizeError('empty', 'OFD 文件没有页面');
-  return { pages, notes: [] };
+  return { pages };
 }
 
 /** Each TextCode of a TextObject: its X/Y are relative to the object's Boundary; Y is the baseline. */

@@ -5,7 +5,9 @@
 import type { Library } from '../store/library';
 import { pageNumbers, pageTurn, pageWords, reportFile } from '../store/pages';
 import { blobPath } from '../import/blob-store';
-import type { PageView, PageWord } from '../../../shared/review';
+import type { FileKind } from '../../../shared/model';
+import type { OcrReason, PageView, PageWord } from '../../../shared/review';
+import type { PageNeed } from '../pdf/text-layer';
 import { ReviewError } from './errors';
 import { DrawCancelled, type DrawnPage, type PagePictures, type PictureKind } from './page-pictures';
 import { pageCache, type PageCache } from './page-cache';
@@ -66,9 +68,10 @@ export function pageViews(lib: Library, pictures?: PagePictures, disk: PageCache
       const hit = cache.get(key);
       if (hit) return remember(key, hit);
       const pages = pageNumbers(lib.db, file.fileId);
-      const words = pageWords(lib.db, file.fileId, page);
-      if (!words) throw new ReviewError('no_page', `文件没有第 ${page} 页`);
-      const base = { sha256: file.sha256, page, pages, words, ...extent(words), image: null };
+      const stored = pageWords(lib.db, file.fileId, page);
+      if (!stored) throw new ReviewError('no_page', `文件没有第 ${page} 页`);
+      const { words } = stored;
+      const base = { sha256: file.sha256, page, pages, words, ocrReason: ocrReason(file.kind, stored.ocrReason), ...extent(words), image: null };
       const kind = file.kind === 'pdf' || file.kind === 'image' ? file.kind : null;
       if (!pictures || !kind) return remember(key, base);
       try {
@@ -112,6 +115,11 @@ export function pageViews(lib: Library, pictures?: PagePictures, disk: PageCache
     void disk.write(sha256, page, dpi, drawn, turn).finally(() => asked.delete(key));
     return { drawn, dpi };
   }
+}
+
+/** An image file's pages are all read by OCR; a PDF page's reason is the PageNeed reason the pipeline stored. */
+function ocrReason(kind: FileKind, stored: string | null): OcrReason | null {
+  return kind === 'image' ? 'image' : (stored as PageNeed['reason'] | null);
 }
 
 /** Without a picture the page size is not stored: A4, or the words' extent with the same margins all round. */

@@ -25,9 +25,10 @@ export function pageNumbers(db: Db, fileId: number): number[] {
   return sql(db, 'SELECT page FROM pages WHERE file_id = ? AND page > 0 AND tokens IS NOT NULL ORDER BY page').pluck().all(fileId) as number[];
 }
 
-export function pageWords(db: Db, fileId: number, page: number): PageWord[] | undefined {
-  const tokens = sql(db, 'SELECT tokens FROM pages WHERE file_id = ? AND page = ?').pluck().get(fileId, page) as string | null | undefined;
-  return tokens ? (JSON.parse(tokens) as PageWord[]) : undefined;
+/** A page's words, and why they came from OCR (null: the file's own text; see migration 9). */
+export function pageWords(db: Db, fileId: number, page: number): { words: PageWord[]; ocrReason: string | null } | undefined {
+  const row = sql(db, 'SELECT tokens, ocr_reason AS ocrReason FROM pages WHERE file_id = ? AND page = ?').get(fileId, page) as { tokens: string | null; ocrReason: string | null } | undefined;
+  return row?.tokens ? { words: JSON.parse(row.tokens) as PageWord[], ocrReason: row.ocrReason } : undefined;
 }
 
 /** Quarter turns clockwise the page of the file with `sha256` was read at (0 when upright or unknown). */

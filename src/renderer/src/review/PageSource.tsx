@@ -1,7 +1,7 @@
 // A page of a PDF, scan or OFD: the page picture (or, until it can be drawn, its positioned words)
 // with the focused field's box, zoom (buttons, Ctrl+wheel, + / - / 0), pan (drag) and paging.
 import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
-import type { PageView } from '../../../shared/review';
+import type { OcrReason, PageView } from '../../../shared/review';
 import { useI18n } from '../i18n';
 
 type Box = [number, number, number, number];
@@ -28,6 +28,17 @@ const Words = memo(function Words({ view }: { view: PageView }) {
     </div>
   );
 });
+
+/** One quiet line above the page: its words came from OCR, and why (the tooltip says what to do, and all of it where the line is cut). */
+function OcrNotice({ reason }: { reason: OcrReason }) {
+  const { t } = useI18n();
+  const notice = t('review.ocrRead', { reason: t(`review.ocr.${reason}`) });
+  return (
+    <p className="page-ocr" role="note" title={t('review.ocrCheck', { notice })} data-testid="page-ocr">
+      {notice}
+    </p>
+  );
+}
 
 export function PageSource({
   view,
@@ -155,6 +166,7 @@ export function PageSource({
           {t('review.fitWidth')}
         </button>
       </div>
+      {view.ocrReason && <OcrNotice reason={view.ocrReason} />}
       <div
         className="page-scroller"
         ref={scroller}
