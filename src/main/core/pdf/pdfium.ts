@@ -12,7 +12,7 @@ let library: Promise<PDFiumLibrary> | null = null;
 export const pdfium = (): Promise<PDFiumLibrary> =>
   (library ??= PDFiumLibrary.init({ wasmBinary: new Uint8Array(fs.readFileSync(require.resolve('@hyzyla/pdfium/pdfium.wasm'))).buffer }));
 
-/** A box in PDF points from the page's top left, as the text layer's words are placed. */
+/** A box in PDF points from the top left of the page shown (turned by its /Rotate, from its crop box's corner), as the text layer's words are placed. */
 export interface Box {
   x0: number;
   y0: number;
@@ -55,6 +55,8 @@ interface Engine {
   _malloc(size: number): number;
   _free(ptr: number): void;
   _FPDF_ClosePage(page: number): void;
+  _FPDF_GetPageBoundingBox(page: number, rect: number): number;
+  _FPDFPage_GetRotation(page: number): number;
   _FPDFPage_CountObjects(page: number): number;
   _FPDFPage_GetObject(page: number, index: number): number;
   _FPDFFormObj_CountObjects(form: number): number;
@@ -83,6 +85,17 @@ const times = (m: Matrix, n: Matrix): Matrix => [
   m[4] * n[1] + m[5] * n[3] + n[5],
 ];
 
+/**
+ * User space → the page shown (points from its top left, y downwards): the page's box (crop box
+ * within the media box) and its /Rotate, as PDFium draws it; [l, b, r, t] are the box's edges.
+ */
+function shownFrame([l, b, r, t]: readonly [number, number, number, number], quarters: number): (x: number, y: number) => [number, number] {
+  if (quarters === 1) return (x, y) => [y - b, x - l];
+  if (quarters === 2) return (x, y) => [r - x, y - b];
+  if (quarters === 3) return (x, y) => [t - y, r - x];
+  return (x, y) => [x - l, t - y];
+}
+
 /** Page `index` (0-based) of a document the wrapper loaded, for the ink check. */
 export function inkPage(doc: PDFiumDocument, index: number): InkPage {
   const page: PDFiumPage = doc.getPage(index);
@@ -97,7 +110,7 @@ export function inkPage(doc: PDFiumDocument, index: number): InkPage {
   return {
     width,
     height,
-    painted: () => paintedObjects(engine, ptr, height),
+    painted: () => paintedObjects(engine, ptr),
     async draw(dpi) {
       // the wrapper's render closes the page
       open = false;
@@ -108,20 +121,24 @@ export function inkPage(doc: PDFiumDocument, index: number): InkPage {
   };
 }
 
-function paintedObjects(engine: Engine, page: number, pageHeight: number): Painted {
+function paintedObjects(engine: Engine, page: number): Painted {
   const out: Painted = { pictures: [], paths: [] };
   const buf = engine._malloc(32);
   try {
     const floats = (n: number): number[] => Array.from(new Float32Array(engine.HEAPU8.buffer, buf, n));
-    /** the object's bounds (in its parent's space) through `ctm`, as a top-left box in points */
+    // FS_RECTF: left, top, right, bottom
+    const [left = 0, top = 0, right = 0, bottom = 0] = engine._FPDF_GetPageBoundingBox(page, buf) ? floats(4) : [];
+    const shown = shownFrame([left, bottom, right, top], engine._FPDFPage_GetRotation(page));
+    /** the object's bounds (in its parent's space) through `ctm`, as a box on the page shown */
     const bounds = (object: number, ctm: Matrix): Box | null => {
       if (!engine._FPDFPageObj_GetBounds(object, buf, buf + 4, buf + 8, buf + 12)) return null;
       const [l = 0, b = 0, r = 0, t = 0] = floats(4);
       const xs: number[] = [];
       const ys: number[] = [];
       for (const [x, y] of [[l, b], [r, b], [l, t], [r, t]] as const) {
-        xs.push(ctm[0] * x + ctm[2] * y + ctm[4]);
-        ys.push(pageHeight - (ctm[1] * x + ctm[3] * y + ctm[5]));
+        const [sx, sy] = shown(ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5]);
+        xs.push(sx);
+        ys.push(sy);
       }
       return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
     };

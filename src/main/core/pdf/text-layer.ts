@@ -1,7 +1,9 @@
 // PDF text layers → positioned words (pdfjs-dist, legacy build for Node). Pages without a usable
 // text layer are reported so they can be sent to OCR: a layer is judged by its characters (garbage,
 // partly garbage), by its words over pictures (doubtful: readable characters, misread) and against
-// what the page paints (pdf/ink.ts: text as outlines or only as pictures).
+// what the page paints (pdf/ink.ts: text as outlines or only as pictures). Words are placed on the
+// page as it is shown (its /Rotate turned and its crop box's corner at 0,0), as pictures of it are drawn.
+import { Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PositionedPage, Word } from '../normalize/positioned-types';
 import { NormalizeError } from '../normalize/types';
 import { openPdf } from './document';
@@ -53,9 +55,9 @@ export async function readTextLayer(bytes: Uint8Array, signal?: AbortSignal): Pr
     for (let n = 1; n <= doc.numPages; n++) {
       if (signal?.aborted) throw new NormalizeError('cancelled', '已取消');
       const page = await doc.getPage(n);
-      const { width, height } = page.getViewport({ scale: 1 });
+      const { width, height, transform } = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
-      const words = (content.items as TextItem[]).filter((it) => 'str' in it && it.str.trim()).map((it) => toWord(it, height));
+      const words = (content.items as TextItem[]).filter((it) => 'str' in it && it.str.trim()).map((it) => toWord(it, transform));
       const reason = layerProblem(words, ink.pictures) ?? (await ink.check(n, words, height));
       if (reason) needsOcr.push({ page: n, reason });
       pages.push({ page: n, width, height, words, source: 'text' });
@@ -68,11 +70,23 @@ export async function readTextLayer(bytes: Uint8Array, signal?: AbortSignal): Pr
   }
 }
 
-/** pdfjs gives a baseline-origin transform; we want a top-left box. Radicals fonts map to Kangxi code points: fold them. */
-function toWord(it: TextItem, pageHeight: number): Word {
-  const [a = 0, b = 0, , d = 0, e = 0, f = 0] = it.transform;
-  const size = Math.hypot(a, b) || Math.abs(d) || it.height;
-  return { text: foldRadicals(it.str), x: e, y: pageHeight - f - size, w: it.width, h: size };
+/**
+ * pdfjs gives a baseline-origin transform in user space; we want a top-left box on the page shown
+ * (`view`: the viewport's transform at scale 1, y downwards). Text running down, left or up the page
+ * shown (a page turned by /Rotate whose text is not turned back, a side note) gets the box it covers
+ * there. Radicals fonts map to Kangxi code points: fold them.
+ */
+function toWord(it: TextItem, view: number[]): Word {
+  const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = Util.transform(view, it.transform);
+  // quarter turns clockwise of the text's direction on the page shown
+  const turn = ((Math.round(Math.atan2(b, a) / (Math.PI / 2)) % 4) + 4) % 4;
+  const size = Math.hypot(a, b) || Math.abs(turn % 2 ? c : d) || it.height;
+  const text = foldRadicals(it.str);
+  const length = it.width;
+  if (turn === 1) return { text, x, y, w: size, h: length };
+  if (turn === 2) return { text, x: x - length, y, w: length, h: size };
+  if (turn === 3) return { text, x: x - size, y: y - length, w: size, h: length };
+  return { text, x, y: y - size, w: length, h: size };
 }
 
 /** Simplified-form radicals (CJK Radicals Supplement) that fonts use for ordinary characters; NFKC leaves them. */
