@@ -10,6 +10,7 @@ import { fileKindOf } from './import/file-types';
 import type { UnmappedRow } from '../../shared/model';
 import { extractFields } from './extract';
 import { validate } from './validate';
+import { chooseOcrAlternatives } from './validate/ocr-choices';
 import { minhash } from './import/fingerprint';
 import { normalizePdf } from './pdf';
 import type { PositionedPage } from './normalize/positioned-types';
@@ -66,7 +67,7 @@ export async function processFile(shared: PipelineInput): Promise<PipelineResult
     }
     const { doc, positioned } = r;
     const extraction = extractFields(doc, input.sha256, input.format ? { format: input.format } : {});
-    const fields = withOcrConfidence(extraction.fields, positioned);
+    const fields = chooseOcrAlternatives(withOcrConfidence(extraction.fields, positioned), positioned);
     return {
       ok: true,
       value: {

@@ -2,7 +2,10 @@
 import type { PageWord } from '../../../shared/review';
 
 /** One word or text item on a page (the review screen's page words are these). */
-export type Word = PageWord;
+export interface Word extends PageWord {
+  /** a figure OCR read with one digit doubtful: the readings tesseract also offered (ocr/choices.ts) */
+  alts?: string[];
+}
 
 export interface PositionedPage {
   /** 1-based page number */

@@ -8,6 +8,7 @@ import { OCR_SETTINGS, type OcrImage } from './settings';
 import { OCR_LANG, tessdataDir } from './tessdata';
 import { ocrWorkerPath } from './engine-paths';
 import { wordsFromTsv } from './words';
+import { figureAlternatives } from './choices';
 
 export interface OcrResult {
   width: number;
@@ -90,11 +91,13 @@ export async function createOcrPool(size = defaultPoolSize()): Promise<OcrPool> 
       // the buffer itself is passed on (tesseract.js copies a typed array first); posting it to the
       // worker copies it once (a memcpy: about 2 ms for a 300 dpi page)
       const whole = spix.byteOffset === 0 && spix.byteLength === spix.buffer.byteLength ? spix.buffer : spix.slice().buffer;
+      // figures: the hOCR too, with the LSTM's other readings of each symbol (ocr/choices.ts; the TSV is the same)
+      const params = { ...(task.psm ? { tessedit_pageseg_mode: task.psm } : {}), ...(task.figures ? { lstm_choice_mode: '2' } : {}) };
       lane.worker
-        .recognize(whole as unknown as Buffer, task.psm ? ({ tessedit_pageseg_mode: task.psm } as object) : {}, { text: false, tsv: true })
+        .recognize(whole as unknown as Buffer, params as object, { text: false, tsv: true, hocr: task.figures })
         .then(
           ({ data }) => {
-            const words = wordsFromTsv(data.tsv ?? '', task.figures);
+            const words = wordsFromTsv(data.tsv ?? '', task.figures, task.figures ? figureAlternatives(data.hocr ?? '') : undefined);
             const confidence = words.length ? words.reduce((n, w) => n + (w.conf ?? 0), 0) / words.length : 0;
             task.resolve({ width: task.image.width, height: task.image.height, words, confidence, ms: Math.round(performance.now() - started) });
           },

@@ -50,7 +50,7 @@ export function unturnBox<T extends { x: number; y: number; w: number; h: number
   return b;
 }
 
-function overlap(a: Word, b: Word): number {
+export function overlap(a: Word, b: Word): number {
   const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
   const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
   return w > 0 && h > 0 ? w * h : 0;

@@ -1,6 +1,6 @@
 // Tesseract TSV → positioned words: Chinese pieces of one line that touch are joined without a space
 // (the npm models split Chinese into single characters with spaces between them), confidences in [0, 1], then the cheap
-// post-corrections of correct.ts.
+// post-corrections of correct.ts (a figure's alternatives, ocr/choices.ts, corrected alike).
 import type { Word } from '../normalize/positioned-types';
 import { correctFigure, correctWord } from './correct';
 
@@ -20,7 +20,7 @@ const TAB = 9;
  * splitting rows into fields (it runs on the main thread, a page's TSV has thousands of rows):
  * only the words' texts become strings.
  */
-export function wordsFromTsv(tsv: string, figures = false): Word[] {
+export function wordsFromTsv(tsv: string, figures = false, alternatives?: ReadonlyMap<string, string[]>): Word[] {
   const pieces: Piece[] = [];
   const tabs = new Int32Array(11);
   for (let start = 0; start < tsv.length; ) {
@@ -40,13 +40,24 @@ export function wordsFromTsv(tsv: string, figures = false): Word[] {
         if (text) {
           const line = field(2) * 1e8 + field(3) * 1e4 + field(4);
           const conf = Number(tsv.slice(tabs[9]! + 1, tabs[10]!));
-          pieces.push({ text, x: field(6), y: field(7), w: field(8), h: field(9), conf: Math.max(0, Math.min(1, conf / 100)), line });
+          const x = field(6);
+          const y = field(7);
+          const alts = alternatives?.get(`${x},${y}`);
+          pieces.push({ text, x, y, w: field(8), h: field(9), conf: Math.max(0, Math.min(1, conf / 100)), line, ...(alts ? { alts } : {}) });
         }
       }
     }
     start = end + 1;
   }
-  return joinPieces(pieces).map(figures ? correctFigure : correctWord);
+  return joinPieces(pieces).map(figures ? correctWithAlternatives : correctWord);
+}
+
+/** A figure and its alternatives corrected alike; those that do not read as another whole number are dropped. */
+function correctWithAlternatives(w: Word): Word {
+  const { alts, ...word } = w;
+  const fixed = correctFigure(word);
+  const others = [...new Set((alts ?? []).map((text) => correctFigure({ ...word, text }).text))].filter((t) => /^\d+$/u.test(t) && t !== fixed.text && /^\d+$/u.test(fixed.text));
+  return others.length ? { ...fixed, alts: others } : fixed;
 }
 
 /** The integer written in s[from, to) (tesseract's levels, numbers and boxes). */
@@ -69,7 +80,8 @@ function joinPieces(pieces: readonly Piece[]): Word[] {
       const x1 = Math.max(cur.x + cur.w, p.x + p.w);
       const y0 = Math.min(cur.y, p.y);
       const y1 = Math.max(cur.y + cur.h, p.y + p.h);
-      const joined: Piece = { ...cur, text: cur.text + sep + p.text, w: x1 - cur.x, y: y0, h: y1 - y0, conf: Math.min(cur.conf!, p.conf!) };
+      const { alts: _a, ...first } = cur;
+      const joined: Piece = { ...first, text: cur.text + sep + p.text, w: x1 - cur.x, y: y0, h: y1 - y0, conf: Math.min(cur.conf!, p.conf!) };
       cur = joined;
       out[out.length - 1] = strip(cur);
     } else {
@@ -80,4 +92,4 @@ function joinPieces(pieces: readonly Piece[]): Word[] {
   return out;
 }
 
-const strip = ({ text, x, y, w, h, conf }: Word): Word => ({ text, x, y, w, h, conf });
+const strip = ({ text, x, y, w, h, conf, alts }: Word): Word => ({ text, x, y, w, h, conf, ...(alts ? { alts } : {}) });
