@@ -7,7 +7,7 @@ import type { FileKind, ReportSummary } from './model';
 export const REVIEW_STATUSES = ['unreviewed', 'in_review', 'verified'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 export const REPORT_FORMATS = ['2021', '2019', 'legacy', 'narrative'] as const satisfies readonly ReportFormat[];
-export const FILE_KINDS = ['html', 'text', 'mht', 'pdf', 'image', 'docx', 'doc', 'ofd'] as const satisfies readonly FileKind[];
+export const FILE_KINDS = ['html', 'text', 'mht', 'pdf', 'image', 'docx', 'doc', 'rtf', 'ofd'] as const satisfies readonly FileKind[];
 export const SORT_KEYS = [
   'id',
   'agency',

@@ -67,7 +67,7 @@ export interface UnmappedRow {
   span: [number, number];
 }
 
-export type FileKind = 'html' | 'text' | 'mht' | 'pdf' | 'image' | 'docx' | 'doc' | 'ofd';
+export type FileKind = 'html' | 'text' | 'mht' | 'pdf' | 'image' | 'docx' | 'doc' | 'rtf' | 'ofd';
 
 export interface ReportSummary {
   id: number;

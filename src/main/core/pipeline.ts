@@ -6,6 +6,7 @@ import { normalize, normalizeBlocks, normalizePositioned } from './normalize';
 import { readOfd } from './office/ofd';
 import { readDoc } from './office/doc';
 import { readDocx } from './office/docx';
+import { readRtf } from './office/rtf';
 import { fileKindOf } from './import/file-types';
 import type { UnmappedRow } from '../../shared/model';
 import { extractFields } from './extract';
@@ -128,6 +129,8 @@ async function read(kind: FileKind, input: PipelineInput): Promise<Read> {
       return { doc: normalizeBlocks(readDocx(input.bytes), 'docx'), positioned: [] };
     case 'doc':
       return { doc: normalizeBlocks(await readDoc(input.bytes, input.name), 'doc'), positioned: [] };
+    case 'rtf':
+      return { doc: normalizeBlocks(readRtf(input.bytes), 'rtf'), positioned: [] };
     default:
       return { doc: normalize(input.bytes, input.name), positioned: [] };
   }

@@ -12,7 +12,7 @@ export async function chooseImportPaths(win: BrowserWindow | null, kind: ImportK
           title: s.importFiles,
           properties: ['openFile', 'multiSelections'],
           filters: [
-            { name: s.reportFiles, extensions: ['html', 'htm', 'mht', 'pdf', 'docx', 'doc', 'wps', 'ofd', 'txt', 'jpg', 'jpeg', 'png', 'tif', 'tiff', 'bmp', 'webp'] },
+            { name: s.reportFiles, extensions: ['html', 'htm', 'mht', 'pdf', 'docx', 'doc', 'wps', 'rtf', 'ofd', 'txt', 'jpg', 'jpeg', 'png', 'tif', 'tiff', 'bmp', 'webp'] },
             { name: s.allFiles, extensions: ['*'] },
           ],
         }

@@ -4,6 +4,7 @@ import { readDocx } from '../../../src/main/core/office/docx';
 import { normalizeBlocks } from '../../../src/main/core/normalize';
 import { extractFields } from '../../../src/main/core/extract';
 import { fixture } from '../../support/tmp';
+import { expectForm3Merges } from '../../support/office-table';
 
 const docx = () => fs.readFileSync(fixture('office', 'report.docx'));
 
@@ -11,13 +12,7 @@ describe('DOCX', () => {
   it('reads paragraphs in order and tables with merged cells', () => {
     const blocks = readDocx(docx());
     expect(blocks[0]?.text).toBe('临城县卫生健康局2022年政府信息公开工作年度报告');
-    const cells = blocks.flatMap((b) => b.cells ?? []);
-    const cell = (text: string) => cells.find((c) => c.text === text);
-    expect(cell('法人或其他组织')).toMatchObject({ col: 4, colSpan: 5, row: 0 });
-    expect(cell('自然人')).toMatchObject({ col: 3, rowSpan: 2 });
-    expect(cell('三、本年度办理结果')).toMatchObject({ col: 0, rowSpan: 4 });
-    expect(cell('（三）不予公开')).toMatchObject({ col: 1, rowSpan: 2 });
-    expect(cell('2.其他法律行政法规禁止公开')).toMatchObject({ col: 2 });
+    expectForm3Merges(blocks);
   });
 
   it('feeds the extractor', () => {

@@ -1,4 +1,5 @@
-// File types by magic bytes: a JPEG named .png or a PDF named .txt is read as what it is.
+// File types by magic bytes: a JPEG named .png, a PDF named .txt or an RTF named .doc is read as
+// what it is.
 import type { FileKind } from '../../../shared/model';
 
 export type ImageFormat = 'jpeg' | 'png' | 'tiff' | 'bmp' | 'webp' | 'gif';
@@ -20,5 +21,7 @@ export function sniffKind(b: Uint8Array): FileKind | null {
   // "%PDF-" may follow a little junk (the spec allows it within the first 1024 bytes)
   const head = new TextDecoder('latin1').decode(b.subarray(0, 1024));
   if (head.includes('%PDF-')) return 'pdf';
+  // Word's "save as .doc" of an RTF, and WPS, keep the RTF inside
+  if (head.startsWith('{\\rtf')) return 'rtf';
   return sniffImage(b) ? 'image' : null;
 }

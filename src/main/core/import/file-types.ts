@@ -15,6 +15,7 @@ const KINDS: Readonly<Record<string, FileKind>> = {
   '.docx': 'docx',
   '.doc': 'doc',
   '.wps': 'doc',
+  '.rtf': 'rtf',
   '.ofd': 'ofd',
   '.jpg': 'image',
   '.jpeg': 'image',

@@ -40,3 +40,34 @@ export function cleanInline(s: string): string {
 export function rowBlock(cells: BlockCell[]): Block {
   return { text: cells.map((c) => c.text).join(CELL_SEPARATOR), cells };
 }
+
+/** A word processor's table cell: grid columns it spans, and whether it starts or continues a vertical merge. */
+export interface GridCell {
+  span: number;
+  merge: 'start' | 'continue' | null;
+  text: string;
+}
+
+/** Rows of a word processor's table on its grid; a cell continuing a vertical merge extends the cell above instead of adding one. */
+export function gridTable(rows: readonly GridCell[][], table: number): Block[] {
+  const out: BlockCell[][] = [];
+  const openByCol = new Map<number, BlockCell>();
+  rows.forEach((row, r) => {
+    const cells: BlockCell[] = [];
+    let col = 0;
+    for (const { span, merge, text } of row) {
+      if (merge === 'continue') {
+        const above = openByCol.get(col);
+        if (above) above.rowSpan++;
+      } else {
+        const cell: BlockCell = { table, row: r, col, rowSpan: 1, colSpan: span, text };
+        cells.push(cell);
+        if (merge) openByCol.set(col, cell);
+        else openByCol.delete(col);
+      }
+      col += span;
+    }
+    if (cells.some((c) => c.text)) out.push(cells);
+  });
+  return out.map(rowBlock);
+}

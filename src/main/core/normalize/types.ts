@@ -20,7 +20,7 @@ export interface SourceTable {
   end: number;
 }
 
-export type SourceKind = 'html' | 'text' | 'mht' | 'pdf' | 'image' | 'docx' | 'doc' | 'ofd';
+export type SourceKind = 'html' | 'text' | 'mht' | 'pdf' | 'image' | 'docx' | 'doc' | 'rtf' | 'ofd';
 
 /** A piece of the text and where it is on a page (positioned sources only). */
 export interface TextBox {

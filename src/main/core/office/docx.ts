@@ -2,7 +2,7 @@
 // vMerge → rowSpan on the first cell of the run).
 import { parseDocument } from 'htmlparser2';
 import { Element, type AnyNode } from 'domhandler';
-import { cleanInline, rowBlock, type Block, type BlockCell } from '../normalize/blocks';
+import { cleanInline, gridTable, type Block, type GridCell } from '../normalize/blocks';
 import { NormalizeError } from '../normalize/types';
 import { readZipEntries } from './zip';
 
@@ -59,31 +59,19 @@ function cellText(tc: Element): string {
   return cleanInline(parts.join(' '));
 }
 
-/** Rows of a table on a grid; a vMerge="continue" cell extends the cell above instead of adding one. */
+/** A table's rows as grid cells (gridSpan, vMerge). */
 function tableBlocks(tbl: Element, table: number): Block[] {
-  const rows: BlockCell[][] = [];
-  const openByCol = new Map<number, BlockCell>();
-  elements(tbl.children)
+  const rows = elements(tbl.children)
     .filter((tr) => tr.name === 'w:tr')
-    .forEach((tr, r) => {
-      const cells: BlockCell[] = [];
-      let col = 0;
-      for (const tc of elements(tr.children).filter((c) => c.name === 'w:tc')) {
-        const props = find(tc.children, 'w:tcPr');
-        const span = Number(attr(props && find(props.children, 'w:gridSpan'), 'w:val') ?? 1) || 1;
-        const vMerge = props && find(props.children, 'w:vMerge');
-        if (vMerge && attr(vMerge, 'w:val') !== 'restart') {
-          const above = openByCol.get(col);
-          if (above) above.rowSpan++;
-        } else {
-          const cell: BlockCell = { table, row: r, col, rowSpan: 1, colSpan: span, text: cellText(tc) };
-          cells.push(cell);
-          if (vMerge) openByCol.set(col, cell);
-          else openByCol.delete(col);
-        }
-        col += span;
-      }
-      if (cells.some((c) => c.text)) rows.push(cells);
-    });
-  return rows.map(rowBlock);
+    .map((tr) =>
+      elements(tr.children)
+        .filter((c) => c.name === 'w:tc')
+        .map((tc): GridCell => {
+          const props = find(tc.children, 'w:tcPr');
+          const vMerge = props && find(props.children, 'w:vMerge');
+          const span = Number(attr(props && find(props.children, 'w:gridSpan'), 'w:val') ?? 1) || 1;
+          return { span, merge: vMerge ? (attr(vMerge, 'w:val') === 'restart' ? 'start' : 'continue') : null, text: cellText(tc) };
+        }),
+    );
+  return gridTable(rows, table);
 }
