@@ -35,6 +35,8 @@ describe('RTF', () => {
   it('reads \\u characters with their fallbacks skipped, escapes, and pictures as nothing', () => {
     const doc = String.raw`{\rtf1\ansi{\fonttbl{\f0 Arial;}}\uc1\u20013?\u25991? \{x\}\~y{\*\shppict{\pict\pngblip\bin3 {}}}}\par z\'e9\par}`;
     expect(readRtf(Buffer.from(doc, 'latin1')).map((b) => b.text)).toEqual(['中文 {x} y', 'zé']);
+    // a negative byte count must not move the reader back (it would read the same bytes forever)
+    expect(readRtf(Buffer.from(String.raw`{\rtf1 a\bin-9 b\par}`, 'latin1')).map((b) => b.text)).toEqual(['ab']);
   });
 
   it('rejects what is not RTF, and an RTF without text, with a reason', () => {

@@ -147,7 +147,7 @@ export function readRtf(bytes: Uint8Array): Block[] {
           break;
         case 'bin':
           // raw bytes (a picture's): not text, and they may hold braces
-          word.lastIndex += n ?? 0;
+          word.lastIndex += Math.max(0, n ?? 0);
           break;
         case 'par':
         case 'line':
